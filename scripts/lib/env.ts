@@ -1,0 +1,40 @@
+// Kit configuration from the environment, with an optional git-ignored .env file as fallback.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The variables the kit reads; nothing else is configuration. */
+export interface KitEnv {
+  WUPEX_API_KEY?: string;
+  WUPEX_BASE_URL?: string;
+  KIT_TARGET?: string;
+  WUPEX_MOCK_KEYS?: string;
+  [name: string]: string | undefined;
+}
+
+/** Parse KEY=value lines (comments, blank lines, optional quotes). No interpolation, no export keyword magic. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const value = match[2].replace(/^(['"])(.*)\1$/, '$2');
+    out[match[1]] = value;
+  }
+  return out;
+}
+
+/**
+ * The effective environment: real environment variables win over `.env` in `cwd`.
+ * Empty values count as unset, so `.env.example` copied as-is configures nothing.
+ */
+export function loadKitEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): KitEnv {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {};
+  const merged: KitEnv = {};
+  for (const [name, value] of Object.entries({ ...fromFile, ...env })) {
+    if (value !== undefined && value !== '') merged[name] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,75 @@
+// Loads openapi/wupex.yaml (the single source of truth) with every $ref resolved, and lists its operations.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { OpenAPIV3_1 } from 'openapi-types';
+
+export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi/wupex.yaml');
+
+export type Document = OpenAPIV3_1.Document;
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One operation of the spec, resolved: what checks, handlers and generators iterate over. */
+export interface SpecOperation {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  /** "POST /api/order/pull-codes": the label used in findings and logs. */
+  label: string;
+  operation: OpenAPIV3_1.OperationObject;
+}
+
+const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+function readDoc(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : parse(text);
+}
+
+function pointer(doc: unknown, ref: string): unknown {
+  let node: unknown = doc;
+  for (const raw of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = (node as Record<string, unknown> | undefined)?.[part];
+    if (node === undefined) throw new Error(`Unresolvable $ref "${ref}"`);
+  }
+  return node;
+}
+
+/** Resolve local (#/...) and relative-file ($ref: ./examples/x.json) references, recursively. */
+function deref(node: unknown, root: unknown, file: string, seen: string[]): unknown {
+  if (Array.isArray(node)) return node.map((n) => deref(n, root, file, seen));
+  if (!node || typeof node !== 'object') return node;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string') {
+    const [target, fragment = ''] = ref.split('#');
+    const targetFile = target ? resolve(dirname(file), target) : file;
+    const key = `${targetFile}#${fragment}`;
+    if (seen.includes(key)) throw new Error(`Circular $ref "${ref}" in ${file}`);
+    const targetRoot = target ? readDoc(targetFile) : root;
+    return deref(pointer(targetRoot, fragment), targetRoot, targetFile, [...seen, key]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = deref(v, root, file, seen);
+  return out;
+}
+
+/** The spec with every $ref inlined. Throws on a broken spec: that is a programmer error, caught by the spec tests. */
+export function loadSpec(file = SPEC_PATH): Document {
+  const root = readDoc(file);
+  return deref(root, root, file, []) as Document;
+}
+
+/** Every operation in path order, with a stable label. */
+export function listOperations(doc: Document): SpecOperation[] {
+  const out: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, unknown>)[method] as OpenAPIV3_1.OperationObject | undefined;
+      if (!operation?.operationId) continue;
+      out.push({ operationId: operation.operationId, method, path, label: `${method.toUpperCase()} ${path}`, operation });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// One include glob: unit tests mirror the source under tests/unit, contract tests live in tests/contract.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    restoreMocks: true,
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
