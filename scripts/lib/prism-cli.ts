@@ -1,0 +1,86 @@
+// Starts the plain Stoplight Prism CLI on the same spec, for comparison (mock:prism, bench, the `prism` target).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SPEC_PATH } from './spec.ts';
+import { err, kitError, ok, type Result } from './result.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PRISM_BIN = resolve(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
+
+export const PRISM_DEFAULTS = { host: '127.0.0.1', startTimeoutMs: 30_000 } as const;
+
+export interface PrismCliOptions {
+  port?: number;
+  host?: string;
+  spec?: string;
+  /** Extra CLI flags, e.g. ['--errors'] or ['--dynamic']. */
+  args?: string[];
+  startTimeoutMs?: number;
+}
+
+export interface PrismCli {
+  url: string;
+  port: number;
+  /** Milliseconds from spawn to "ready". */
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+/** A free loopback port, asked of the OS (port 0), for a child process that cannot take port 0 itself. */
+export function freePort(host: string = PRISM_DEFAULTS.host): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Spawn `prism mock` and resolve once it prints that it is listening. */
+export async function startPrismCli(options: PrismCliOptions = {}): Promise<Result<PrismCli>> {
+  const host = options.host ?? PRISM_DEFAULTS.host;
+  const port = options.port ?? (await freePort(host));
+  const started = performance.now();
+  const child = spawn(process.execPath, [PRISM_BIN, 'mock', '-h', host, '-p', String(port), ...(options.args ?? []), options.spec ?? SPEC_PATH], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = await new Promise<boolean>((done) => {
+    const timer = setTimeout(() => done(false), options.startTimeoutMs ?? PRISM_DEFAULTS.startTimeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Prism is listening/.test(output)) {
+        clearTimeout(timer);
+        done(true);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done(false);
+    });
+  });
+  const close = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  if (!ready) {
+    await close();
+    const tail = output.trim().split('\n').slice(-5).join('\n');
+    return err(kitError('PRISM_START_FAILED', `The Prism CLI did not start on ${host}:${port}.\n${tail}`, {
+      hint: 'Run `npm ci` to install @stoplight/prism-cli, and check that the port is free.',
+    }));
+  }
+  // Keep draining output so the child never blocks on a full pipe.
+  child.stdout.resume();
+  child.stderr.resume();
+  return ok({ url: `http://${host}:${port}`, port, startupMs: Math.round(performance.now() - started), close });
+}
