@@ -1,0 +1,70 @@
+// Catalogue of the twin's error answers: the vendor envelope for vendor errors, `[wupex-mock]` for the twin's own failures.
+import type { Document } from '../scripts/lib/spec.ts';
+
+/** The vendor error codes (spec `components.schemas.ErrorCode`, DECISIONS #23). */
+export type VendorErrorCode =
+  | 'INVALID_PAYLOAD'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INSUFFICIENT_STOCK'
+  | 'INSUFFICIENT_BALANCE'
+  | 'PRODUCT_DISABLED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE';
+
+/** A response the twin sends, before it becomes a web or node response. */
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A vendor error a handler returns; the catalogue turns it into a response. */
+export interface VendorError {
+  code: VendorErrorCode;
+  message: string;
+}
+
+/** Prefix of every failure of the twin itself, so nobody mistakes it for vendor behaviour. */
+export const MOCK_PREFIX = '[wupex-mock]';
+
+/** Codes whose answers always carry Retry-After (DECISIONS #22: the twin always sends it). */
+const RETRY_CODES: ReadonlySet<VendorErrorCode> = new Set(['TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE']);
+
+export interface ErrorCatalogue {
+  /** HTTP status of a vendor code, read from the spec's `ErrorCode.x-status-codes`. */
+  status(code: VendorErrorCode): number;
+  /** The vendor envelope `{status:false, error:{code, message}}` with its status (and Retry-After). */
+  respond(error: VendorError): MockResponse;
+  /** A failure of the twin itself: 500 INTERNAL_ERROR whose message starts with `[wupex-mock] <CODE>`. */
+  internal(mockCode: string, message: string): MockResponse;
+}
+
+/** Build the catalogue from the resolved spec, so the status map is never restated here. */
+export function createErrorCatalogue(spec: Document): ErrorCatalogue {
+  const schema = spec.components?.schemas?.ErrorCode as { 'x-status-codes'?: Record<string, number> } | undefined;
+  const statuses = schema?.['x-status-codes'] ?? {};
+  const status = (code: VendorErrorCode): number => {
+    const found = statuses[code];
+    if (typeof found !== 'number') throw new Error(`${MOCK_PREFIX} SPEC_INVALID: ErrorCode.x-status-codes has no status for ${code}.`);
+    return found;
+  };
+  const respond = (error: VendorError): MockResponse => ({
+    status: status(error.code),
+    headers: RETRY_CODES.has(error.code) ? { 'retry-after': '1' } : {},
+    body: { status: false, error: { code: error.code, message: error.message } },
+  });
+  return {
+    status,
+    respond,
+    internal: (mockCode, message) => respond({ code: 'INTERNAL_ERROR', message: `${MOCK_PREFIX} ${mockCode}: ${message}` }),
+  };
+}
+
+/** Shorthand for handlers: a vendor error value. */
+export function vendorError(code: VendorErrorCode, message: string): VendorError {
+  return { code, message };
+}

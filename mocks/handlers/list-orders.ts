@@ -1,0 +1,59 @@
+// listOrders: the caller's own orders, filtered (AND), sorted by orderColumn/order and paginated (S6, S10; DECISIONS #14-#16).
+import { ok } from '../../scripts/lib/result.ts';
+import { compileSearch, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
+import type { OrderRecord } from '../store.ts';
+import type { Handler } from './handler.ts';
+
+interface OrderListBody {
+  page?: number;
+  pageSize?: number;
+  orderColumn?: 'orderDate' | 'orderAmount' | 'orderName';
+  order?: 'ASC' | 'DESC';
+  search?: SearchFilter[];
+}
+
+/** Search columns as documented: `ReferenceId` is PascalCase (S6, DECISIONS #15). */
+const COLUMNS: Record<string, ColumnSpec<OrderRecord>> = {
+  ReferenceId: { kind: 'text', read: (o) => o.referenceId },
+  orderName: { kind: 'text', read: (o) => o.orderName },
+  orderAmount: { kind: 'number', read: (o) => o.orderAmount },
+  orderDate: { kind: 'date', read: (o) => o.orderDate },
+};
+
+const SORT_KEYS: Record<string, (o: OrderRecord) => number | string> = {
+  orderDate: (o) => o.sequence,
+  orderAmount: (o) => o.orderAmount,
+  orderName: (o) => o.orderName,
+};
+
+/** Sort with the creation sequence as tie-breaker, so pages never overlap. */
+function sortOrders(orders: OrderRecord[], column: string, direction: 'ASC' | 'DESC'): OrderRecord[] {
+  const key = SORT_KEYS[column] ?? SORT_KEYS.orderDate;
+  const sign = direction === 'ASC' ? 1 : -1;
+  return [...orders].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) return ka < kb ? -sign : sign;
+    return (a.sequence - b.sequence) * sign;
+  });
+}
+
+/** The order list item (DECISIONS #14): itemCount is the number of units. */
+export function presentOrder(order: OrderRecord) {
+  return {
+    orderName: order.orderName,
+    orderDate: order.orderDate,
+    orderAmount: order.orderAmount,
+    referenceId: order.referenceId,
+    itemCount: order.lines.reduce((sum, l) => sum + l.quantity, 0),
+  };
+}
+
+export const listOrders: Handler = ({ account, body }) => {
+  const request = (body ?? {}) as OrderListBody;
+  const matcher = compileSearch(request.search, COLUMNS);
+  if (!matcher.ok) return matcher;
+  const sorted = sortOrders(account.orders.filter(matcher.value), request.orderColumn ?? 'orderDate', request.order ?? 'DESC');
+  const page = paginate(sorted, request.page, request.pageSize);
+  return ok({ status: true, data: page.data.map(presentOrder), pageInfo: page.pageInfo });
+};

@@ -1,0 +1,67 @@
+// Serves the twin's handle() on a node:http server: reads bodies with the 64 KiB cap, answers parser errors with a 400 envelope.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { MockResponse } from './errors.ts';
+import type { MockRequest } from './pipeline.ts';
+
+/** DECISIONS #21: bodies over 64 KiB are 413 PAYLOAD_TOO_LARGE. */
+export const BODY_LIMIT = 64 * 1024;
+
+/** What the server does with a request; `bodyTooLarge` short-circuits to 413. */
+export type Handle = (request: MockRequest, bodyTooLarge: boolean) => Promise<MockResponse>;
+
+/** Split "/path?a=1" into the path and a single-valued query (first value wins). */
+export function splitUrl(raw: string): { path: string; query: Record<string, string> } {
+  const at = raw.indexOf('?');
+  if (at < 0) return { path: raw, query: {} };
+  const query: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(raw.slice(at + 1))) if (!(name in query)) query[name] = value;
+  return { path: raw.slice(0, at), query };
+}
+
+function readBody(req: IncomingMessage): Promise<{ text: string | undefined; tooLarge: boolean }> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > BODY_LIMIT) {
+      req.resume();
+      return resolve({ text: undefined, tooLarge: true });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > BODY_LIMIT ? { text: undefined, tooLarge: true } : { text: size ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge: false }));
+    req.on('error', () => resolve({ text: undefined, tooLarge: false }));
+  });
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+function write(res: ServerResponse, answer: MockResponse): void {
+  const body = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...answer.headers });
+  res.end(body);
+}
+
+const CLIENT_ERROR_BODY = JSON.stringify({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'Malformed HTTP request (bad header bytes or framing); check the request line and headers.' } });
+
+/** A node:http server around `handle`; parser-level errors (odd header bytes) still get the vendor envelope. */
+export function createNodeServer(handle: Handle): Server {
+  const server = createServer((req, res) => {
+    const { path, query } = splitUrl(req.url ?? '/');
+    void readBody(req).then(async ({ text, tooLarge }) => {
+      write(res, await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text }, tooLarge));
+    });
+  });
+  server.on('clientError', (_error, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(CLIENT_ERROR_BODY)}\r\nconnection: close\r\n\r\n${CLIENT_ERROR_BODY}`);
+  });
+  return server;
+}

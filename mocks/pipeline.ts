@@ -1,0 +1,94 @@
+// The twin's request pipeline: route and validate with Prism, authenticate, inject faults, then answer from a stateful handler.
+import type { ErrorCatalogue, MockResponse, VendorError } from './errors.ts';
+import type { Faults } from './faults.ts';
+import type { Handler } from './handlers/handler.ts';
+import type { PrismMatch, PrismRouter } from './prism.ts';
+import { contentTypeError, diagnosticsError, malformedJsonError } from './request-errors.ts';
+import type { OperationInfo, SpecIndex } from './spec-index.ts';
+import type { MockStore } from './store.ts';
+
+/** A request as both adapters (web fetch, node http) hand it in: lower-case headers, single-valued query. */
+export interface MockRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The raw body text, or undefined when there was none. */
+  bodyText: string | undefined;
+}
+
+export interface PipelineDeps {
+  router: PrismRouter;
+  spec: SpecIndex;
+  errors: ErrorCatalogue;
+  store: MockStore;
+  faults: Faults;
+  handlers: Readonly<Record<string, Handler>>;
+}
+
+type Parsed = { ok: true; body: unknown } | { ok: false; reason: string };
+
+function parseBody(text: string | undefined): Parsed {
+  if (text === undefined || text === '') return { ok: true, body: undefined };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch (cause) {
+    return { ok: false, reason: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+
+/** `Prefer: code=429` asks for that documented response, as Prism does. */
+function preferredCode(headers: Record<string, string>): number | undefined {
+  const match = /(?:^|[;,\s])code=(\d{3})/.exec(headers.prefer ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function preferred(code: number, info: OperationInfo, errors: ErrorCatalogue): MockResponse {
+  if (!info.statuses.includes(code)) {
+    return errors.respond({ code: 'INVALID_PAYLOAD', message: `Header 'Prefer' asks for code=${code}, which ${info.label} does not document; use one of ${info.statuses.join(', ')}.` });
+  }
+  const retry: Record<string, string> = code === 429 || code === 503 ? { 'retry-after': '1' } : {};
+  return { status: code, headers: retry, body: info.example(code) };
+}
+
+/** Payload checks after authentication: content type (POST), JSON syntax, then Prism's schema diagnostics. */
+function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, deps: PipelineDeps, info: OperationInfo): VendorError | undefined {
+  if (request.method === 'POST') {
+    const wrongType = contentTypeError(info.label, request.headers['content-type']);
+    if (wrongType) return wrongType;
+  }
+  if (!parsed.ok) return malformedJsonError(parsed.reason);
+  if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec.parameterNames, request.headers);
+  return undefined;
+}
+
+/** Answer one WUPEX request. Never throws: the twin's own failures become `[wupex-mock]` 500s. */
+export function createPipeline(deps: PipelineDeps): (request: MockRequest) => Promise<MockResponse> {
+  const { errors } = deps;
+  return async (request) => {
+    const parsed = parseBody(request.bodyText);
+    const routed = await deps.router.check({ ...request, body: parsed.ok ? parsed.body : undefined });
+    if (!routed.ok) {
+      if (routed.error.kind === 'failure') return errors.internal('PRISM_FAILURE', routed.error.detail);
+      return errors.respond({ code: 'NOT_FOUND', message: `No WUPEX operation at ${request.method} ${request.path}; see openapi/wupex.yaml for the five operations.` });
+    }
+    const match = routed.value;
+    const info = deps.spec.operation(match.operationId);
+    const handler = deps.handlers[match.operationId];
+    if (!info || !handler) return errors.internal('NO_HANDLER', `no stateful handler for operation '${match.operationId}'.`);
+    const fault = deps.faults.random();
+    if (fault) return errors.respond(fault);
+    const key = request.headers['x-api-key'];
+    const account = key === undefined || match.missingCredentials ? undefined : deps.store.account(key);
+    if (!account) return errors.respond({ code: 'UNAUTHORIZED', message: "Missing or invalid API key in header 'x-api-key'." });
+    const limited = deps.faults.limit(account.key);
+    if (limited) return errors.respond(limited);
+    const prefer = preferredCode(request.headers);
+    if (prefer !== undefined && prefer !== 200) return preferred(prefer, info, errors);
+    const invalid = payloadError(request, parsed, match, deps, info);
+    if (invalid) return errors.respond(invalid);
+    const answer = handler({ account, store: deps.store, body: parsed.ok ? parsed.body : undefined, query: request.query });
+    if (!answer.ok) return errors.respond(answer.error);
+    return { status: 200, headers: {}, body: answer.value };
+  };
+}

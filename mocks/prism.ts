@@ -1,0 +1,121 @@
+// The ONLY adapter to @stoplight/prism-http: routes and validates a request against the spec, and returns a Result.
+import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
+import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { MOCK_PREFIX } from './errors.ts';
+
+/** The request as the twin hands it to Prism: lower-case header names, single-valued query. */
+export interface PrismInput {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** One problem Prism found with a request: where (`['body','page']`) and what. */
+export interface PrismDiagnostic {
+  path: string[];
+  code: string;
+  message: string;
+}
+
+/** Why Prism refused a request, in our words (no problem+json ever leaves this file). */
+export type PrismRejection =
+  | { kind: 'no-route'; detail: string }
+  | { kind: 'no-method'; detail: string }
+  | { kind: 'failure'; detail: string };
+
+/** A routed request: the operation and every problem Prism saw (security presence first). */
+export interface PrismMatch {
+  operationId: string;
+  /** True when Prism found no accepted security credential (the header is absent). */
+  missingCredentials: boolean;
+  diagnostics: PrismDiagnostic[];
+}
+
+export interface PrismRouter {
+  /** Route and validate one request (body, query, headers, security). Never throws. */
+  check(input: PrismInput): Promise<Result<PrismMatch, PrismRejection>>;
+}
+
+type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
+type RawDiagnostic = { path?: string[]; code?: string | number; message: string };
+type NoOp = () => void;
+type SilentLogger = Record<'info' | 'debug' | 'warn' | 'error' | 'trace' | 'fatal' | 'success' | 'log', NoOp> & {
+  child: () => SilentLogger;
+  level: string;
+};
+
+/** A pino-compatible logger that does nothing: Prism's logging is a known hot cost. */
+function silentLogger(): SilentLogger {
+  const noop: NoOp = () => undefined;
+  const logger = { info: noop, debug: noop, warn: noop, error: noop, trace: noop, fatal: noop, success: noop, log: noop, level: 'silent' } as SilentLogger;
+  logger.child = () => logger;
+  return logger;
+}
+
+const PRISM_CONFIG = {
+  checkSecurity: true,
+  validateRequest: true,
+  validateResponse: false,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false as const,
+  mock: { dynamic: false },
+};
+
+/** Stand-in for Prism's negotiator: the stateful handlers answer, so Prism only needs to route and validate. */
+const passThroughMock = () => () => ({ _tag: 'Right' as const, right: { statusCode: 0 } });
+
+function toDiagnostics(raw: RawDiagnostic[]): { missingCredentials: boolean; diagnostics: PrismDiagnostic[] } {
+  const missingCredentials = raw.some((d) => d.code === 401);
+  const diagnostics = raw
+    .filter((d) => d.code !== 401)
+    .map((d) => ({ path: d.path ?? [], code: String(d.code ?? 'invalid'), message: d.message }));
+  return { missingCredentials, diagnostics };
+}
+
+function toRejection(error: { name?: string; detail?: string; message?: string }): PrismRejection {
+  const detail = error.detail ?? error.message ?? 'unknown routing failure';
+  if (error.name?.endsWith('NO_PATH_MATCHED_ERROR')) return { kind: 'no-route', detail };
+  if (error.name?.endsWith('NO_METHOD_MATCHED_ERROR')) return { kind: 'no-method', detail };
+  return { kind: 'failure', detail };
+}
+
+/** Load the spec's operations ONCE and build ONE Prism instance for the server's lifetime. */
+export async function createPrismRouter(specPath: string): Promise<Result<PrismRouter>> {
+  let operations: IHttpOperation[];
+  try {
+    operations = await getHttpOperationsFromSpec(specPath);
+  } catch (cause) {
+    return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: Prism could not read ${specPath}.`, { hint: 'Run `npm run lint:spec`.', cause }));
+  }
+  const components = { logger: silentLogger(), mock: passThroughMock } as unknown as Parameters<typeof createInstance>[1];
+  const prism = createInstance(PRISM_CONFIG as Parameters<typeof createInstance>[0], components);
+  const byId = new Map(operations.map((op) => [op, op.iid ?? op.id]));
+  const check = async (input: PrismInput): Promise<Result<PrismMatch, PrismRejection>> => {
+    const request = {
+      method: input.method.toLowerCase(),
+      url: { path: input.path, query: input.query },
+      headers: input.headers,
+      body: input.body,
+    } as IHttpRequest;
+    try {
+      const outcome = (await prism.request(request, operations)()) as Either<Error, { validations: { input: RawDiagnostic[] } }>;
+      if (outcome._tag === 'Left') return err(toRejection(outcome.left));
+      const matched = findOperation(operations, input);
+      if (!matched) return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
+      return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(outcome.right.validations.input) });
+    } catch (cause) {
+      return err({ kind: 'failure', detail: cause instanceof Error ? cause.message : String(cause) });
+    }
+  };
+  return ok({ check });
+}
+
+/** Our spec has only literal paths, so the routed operation is the one with this method and path. */
+function findOperation(operations: IHttpOperation[], input: PrismInput): IHttpOperation | undefined {
+  const method = input.method.toLowerCase();
+  return operations.find((op) => op.method === method && op.path === input.path);
+}

@@ -1,0 +1,71 @@
+// Turns Prism's diagnostics and the twin's own request checks into INVALID_PAYLOAD messages that name the field (DECISIONS #20, #21).
+import { vendorError, type VendorError } from './errors.ts';
+import type { PrismDiagnostic } from './prism.ts';
+
+/** Spec parameter names by their lower-case form (Prism lower-cases header and query names). */
+export type ParameterNames = ReadonlyMap<string, string>;
+
+const ACCEPTED_LANGUAGES = ['en-US', 'en'];
+
+function bodyPath(parts: string[]): string {
+  return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : `${out}.${part}`), 'body');
+}
+
+function requiredName(message: string): string | undefined {
+  return /required property '([^']+)'/.exec(message)?.[1];
+}
+
+/** "must be >= 1" from "Request body property page must be >= 1". */
+function tail(message: string): string {
+  const at = message.indexOf(' must ');
+  return at >= 0 ? message.slice(at + 1) : message;
+}
+
+function describeHeader(d: PrismDiagnostic, names: ParameterNames, headers: Record<string, string>): string {
+  const lower = d.path[1] ?? requiredName(d.message) ?? 'unknown';
+  const name = names.get(lower) ?? lower;
+  if (lower === 'accept-language') {
+    if (headers[lower] === undefined) return `Header 'Accept-Language' is required; send 'en-US'.`;
+    return `Header 'Accept-Language' must be one of ${ACCEPTED_LANGUAGES.join(', ')}; received '${headers[lower]}'.`;
+  }
+  if (d.path.length < 2) return `Header '${name}' is required.`;
+  return `Header '${name}' ${tail(d.message)}.`;
+}
+
+function describeQuery(d: PrismDiagnostic, names: ParameterNames): string {
+  const lower = d.path[1] ?? requiredName(d.message) ?? 'unknown';
+  const name = names.get(lower) ?? lower;
+  if (d.path.length < 2) return `Query parameter '${name}' is required.`;
+  return `Query parameter '${name}' ${tail(d.message)}.`;
+}
+
+/** One readable sentence per diagnostic: where (header, query parameter, body path) and what is wrong. */
+export function describeDiagnostic(d: PrismDiagnostic, names: ParameterNames, headers: Record<string, string>): string {
+  const [where, ...rest] = d.path;
+  if (where === 'header') return describeHeader(d, names, headers);
+  if (where === 'query') return describeQuery(d, names);
+  if (where === 'body') return `${bodyPath(rest)} ${tail(d.message)}.`;
+  if (d.message === 'Body parameter is required') return 'Request body is required; send a JSON body.';
+  return `${d.message}.`;
+}
+
+/** Header problems first (Accept-Language is the one clients most often forget), then query, then body; at most three. */
+export function diagnosticsError(diagnostics: PrismDiagnostic[], names: ParameterNames, headers: Record<string, string>): VendorError {
+  const rank = (d: PrismDiagnostic) => ['header', 'query', 'body'].indexOf(d.path[0] ?? '') + 1 || 4;
+  const sorted = [...diagnostics].sort((a, b) => rank(a) - rank(b));
+  const sentences = [...new Set(sorted.map((d) => describeDiagnostic(d, names, headers)))].slice(0, 3);
+  return vendorError('INVALID_PAYLOAD', sentences.join(' '));
+}
+
+/** DECISIONS #21: POST bodies must be application/json (a charset parameter is fine); else 400, not 415. */
+export function contentTypeError(label: string, contentType: string | undefined): VendorError | undefined {
+  const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (media === 'application/json') return undefined;
+  const received = contentType === undefined ? 'none' : `'${contentType}'`;
+  return vendorError('INVALID_PAYLOAD', `Header 'Content-Type' must be 'application/json' for ${label}; received ${received}.`);
+}
+
+/** A body that is not JSON at all, with the parser's reason. */
+export function malformedJsonError(reason: string): VendorError {
+  return vendorError('INVALID_PAYLOAD', `Request body is not valid JSON (${reason}); send a JSON body.`);
+}

@@ -1,0 +1,146 @@
+// Per-server state of the twin: products and stock, and per-account balance and orders. Built by createStore, never module-level.
+import { fingerprint } from '../scripts/lib/redact.ts';
+import { DEMO_BALANCE, type MockAccount } from './demo-accounts.ts';
+import { createRandom, type Random } from './random.ts';
+
+/** A product of the catalogue (fixture shape, mocks/fixtures/products.json). */
+export interface ProductRecord {
+  productId: number;
+  productName: string;
+  imageUrl: string | null;
+  productCode: string;
+  price: number;
+  limit: number | null;
+  available: number;
+  enabled: boolean;
+  productType: string;
+  discountRate: number | null;
+}
+
+export interface SerialRecord {
+  sku: string;
+  serialCode: string;
+  serialNumber: string;
+  currency: string | null;
+  expiryDate: string | null;
+}
+
+export interface OrderLineRecord {
+  sku: string;
+  productName: string;
+  quantity: number;
+  unitPrice: number;
+  serials: SerialRecord[];
+}
+
+export interface OrderRecord {
+  orderName: string;
+  orderDate: string;
+  orderAmount: number;
+  referenceId: string | null;
+  /** Creation sequence, to keep sorting stable for orders placed in the same second. */
+  sequence: number;
+  lines: OrderLineRecord[];
+}
+
+/** One key's account: its merchant code, money and orders. */
+export interface AccountState {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly merchantCode: string;
+  balance: number;
+  credit: number;
+  orders: OrderRecord[];
+  byName: Map<string, OrderRecord>;
+  byReference: Map<string, OrderRecord>;
+}
+
+export interface StoreFixtures {
+  accounts: readonly MockAccount[];
+  products: readonly ProductRecord[];
+  seed: number;
+  /** The clock for order dates; default `Date.now`. */
+  now?: () => number;
+}
+
+/** Per-account summary for the admin surface: never the key, only its fingerprint. */
+export interface AccountSummary {
+  key: string;
+  merchantCode: string;
+  balance: number;
+  credit: number;
+  orderCount: number;
+}
+
+export interface MockStore {
+  account(key: string): AccountState | undefined;
+  products(): readonly ProductRecord[];
+  product(sku: string): ProductRecord | undefined;
+  /** Seeded random source for serials, order names and faults; reset() reseeds it. */
+  random(): Random;
+  /** Record an order and move stock and money. Synchronous, so check-and-create is atomic. */
+  commitOrder(account: AccountState, order: Omit<OrderRecord, 'sequence'>): OrderRecord;
+  now(): number;
+  /** True when any account already has an order of this name (names are unique per server). */
+  orderNameTaken(name: string): boolean;
+  summary(): AccountSummary[];
+  /** Restore the fixtures: products and stock, balances, no orders, RNG reseeded. */
+  reset(): void;
+}
+
+/** Round money to cents, so sums of prices never drift (DECISIONS #3). */
+export const money = (value: number): number => Math.round(value * 100) / 100;
+
+function freshAccount(account: MockAccount): AccountState {
+  return {
+    key: account.key,
+    fingerprint: fingerprint(account.key),
+    merchantCode: account.merchantCode,
+    balance: DEMO_BALANCE.balance,
+    credit: DEMO_BALANCE.credit,
+    orders: [],
+    byName: new Map(),
+    byReference: new Map(),
+  };
+}
+
+/** Build the state of one server from deterministic fixtures. */
+export function createStore(fixtures: StoreFixtures): MockStore {
+  let accounts = new Map<string, AccountState>();
+  let products = new Map<string, ProductRecord>();
+  let catalogue: ProductRecord[] = [];
+  let random = createRandom(fixtures.seed);
+  let sequence = 0;
+  const reset = (): void => {
+    accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a)]));
+    catalogue = [...fixtures.products].map((p) => ({ ...p })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1));
+    products = new Map(catalogue.map((p) => [p.productCode, p]));
+    random = createRandom(fixtures.seed);
+    sequence = 0;
+  };
+  reset();
+  const commitOrder = (account: AccountState, draft: Omit<OrderRecord, 'sequence'>): OrderRecord => {
+    const order: OrderRecord = { ...draft, sequence: (sequence += 1) };
+    for (const line of order.lines) {
+      const product = products.get(line.sku);
+      if (product) product.available -= line.quantity;
+    }
+    account.balance = money(account.balance - order.orderAmount);
+    account.orders.push(order);
+    account.byName.set(order.orderName, order);
+    if (order.referenceId !== null) account.byReference.set(order.referenceId, order);
+    return order;
+  };
+  return {
+    account: (key) => accounts.get(key),
+    products: () => catalogue,
+    product: (sku) => products.get(sku),
+    random: () => random,
+    commitOrder,
+    now: fixtures.now ?? Date.now,
+    orderNameTaken: (name) => [...accounts.values()].some((a) => a.byName.has(name)),
+    summary: () =>
+      [...accounts.values()].map((a) => ({ key: a.fingerprint, merchantCode: a.merchantCode, balance: a.balance, credit: a.credit, orderCount: a.orders.length })),
+    reset,
+  };
+}
