@@ -23,7 +23,8 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): (tex
     let out = text;
     for (const secret of known) out = out.split(secret).join(REDACTED);
     return out
-      .replace(/(x-api-key["']?\s*[:=]\s*["']?)([^\s"',;&]+)/gi, `$1${REDACTED}`)
+      // A shell reference ("x-api-key: $KEY") is not a key: leave it, so printed curl lines stay pasteable.
+      .replace(/(x-api-key["']?\s*[:=]\s*["']?)(?!\$)([^\s"',;&]+)/gi, `$1${REDACTED}`)
       .replace(/([?&](?:x-api-key|api[-_]?key|apikey)=)([^&\s"']+)/gi, `$1${REDACTED}`);
   };
 }
