@@ -1,0 +1,71 @@
+// The real ruleset over the real spec: zero errors and warnings, and the guide's rules bite on mutated copies.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Ruleset } from '@stoplight/spectral-core';
+import { SPEC_PATH } from '../../../scripts/lib/spec.ts';
+import { lint, loadRealRuleset } from './support/lint-rule.ts';
+
+const ERROR = 0;
+const WARNING = 1;
+let ruleset: Ruleset;
+const specText = readFileSync(SPEC_PATH, 'utf8');
+
+beforeAll(async () => {
+  ruleset = await loadRealRuleset();
+});
+
+/** Replace exactly one occurrence, so a test never passes because its mutation silently missed. */
+function mutate(from: string, to: string): string {
+  const at = specText.indexOf(from);
+  expect(at, `"${from}" not found in the spec`).toBeGreaterThanOrEqual(0);
+  expect(specText.indexOf(from, at + 1), `"${from}" found twice in the spec`).toBe(-1);
+  return specText.slice(0, at) + to + specText.slice(at + from.length);
+}
+
+describe('openapi/lint/ruleset.yaml', () => {
+  test('valid: the real spec has no error and no warning', async () => {
+    const hits = await lint(ruleset, { file: SPEC_PATH });
+    expect(hits.filter((h) => h.severity === ERROR || h.severity === WARNING)).toEqual([]);
+  });
+
+  test('valid: every wupex rule is loaded as an error', () => {
+    const ours = Object.values(ruleset.rules).filter((r) => r.name.startsWith('wupex-'));
+    expect(ours.map((r) => r.name).sort()).toEqual([
+      'wupex-accept-language-required',
+      'wupex-api-key-in-header',
+      'wupex-auth-and-rate-limit-responses',
+      'wupex-error-envelope',
+      'wupex-named-examples',
+      'wupex-no-api-key-parameter',
+      'wupex-operation-id-camel-case',
+      'wupex-operation-secured',
+      'wupex-server-environment',
+      'wupex-server-https',
+    ]);
+    expect(ours.every((r) => r.severity === ERROR && r.enabled)).toBe(true);
+  });
+
+  test('invalid: the x-api-key scheme moved to the query string', async () => {
+    const text = mutate('      type: apiKey\n      in: header', '      type: apiKey\n      in: query');
+    const codes = (await lint(ruleset, { file: SPEC_PATH, text })).map((h) => h.code);
+    expect(codes).toContain('wupex-api-key-in-header');
+  });
+
+  test('invalid: Accept-Language removed from getBalance', async () => {
+    const text = mutate(
+      "      tags: [Customer]\n      security:\n        - apiKey: []\n      parameters:\n        - $ref: '#/components/parameters/AcceptLanguage'\n",
+      '      tags: [Customer]\n      security:\n        - apiKey: []\n',
+    );
+    const hits = await lint(ruleset, { file: SPEC_PATH, text });
+    expect(hits.map(({ code, path }) => ({ code, path }))).toContainEqual({
+      code: 'wupex-accept-language-required',
+      path: 'paths./api/customer/balance.get',
+    });
+  });
+
+  test('invalid: an example that breaks its schema is an error (oas3-valid-media-example)', async () => {
+    const text = mutate('      example: A00000000000123', '      example: ""');
+    const hits = await lint(ruleset, { file: SPEC_PATH, text });
+    expect(hits.filter((h) => h.severity === ERROR).map((h) => h.code)).toContain('oas3-valid-media-example');
+  });
+});
