@@ -1,0 +1,103 @@
+// Options of `npm run mock`: flags win over WUPEX_MOCK_* environment variables; every invalid value is a Result error listing what is valid.
+import { parseArgs } from 'node:util';
+import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { parseMockKeys } from './accounts.ts';
+import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
+
+export interface MockCliOptions {
+  port: number;
+  host: string;
+  faultRate: number;
+  rateLimit: number;
+  latencyMs: number;
+  seed: number;
+  accounts: MockAccount[];
+  /** True when the accounts are the built-in demo accounts (their keys are public, printable). */
+  demoAccounts: boolean;
+  help: boolean;
+}
+
+interface NumberSpec {
+  flag: string;
+  env: string;
+  min: number;
+  max: number;
+  integer: boolean;
+  fallback: number;
+}
+
+/** Every numeric option: flag name, environment variable, valid range. */
+export const NUMERIC_OPTIONS = {
+  port: { flag: 'port', env: 'WUPEX_MOCK_PORT', min: 0, max: 65535, integer: true, fallback: 4010 },
+  faultRate: { flag: 'fault-rate', env: 'WUPEX_MOCK_FAULT_RATE', min: 0, max: 1, integer: false, fallback: 0 },
+  rateLimit: { flag: 'rate-limit', env: 'WUPEX_MOCK_RATE_LIMIT', min: 0, max: 1_000_000, integer: true, fallback: 0 },
+  latencyMs: { flag: 'latency', env: 'WUPEX_MOCK_LATENCY_MS', min: 0, max: 60_000, integer: true, fallback: 0 },
+  seed: { flag: 'seed', env: 'WUPEX_MOCK_SEED', min: 0, max: 4_294_967_295, integer: true, fallback: 1 },
+} as const satisfies Record<string, NumberSpec>;
+
+export const MOCK_USAGE = `Usage: npm run mock -- [flags]
+
+Flags (each also settable by its environment variable; the flag wins):
+  --port N          port to listen on, 0..65535 (default 4010)           WUPEX_MOCK_PORT
+  --host H          host to bind (default 127.0.0.1)                     WUPEX_MOCK_HOST
+  --fault-rate R    share 0..1 of requests answered 429 or 503           WUPEX_MOCK_FAULT_RATE
+  --rate-limit N    requests per second per key, 0 = off                 WUPEX_MOCK_RATE_LIMIT
+  --latency MS      delay every answer by MS milliseconds, 0..60000     WUPEX_MOCK_LATENCY_MS
+  --seed N          seed of serials, order names and faults              WUPEX_MOCK_SEED
+  --help            this text
+Keys: WUPEX_MOCK_KEYS='key' or 'key:MERCHANTCODE', comma-separated (default: the demo accounts).`;
+
+function usage(message: string): Result<never> {
+  return err(kitError('USAGE', message, { hint: MOCK_USAGE }));
+}
+
+function readNumber(spec: NumberSpec, flagValue: string | undefined, env: Record<string, string | undefined>): Result<number> {
+  const raw = flagValue ?? env[spec.env];
+  if (raw === undefined || raw === '') return ok(spec.fallback);
+  const source = flagValue !== undefined ? `--${spec.flag}` : spec.env;
+  const value = Number(raw);
+  const kind = spec.integer ? 'an integer' : 'a number';
+  if (raw.trim() === '' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) {
+    return usage(`${source} must be ${kind} from ${spec.min} to ${spec.max}; received '${raw}'.`);
+  }
+  return ok(value);
+}
+
+function parseFlags(argv: string[]): Result<Record<string, string | boolean | undefined>> {
+  const stringFlag = { type: 'string' } as const;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { port: stringFlag, host: stringFlag, 'fault-rate': stringFlag, 'rate-limit': stringFlag, latency: stringFlag, seed: stringFlag, help: { type: 'boolean' } },
+    });
+    return ok(values);
+  } catch (cause) {
+    return usage(`${cause instanceof Error ? cause.message : String(cause)}. Valid flags: --port, --host, --fault-rate, --rate-limit, --latency, --seed, --help.`);
+  }
+}
+
+/** Normalise flags and environment once, at the edge. */
+export function parseMockCliOptions(argv: string[], env: Record<string, string | undefined>): Result<MockCliOptions> {
+  const flags = parseFlags(argv);
+  if (!flags.ok) return flags;
+  const numbers: Partial<Record<keyof typeof NUMERIC_OPTIONS, number>> = {};
+  for (const [name, spec] of Object.entries(NUMERIC_OPTIONS) as Array<[keyof typeof NUMERIC_OPTIONS, NumberSpec]>) {
+    const value = readNumber(spec, flags.value[spec.flag] as string | undefined, env);
+    if (!value.ok) return value;
+    numbers[name] = value.value;
+  }
+  const host = (flags.value.host as string | undefined) ?? env.WUPEX_MOCK_HOST ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) return usage(`--host must be a host name or IP address; received '${host}'.`);
+  const keys = env.WUPEX_MOCK_KEYS;
+  const accounts = keys === undefined || keys === '' ? ok([...DEMO_ACCOUNTS]) : parseMockKeys(keys);
+  if (!accounts.ok) return accounts;
+  return ok({
+    ...(numbers as Required<typeof numbers>),
+    host,
+    accounts: accounts.value,
+    demoAccounts: keys === undefined || keys === '',
+    help: flags.value.help === true,
+  });
+}
