@@ -1,0 +1,61 @@
+// Test harness for the twin: calls server.fetch in-process and collects every answer for spec validation.
+import { expect } from 'vitest';
+import { createResponseValidator, type ResponseViolation } from '../../../mocks/response-validator.ts';
+import type { MockServer } from '../../../mocks/server.ts';
+import { loadSpec } from '../../../scripts/lib/spec.ts';
+
+export const ALPHA = { key: 'wupex-demo-key-alpha', merchant: 'DEMO-MERCHANT-A' } as const;
+export const BRAVO = { key: 'wupex-demo-key-bravo', merchant: 'DEMO-MERCHANT-B' } as const;
+
+export interface CallOptions {
+  key?: string | null;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Raw body text, sent as is (for malformed JSON). */
+  raw?: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+export interface Harness {
+  call(method: string, path: string, options?: CallOptions): Promise<Answer>;
+  /** Every answer so far that breaks the spec. */
+  violations(): ResponseViolation[];
+  expectNoViolations(): void;
+}
+
+/** Wrap a server; default headers are a valid call with the alpha demo key. */
+export function createHarness(server: MockServer): Harness {
+  const validator = createResponseValidator(loadSpec());
+  const found: ResponseViolation[] = [];
+  let checked = 0;
+  const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
+    const headers: Record<string, string> = { 'accept-language': 'en-US', ...(options.headers ?? {}) };
+    const key = options.key === undefined ? ALPHA.key : options.key;
+    if (key !== null) headers['x-api-key'] = key;
+    let body: string | undefined = options.raw;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined && !('content-type' in headers)) headers['content-type'] = 'application/json';
+    const response = await server.fetch(new Request(`http://twin.test${path}`, { method, headers, body }));
+    const parsed = JSON.parse(await response.text());
+    const violation = validator.validate(method, new URL(`http://x${path}`).pathname, response.status, parsed);
+    checked += 1;
+    if (violation) found.push(violation);
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+  return {
+    call,
+    violations: () => found,
+    expectNoViolations: () => {
+      expect(checked).toBeGreaterThan(0);
+      expect(found).toEqual([]);
+    },
+  };
+}
+
+/** The body of one pull-codes line for the alpha account. */
+export const line = (sku: string, quantity: number, merchant: string = ALPHA.merchant) => ({ merchant, sku, quantity });
