@@ -1,0 +1,60 @@
+// The shape of a check (style guide §2): a stable id, a title, and a run that returns outcomes as values.
+import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { Capability, Exchange } from '../targets/target.ts';
+import type { CheckContext } from './context.ts';
+import type { SpecIndex } from './lib/spec-index.ts';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export type Outcome = { kind: 'pass' } | { kind: 'skip'; reason: string } | { kind: 'fail'; message: string; exchange?: Exchange };
+
+export const pass = (): Outcome => ({ kind: 'pass' });
+export const skip = (reason: string): Outcome => ({ kind: 'skip', reason });
+export const fail = (message: string, exchange?: Exchange): Outcome => ({ kind: 'fail', message, exchange });
+
+/** An active check's result for one operation. */
+export interface OperationOutcome {
+  operation: SpecOperation;
+  outcome: Outcome;
+}
+
+interface CheckBase {
+  /** group.name, never renamed. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** What it catches, one sentence (used in the README table). */
+  description: string;
+  requires?: Capability[];
+  /** Operations the check concerns (default: all). */
+  appliesTo?(operation: SpecOperation): boolean;
+}
+
+/** Pure: looks at one exchange of one operation; no I/O, never knows the target. */
+export interface ExchangeCheck extends CheckBase {
+  kind: 'exchange';
+  run(exchange: Exchange, operation: SpecOperation, spec: SpecIndex): Outcome;
+}
+
+/** Active: builds requests, sends them through the context's target, judges what came back. */
+export interface ActiveCheck extends CheckBase {
+  kind: 'active';
+  run(ctx: CheckContext): Promise<OperationOutcome[]>;
+}
+
+export type Check = ExchangeCheck | ActiveCheck;
+
+/** Identity helpers that keep each check file to its definition. */
+export const defineExchangeCheck = (check: Omit<ExchangeCheck, 'kind'>): ExchangeCheck => ({ kind: 'exchange', ...check });
+export const defineActiveCheck = (check: Omit<ActiveCheck, 'kind'>): ActiveCheck => ({ kind: 'active', ...check });
+
+/** A failure as reported: deduplicated by checkId + operation + message. */
+export interface Finding {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  operation: string;
+  target: string;
+  message: string;
+  reproduce: string;
+}

@@ -1,0 +1,37 @@
+// conformance.response-headers: documented response headers are present when required and valid when present.
+import type { Outcome } from './check.ts';
+import { defineExchangeCheck, fail, pass, skip } from './check.ts';
+import { responseFor, type Schema, type SpecIndex } from './lib/spec-index.ts';
+
+/** Header values are strings; compare numbers as numbers (Retry-After: "5" is the integer 5, "soon" is not). */
+function coerce(value: string, schema: Schema): unknown {
+  const type = schema.type;
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return value;
+}
+
+export const conformanceResponseHeaders = defineExchangeCheck({
+  id: 'conformance.response-headers',
+  title: 'Documented response header missing or invalid',
+  severity: 'medium',
+  description: 'A required response header that is absent, or a documented one with an invalid value (Retry-After: soon).',
+  run(exchange, operation, spec: SpecIndex): Outcome {
+    const { status, headers } = exchange.response;
+    const documented = Object.entries(responseFor(operation, status)?.headers ?? {}) as [string, { required?: boolean; schema?: Schema }][];
+    if (documented.length === 0) return skip(`no response headers documented for HTTP ${status}`);
+    for (const [name, header] of documented) {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) {
+        if (header.required) return fail(`${operation.label}: HTTP ${status} lacks the required header ${name}.`, exchange);
+        continue;
+      }
+      const problem = header.schema ? spec.validate(header.schema, coerce(value, header.schema)) : undefined;
+      if (problem) {
+        const { type, minimum } = header.schema ?? {};
+        const want = JSON.stringify({ type, minimum });
+        return fail(`${operation.label}: received header ${name}: "${value}" on HTTP ${status}; the spec documents ${want} (${problem}).`, exchange);
+      }
+    }
+    return pass();
+  },
+});

@@ -1,0 +1,62 @@
+// Discovery of what the target already holds (the real sandbox is not empty): products, an order, the balance.
+import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { CheckContext } from '../context.ts';
+import { isObject } from './text.ts';
+
+export interface Product {
+  productCode: string;
+  price: number;
+  enabled: boolean;
+  available?: number | null;
+}
+
+export const DISCOVERY = { productPages: 3, productPageSize: 100 } as const;
+
+export function operationById(ctx: CheckContext, id: string): SpecOperation {
+  const found = ctx.spec.operations.find((o) => o.operationId === id);
+  if (!found) throw new Error(`The spec has no operation "${id}"`);
+  return found;
+}
+
+const dataOf = (json: unknown): unknown => (isObject(json) ? json.data : undefined);
+
+/** The products the account can see (a few pages), or [] when the target does not list any. */
+export function discoverProducts(ctx: CheckContext): Promise<Product[]> {
+  return ctx.memo('products', async () => {
+    const out: Product[] = [];
+    for (let page = 1; page <= DISCOVERY.productPages; page++) {
+      const ex = await ctx.send({ operation: operationById(ctx, 'listProducts'), body: { page, pageSize: DISCOVERY.productPageSize } });
+      const data = dataOf(ex.response.json);
+      if (ex.response.status !== 200 || !Array.isArray(data) || data.length === 0) break;
+      out.push(...(data as Product[]).filter((p) => isObject(p) && typeof p.productCode === 'string'));
+      if (data.length < DISCOVERY.productPageSize) break;
+    }
+    return out;
+  });
+}
+
+/** The cheapest enabled, in-stock product costing at most `budget`, or the reason there is none. */
+export async function orderableProduct(ctx: CheckContext, budget: number): Promise<Product | string> {
+  const products = await discoverProducts(ctx);
+  const fit = products
+    .filter((p) => p.enabled === true && typeof p.price === 'number' && p.price <= budget && (p.available == null || p.available >= 1))
+    .sort((a, b) => a.price - b.price);
+  return fit[0] ?? `no enabled, in-stock product costing at most ${budget} among ${products.length} listed`;
+}
+
+/** The spendable balance (creditBalance), or undefined when the target does not answer one. */
+export async function readBalance(ctx: CheckContext): Promise<number | undefined> {
+  const ex = await ctx.send({ operation: operationById(ctx, 'getBalance') });
+  const data = dataOf(ex.response.json);
+  return ex.response.status === 200 && isObject(data) && typeof data.creditBalance === 'number' ? data.creditBalance : undefined;
+}
+
+/** The name of some existing order (newest first), or undefined when the account has none. */
+export function existingOrderName(ctx: CheckContext): Promise<string | undefined> {
+  return ctx.memo('order-name', async () => {
+    const ex = await ctx.send({ operation: operationById(ctx, 'listOrders'), body: { page: 1, pageSize: 1 } });
+    const data = dataOf(ex.response.json);
+    const first = Array.isArray(data) ? data[0] : undefined;
+    return isObject(first) && typeof first.orderName === 'string' ? first.orderName : undefined;
+  });
+}

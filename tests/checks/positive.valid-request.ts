@@ -1,0 +1,37 @@
+// positive.valid-request: schema-valid requests (generated from the spec) are accepted with a 2xx.
+import type { Outcome } from './check.ts';
+import { defineActiveCheck, fail, pass, skip } from './check.ts';
+import { forEachOperation } from './lib/for-each-operation.ts';
+import { isObject } from './lib/text.ts';
+import { validRequests } from './lib/valid-requests.ts';
+
+function describe(request: { query?: Record<string, string>; body?: unknown }): string {
+  const parts = [];
+  if (request.query && Object.keys(request.query).length) parts.push(`query ${new URLSearchParams(request.query)}`);
+  if (request.body !== undefined) parts.push(`body ${JSON.stringify(request.body)}`);
+  return parts.join(', ') || 'no parameters';
+}
+
+export const positiveValidRequest = defineActiveCheck({
+  id: 'positive.valid-request',
+  title: 'Schema-valid request rejected',
+  severity: 'high',
+  description: 'A request that matches the spec (generated from its schemas and examples) but is not answered with a 2xx.',
+  run: (ctx) =>
+    forEachOperation(ctx, { auth: 'header' }, async (operation) => {
+      const requests = await validRequests(ctx, operation);
+      if (typeof requests === 'string') return [skip(requests)];
+      const outcomes: Outcome[] = [];
+      for (const request of requests) {
+        const exchange = await ctx.send(request);
+        const { status, json } = exchange.response;
+        if (status >= 200 && status < 300) {
+          outcomes.push(pass());
+          continue;
+        }
+        const error = isObject(json) && isObject(json.error) ? ` ${String(json.error.code)}` : '';
+        outcomes.push(fail(`${operation.label}: a schema-valid request (${describe(request)}) was rejected with HTTP ${status}${error}; the spec documents 200.`, exchange));
+      }
+      return outcomes;
+    }),
+});

@@ -1,0 +1,83 @@
+// semantics.order-round-trip: an order's codes, listing and charge agree everywhere, and a repeated referenceId charges once.
+import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { Exchange } from '../targets/target.ts';
+import type { CheckContext } from './context.ts';
+import { defineActiveCheck, fail, pass, skip, type Outcome } from './check.ts';
+import { operationById, orderableProduct, readBalance } from './lib/discover.ts';
+import { forEachOperation } from './lib/for-each-operation.ts';
+import { isObject } from './lib/text.ts';
+
+const isPullCodes = (operation: SpecOperation) => operation.operationId === 'pullCodes';
+const sameMoney = (a: number, b: number) => Math.abs(a - b) < 0.005;
+
+interface Placed {
+  exchange: Exchange;
+  orderName: string;
+  totalAmount: number;
+  codes: string[];
+}
+
+const codesOf = (serials: unknown): string[] => (Array.isArray(serials) ? serials.map((s) => String(isObject(s) ? s.serialCode : s)).sort() : []);
+
+async function place(ctx: CheckContext, op: SpecOperation, body: unknown, referenceId: string): Promise<Placed | Outcome> {
+  const exchange = await ctx.send({ operation: op, query: { referenceId }, body });
+  const data = isObject(exchange.response.json) ? exchange.response.json.data : undefined;
+  if (exchange.response.status !== 200 || !isObject(data) || typeof data.orderName !== 'string') {
+    return fail(`${op.label}: ordering ${JSON.stringify(body)} answered HTTP ${exchange.response.status} without an order; the round trip needs a 200 with data.orderName.`, exchange);
+  }
+  return { exchange, orderName: data.orderName, totalAmount: Number(data.totalAmount), codes: codesOf(data.serials) };
+}
+
+/** getOrderDetail shows the same codes, and listOrders finds the order by name. */
+async function readBack(ctx: CheckContext, op: SpecOperation, order: Placed): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  const detail = await ctx.send({ operation: operationById(ctx, 'getOrderDetail'), query: { orderName: order.orderName } });
+  const data = isObject(detail.response.json) ? detail.response.json.data : undefined;
+  const lines = isObject(data) && Array.isArray(data.orderData) ? data.orderData : [];
+  const shown = lines.flatMap((line) => codesOf(isObject(line) ? line.serials : [])).sort();
+  if (detail.response.status !== 200 || shown.join('\n') !== order.codes.join('\n')) {
+    out.push(fail(`${op.label}: order ${order.orderName} returned ${order.codes.length} codes, but getOrderDetail (HTTP ${detail.response.status}) shows ${shown.length} codes that differ; the spec documents the same serials in both (DECISIONS #18).`, detail));
+  }
+  const search = [{ column: 'orderName', operator: 'Equals', value: order.orderName }];
+  const listed = await ctx.send({ operation: operationById(ctx, 'listOrders'), body: { page: 1, pageSize: 10, search } });
+  const rows = isObject(listed.response.json) && Array.isArray(listed.response.json.data) ? listed.response.json.data : [];
+  if (!rows.some((row) => isObject(row) && row.orderName === order.orderName)) {
+    out.push(fail(`${op.label}: listOrders searched by orderName "${order.orderName}" (HTTP ${listed.response.status}) did not find the order just placed.`, listed));
+  }
+  return out;
+}
+
+async function roundTrip(ctx: CheckContext, op: SpecOperation): Promise<Outcome[]> {
+  const merchant = ctx.target.merchantCode;
+  if (!merchant) return [skip("no merchant code: set WUPEX_MERCHANT_CODE to your account's merchant code")];
+  const before = await readBalance(ctx);
+  if (before === undefined) return [skip('getBalance did not answer a balance, so charges cannot be compared')];
+  const product = await orderableProduct(ctx, before);
+  if (typeof product === 'string') return [skip(product)];
+  const body = [{ merchant, sku: product.productCode, quantity: 1 }];
+  const referenceId = `wupex-kit-rt-${ctx.seed}-${Date.now().toString(36)}`;
+  const order = await place(ctx, op, body, referenceId);
+  if (!('orderName' in order)) return [order];
+  const out = await readBack(ctx, op, order);
+  const after = (await readBalance(ctx)) ?? Number.NaN;
+  if (!sameMoney(before - order.totalAmount, after)) {
+    out.push(fail(`${op.label}: order ${order.orderName} of totalAmount ${order.totalAmount} moved the balance from ${before} to ${after}; the spec documents a drop of exactly totalAmount.`, order.exchange));
+  }
+  const again = await place(ctx, op, body, referenceId);
+  if (!('orderName' in again)) return [...out, again];
+  const final = (await readBalance(ctx)) ?? Number.NaN;
+  if (again.orderName !== order.orderName || !sameMoney(final, after)) {
+    out.push(fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the spec documents the same order, charged once (DECISIONS #8).`, again.exchange));
+  }
+  return out.length ? out : [pass()];
+}
+
+export const semanticsOrderRoundTrip = defineActiveCheck({
+  id: 'semantics.order-round-trip',
+  title: 'Order round trip inconsistent',
+  severity: 'critical',
+  description: 'pullCodes codes that getOrderDetail shows differently, an order listOrders cannot find, a wrong charge, or a repeated referenceId that charges twice.',
+  requires: ['keepsState', 'allowsOrders'],
+  appliesTo: isPullCodes,
+  run: (ctx) => forEachOperation(ctx, { auth: 'header', filter: isPullCodes }, (operation) => roundTrip(ctx, operation)),
+});

@@ -1,0 +1,43 @@
+// The twin as a target: requests go to its in-process fetch, with no port (hono `app.request` style).
+import { ok, type KitError, type Result } from '../../scripts/lib/result.ts';
+import { readResponse, toFetchRequest, type Capability, type Exchange, type ExchangeRequest, type Target, type TargetName } from './target.ts';
+
+/** What the twin's server (or a broken wrapper around it) must offer. */
+export interface FetchServer {
+  fetch(request: Request): Promise<Response>;
+  close?(): Promise<void>;
+}
+
+export interface FetchTargetOptions {
+  server: FetchServer;
+  apiKey: string;
+  merchantCode?: string;
+  name?: TargetName;
+  /** Shown in curl lines; `npm run mock` listens there by default. */
+  baseUrl?: string;
+  missing?: Partial<Record<Capability, string>>;
+}
+
+export const MOCK_DEFAULTS = { baseUrl: 'http://127.0.0.1:4010' } as const;
+
+/** A target over any in-process fetch function: the twin, or a deliberately broken wrapper of it. */
+export function fetchTarget(options: FetchTargetOptions): Target {
+  const baseUrl = options.baseUrl ?? MOCK_DEFAULTS.baseUrl;
+  return {
+    name: options.name ?? 'mock',
+    baseUrl,
+    apiKey: options.apiKey,
+    merchantCode: options.merchantCode,
+    readOnly: false,
+    missing: options.missing ?? {},
+    async send(request: ExchangeRequest): Promise<Result<Exchange, KitError>> {
+      const started = performance.now();
+      const response = await options.server.fetch(toFetchRequest(request));
+      const normalised = await readResponse(response);
+      return ok({ request, response: normalised, durationMs: Math.round(performance.now() - started) });
+    },
+    close: async () => {
+      await options.server.close?.();
+    },
+  };
+}

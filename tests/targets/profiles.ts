@@ -1,0 +1,41 @@
+// What each kind of target can support, and why not: the only thing that differs between runs.
+import type { Capability, TargetName } from './target.ts';
+
+export const TARGET_NAMES = ['mock', 'prism', 'sandbox', 'production'] as const;
+export type ChosenTarget = (typeof TARGET_NAMES)[number];
+
+export const HOSTS = {
+  sandbox: 'https://sandbox-service.wupex.com',
+  production: 'https://service.wupex.com',
+} as const;
+
+/** Reasons shown on SKIP lines; tests pin them. */
+export const REASONS = {
+  prismKeys: 'plain Prism checks that x-api-key is present, not whether its value is valid',
+  prismState: 'plain Prism keeps no state: it answers fixed examples',
+  prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
+  sandboxOrders: 'orders are not allowed against this target without --allow-orders',
+  productionOrders: 'production is read-only: no order is ever placed there',
+} as const;
+
+/** Missing capabilities per target kind; `allowsOrders` also depends on flags and the URL (see resolveTarget). */
+export function missingFor(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
+  switch (name) {
+    case 'prism':
+      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson };
+    case 'production':
+      return { allowsOrders: REASONS.productionOrders };
+    case 'sandbox':
+    case 'base-url':
+      return allowOrders ? {} : { allowsOrders: REASONS.sandboxOrders };
+    default:
+      return {};
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Loopback hosts may receive a key over plain http, and orders by default. */
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}

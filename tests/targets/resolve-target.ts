@@ -1,0 +1,79 @@
+// Turns flags and environment into one Target, refusing unsafe combinations before anything is sent.
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import { createMockServer } from '../../mocks/server.ts';
+import type { KitEnv } from '../../scripts/lib/env.ts';
+import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
+import { err, kitError, ok, type Result } from '../../scripts/lib/result.ts';
+import { httpTarget } from './http-target.ts';
+import { fetchTarget } from './mock-target.ts';
+import { HOSTS, isLoopback, missingFor, TARGET_NAMES, type ChosenTarget } from './profiles.ts';
+import type { Target, TargetName } from './target.ts';
+
+export interface TargetRequest {
+  target?: string;
+  baseUrl?: string;
+  allowOrders?: boolean;
+  env: KitEnv;
+}
+
+const usage = (message: string, hint: string) => err(kitError('CONFIG_INVALID', message, { hint }));
+
+/** Check the URL before any request: https, or http to loopback only; the production host only for --target production. */
+export function checkUrl(raw: string, target: string | undefined): Result<URL> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return usage(`--base-url "${raw}" is not a URL.`, 'Pass an absolute URL such as https://sandbox-service.wupex.com or http://127.0.0.1:4010.');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    return usage(`Refusing to send the API key to ${url.origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
+  }
+  if (url.origin === HOSTS.production && target !== 'production') {
+    return usage(`Refusing to run against production (${url.origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
+  }
+  return ok(url);
+}
+
+/** For the twin a demo key is the key; elsewhere WUPEX_API_KEY (env or .env) is required. */
+function requireKey(env: KitEnv, where: string): Result<string> {
+  if (env.WUPEX_API_KEY) return ok(env.WUPEX_API_KEY);
+  return usage(`WUPEX_API_KEY is not set, and ${where} needs a key.`, 'Export WUPEX_API_KEY (or put it in .env); never pass it as an argument.');
+}
+
+/** Merchant code: WUPEX_MERCHANT_CODE, else the twin's demo account when the key is a demo key. */
+function merchantFor(env: KitEnv, key: string): string | undefined {
+  return env.WUPEX_MERCHANT_CODE ?? DEMO_ACCOUNTS.find((a) => a.key === key)?.merchantCode;
+}
+
+export async function resolveTarget(request: TargetRequest): Promise<Result<Target>> {
+  const chosen = request.target;
+  if (chosen !== undefined && !TARGET_NAMES.includes(chosen as ChosenTarget)) {
+    return usage(`Unknown --target "${chosen}".`, `Valid values: ${TARGET_NAMES.join(', ')}.`);
+  }
+  if (chosen === 'production' && request.allowOrders) return usage('--allow-orders cannot be used with --target production.', 'Production runs are read-only; drop --allow-orders.');
+  if (request.baseUrl !== undefined) return urlTarget(request, request.baseUrl);
+  if (chosen === 'sandbox' || chosen === 'production') return urlTarget(request, HOSTS[chosen]);
+  if (chosen === 'prism') return prismTarget(request.env);
+  const account = DEMO_ACCOUNTS[0];
+  const server = await createMockServer();
+  return ok(fetchTarget({ server, apiKey: account.key, merchantCode: account.merchantCode }));
+}
+
+async function prismTarget(env: KitEnv): Promise<Result<Target>> {
+  const prism = await startPrismCli();
+  if (!prism.ok) return prism;
+  const key = env.WUPEX_API_KEY ?? DEMO_ACCOUNTS[0].key;
+  return ok(httpTarget({ name: 'prism', baseUrl: prism.value.url, apiKey: key, merchantCode: merchantFor(env, key) ?? DEMO_ACCOUNTS[0].merchantCode, missing: missingFor('prism', true), onClose: prism.value.close }));
+}
+
+/** A URL target; a bare --base-url is held to the sandbox's standard (every capability) unless --target says otherwise. */
+function urlTarget(request: TargetRequest, raw: string): Result<Target> {
+  const url = checkUrl(raw, request.target);
+  if (!url.ok) return url;
+  const key = requireKey(request.env, url.value.origin);
+  if (!key.ok) return key;
+  const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
+  const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
+  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders) }));
+}
