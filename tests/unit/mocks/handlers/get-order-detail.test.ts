@@ -1,0 +1,48 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { BRAVO, createHarness, line, type Harness } from '../harness.ts';
+
+let server: MockServer;
+let twin: Harness;
+
+beforeAll(async () => {
+  server = await createMockServer();
+  twin = createHarness(server);
+});
+afterEach(() => server.store.reset());
+afterAll(() => twin.expectNoViolations());
+
+const detail = (orderName: string, key?: string) => twin.call('GET', `/api/order/detail?orderName=${encodeURIComponent(orderName)}`, { key });
+
+describe('getOrderDetail', () => {
+  test('returns the order with its lines and the codes pullCodes returned', async () => {
+    const pulled = (await twin.call('POST', '/api/order/pull-codes?referenceId=D-1', { body: [line('GOOGLE-USA-10USD', 2), line('APPLE-USA-15USD', 1)] })).body.data;
+    const answer = await detail(pulled.orderName);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toMatchObject({ orderName: pulled.orderName, orderAmount: 35, referenceId: 'D-1' });
+    expect(answer.body.data.orderData.map((l: { sku: string; quantity: number; unitPrice: number }) => [l.sku, l.quantity, l.unitPrice])).toEqual([
+      ['GOOGLE-USA-10USD', 2, 10],
+      ['APPLE-USA-15USD', 1, 15],
+    ]);
+    const codes = answer.body.data.orderData.flatMap((l: { serials: Array<{ serialCode: string }> }) => l.serials.map((s) => s.serialCode));
+    expect(codes).toEqual(pulled.serials.map((s: { serialCode: string }) => s.serialCode));
+  });
+
+  test('an unknown orderName is 404 NOT_FOUND', async () => {
+    const answer = await detail('A99999999999999');
+    expect(answer.status).toBe(404);
+    expect(answer.body).toEqual({ status: false, error: { code: 'NOT_FOUND', message: "Order 'A99999999999999' was not found." } });
+  });
+
+  test("another account's order is 404, indistinguishable from an unknown one (DECISIONS #19)", async () => {
+    const pulled = (await twin.call('POST', '/api/order/pull-codes', { body: [line('GOOGLE-USA-10USD', 1)] })).body.data;
+    const answer = await detail(pulled.orderName, BRAVO.key);
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.message).toBe(`Order '${pulled.orderName}' was not found.`);
+  });
+
+  test('a missing orderName is 400 naming the query parameter', async () => {
+    const answer = await twin.call('GET', '/api/order/detail');
+    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: "Query parameter 'orderName' is required." });
+  });
+});
