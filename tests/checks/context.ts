@@ -20,6 +20,8 @@ export interface RequestSpec {
   /** Default en-US; null sends none. */
   acceptLanguage?: string | null;
   auth?: AuthMode;
+  /** Extra headers (e.g. `prefer: code=503` for targets that honour it). */
+  headers?: Record<string, string>;
 }
 
 export interface RecordedExchange {
@@ -85,14 +87,14 @@ export function buildRequest(target: Target, spec: RequestSpec): ExchangeRequest
   const auth = spec.auth ?? 'header';
   const query = new URLSearchParams(spec.query ?? {});
   if (auth === 'query') query.set('x-api-key', target.apiKey);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...(spec.headers ?? {}) };
   if (auth === 'header') headers['x-api-key'] = target.apiKey;
   if (typeof auth === 'object') headers['x-api-key'] = auth.fakeKey;
   const language = spec.acceptLanguage === undefined ? 'en-US' : spec.acceptLanguage;
   if (language !== null) headers['accept-language'] = language;
   let body: string | undefined;
   if (operation.method !== 'get') {
-    body = spec.rawBody ?? JSON.stringify(spec.body ?? {});
+    body = spec.rawBody ?? (spec.body === undefined ? '{}' : JSON.stringify(spec.body));
     const type = spec.contentType === undefined ? 'application/json' : spec.contentType;
     if (type !== null) headers['content-type'] = type;
   }

@@ -7,6 +7,7 @@ import { fail, skip } from './check.ts';
 import { createContext, TargetSendError, type CheckContext } from './context.ts';
 import { ALL_CHECKS } from './index.ts';
 import { curlLine } from './lib/curl.ts';
+import { sendPreferProbes } from './lib/prefer-probes.ts';
 import { createSpecIndex, type SpecIndex } from './lib/spec-index.ts';
 import { summarise, type CheckLine } from './summarise.ts';
 
@@ -67,6 +68,15 @@ function runPure(check: ExchangeCheck, ctx: CheckContext): OperationOutcome[] {
   });
 }
 
+async function probe(ctx: CheckContext, errors: KitError[]): Promise<void> {
+  try {
+    await sendPreferProbes(ctx);
+  } catch (error) {
+    if (error instanceof TargetSendError) errors.push(error.error);
+    else throw error;
+  }
+}
+
 /** Run every check; never throws for API misbehaviour, and a crashing check becomes a finding. */
 export async function runCatalogue(options: RunOptions): Promise<RunReport> {
   const checks = options.checks ?? ALL_CHECKS;
@@ -75,6 +85,7 @@ export async function runCatalogue(options: RunOptions): Promise<RunReport> {
   const errors: KitError[] = [];
   const results = new Map<Check, OperationOutcome[]>();
   for (const check of checks) if (check.kind === 'active') results.set(check, await runActive(check, ctx, errors));
+  await probe(ctx, errors);
   for (const check of checks) if (check.kind === 'exchange') results.set(check, runPure(check, ctx));
   const reported = checks.filter((c) => !options.only || options.only.includes(c.id));
   const summary = summarise(reported.map((check) => ({ check, outcomes: results.get(check) ?? [] })), {

@@ -16,6 +16,7 @@ export const REASONS = {
   prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
   sandboxOrders: 'orders are not allowed against this target without --allow-orders',
   productionOrders: 'production is read-only: no order is ever placed there',
+  realPrefer: 'the real API ignores Prefer: code=N, so 429/503 headers are judged only when they really occur',
 } as const;
 
 /** Missing capabilities per target kind; `allowsOrders` also depends on flags and the URL (see resolveTarget). */
@@ -24,8 +25,9 @@ export function missingFor(name: TargetName, allowOrders: boolean): Partial<Reco
     case 'prism':
       return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson };
     case 'production':
-      return { allowsOrders: REASONS.productionOrders };
+      return { allowsOrders: REASONS.productionOrders, honoursPrefer: REASONS.realPrefer };
     case 'sandbox':
+      return allowOrders ? { honoursPrefer: REASONS.realPrefer } : { allowsOrders: REASONS.sandboxOrders, honoursPrefer: REASONS.realPrefer };
     case 'base-url':
       return allowOrders ? {} : { allowsOrders: REASONS.sandboxOrders };
     default:

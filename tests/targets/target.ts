@@ -2,9 +2,9 @@
 import type { KitError, Result } from '../../scripts/lib/result.ts';
 
 /** What a target can support; a check that needs a missing capability reports SKIP with the target's reason. */
-export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson';
+export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer';
 
-export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson'];
+export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer'];
 
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
 
