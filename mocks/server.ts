@@ -1,6 +1,6 @@
 // createMockServer: the offline WUPEX sandbox twin, in-process (fetch) or on a loopback port (listen).
 import type { Server } from 'node:http';
-import { fingerprint } from '../scripts/lib/redact.ts';
+import { createRedactor, fingerprint } from '../scripts/lib/redact.ts';
 import { loadSpec, SPEC_PATH } from '../scripts/lib/spec.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
@@ -45,7 +45,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const router = await createPrismRouter(SPEC_PATH);
   if (!router.ok) throw new Error(`${MOCK_PREFIX} ${router.error.code}: ${router.error.message}`, { cause: router.error.cause });
   const seed = options.seed ?? MOCK_DEFAULTS.seed;
-  const store = createStore({ accounts: options.accounts ?? DEMO_ACCOUNTS, products: productsFixture as ProductRecord[], seed });
+  const accounts = options.accounts ?? DEMO_ACCOUNTS;
+  // A key pasted into a path must not reach the log either.
+  const redact = createRedactor(accounts.map((a) => a.key));
+  const store = createStore({ accounts, products: productsFixture as ProductRecord[], seed });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
   const errors = createErrorCatalogue(spec);
   const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });
@@ -66,7 +69,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     } catch (cause) {
       response = errors.internal('UNEXPECTED', cause instanceof Error ? cause.message : String(cause));
     }
-    log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(request.headers['x-api-key'])}`);
+    log?.(`${request.method} ${redact(request.path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(request.headers['x-api-key'])}`);
     return response;
   };
 

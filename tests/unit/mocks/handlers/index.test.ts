@@ -1,0 +1,10 @@
+import { describe, expect, test } from 'vitest';
+import { HANDLERS } from '../../../../mocks/handlers/index.ts';
+import { listOperations, loadSpec } from '../../../../scripts/lib/spec.ts';
+
+describe('HANDLERS', () => {
+  test('has exactly one handler per spec operationId', () => {
+    const ids = listOperations(loadSpec()).map((op) => op.operationId).sort();
+    expect(Object.keys(HANDLERS).sort()).toEqual(ids);
+  });
+});

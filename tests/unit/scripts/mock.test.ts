@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const CANARY = 'zz-script-canary-a1b2c3d4';
+
+function run(args: string[], env: Record<string, string>, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [TSX, 'scripts/mock.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env, WUPEX_API_KEY: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      onOutput?.(stdout, child);
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      onOutput?.(stdout + stderr, child);
+    });
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run mock', () => {
+  test('a bad flag exits 2 listing the valid flags', async () => {
+    const { code, stderr } = await run(['--bogus'], {});
+    expect(code).toBe(2);
+    expect(stderr).toContain("[wupex-kit] USAGE: Unknown option '--bogus'. Valid flags: --port, --host, --fault-rate, --rate-limit, --latency, --seed, --help.");
+  });
+
+  test('an invalid WUPEX_MOCK_FAULT_RATE exits 2 with a clear message', async () => {
+    const { code, stderr } = await run([], { WUPEX_MOCK_FAULT_RATE: 'often' });
+    expect(code).toBe(2);
+    expect(stderr).toContain("WUPEX_MOCK_FAULT_RATE must be a number from 0 to 1; received 'often'.");
+  });
+
+  test('serves on port 0, logs the request by fingerprint, never prints the key, stops on SIGINT', async () => {
+    let asked = false;
+    let status = 0;
+    const { code, stdout, stderr } = await run(['--port', '0'], { WUPEX_MOCK_KEYS: `${CANARY}:CANARY-SHOP` }, (text, child) => {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+      if (!url || asked) return;
+      asked = true;
+      void fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': CANARY, 'accept-language': 'en-US' } }).then((r) => {
+        status = r.status;
+        setTimeout(() => child.kill('SIGINT'), 50);
+      });
+    });
+    expect(status).toBe(200);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/GET \/api\/customer\/balance 200 \d+\.\dms key#[0-9a-f]{6}/);
+    expect(stdout).toContain('curl -s -H "x-api-key: $KEY"');
+    expect(`${stdout}${stderr}`).not.toContain('zz-script-canary');
+  });
+});
