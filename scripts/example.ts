@@ -1,0 +1,55 @@
+// `npm run example`: the typed client end to end (products, an order, its codes, the balance), against the twin by default.
+import { parseArgs } from 'node:util';
+import { environmentOf } from './client/base-url.ts';
+import { newReferenceId, resolveMerchantCode, runExampleFlow } from './client/example-flow.ts';
+import { createWupexClient } from './client/wupex-client.ts';
+import { EXIT, createReporter, type Reporter } from './lib/cli.ts';
+import { loadKitEnv, type KitEnv } from './lib/env.ts';
+import { kitError } from './lib/result.ts';
+import { loadSpec } from './lib/spec.ts';
+
+const HELP = `Usage: npm run example
+Lists products, orders one code of the cheapest enabled in-stock product with a fresh referenceId,
+reads the order back and prints the balance. Target: WUPEX_BASE_URL (default the twin, http://127.0.0.1:4010,
+started with \`npm run mock\`); key: WUPEX_API_KEY (default the twin's demo key); merchant: WUPEX_MERCHANT_CODE.
+It places a real order on the sandbox, and refuses to run against production.`;
+
+/** The example buys codes: never in production (project rule), whatever the key. */
+function refuseProduction(baseUrl: string, env: KitEnv, reporter: Reporter): boolean {
+  const production = environmentOf(new URL(baseUrl), loadSpec()) === 'production' || env.KIT_TARGET === 'production';
+  if (!production) return false;
+  reporter.error(kitError('PRODUCTION_REFUSED', `npm run example places an order, and ${baseUrl} (KIT_TARGET=${env.KIT_TARGET ?? 'unset'}) is production.`, {
+    hint: 'Point WUPEX_BASE_URL at https://sandbox-service.wupex.com with a sandbox key, or unset it to use the twin.',
+  }));
+  return true;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const env = loadKitEnv();
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
+  try {
+    if (parseArgs({ args: argv, options: { help: { type: 'boolean' } } }).values.help) return (reporter.line(HELP), EXIT.ok);
+  } catch (cause) {
+    reporter.error(kitError('USAGE', (cause as Error).message, { hint: 'Valid flags: --help. Configuration comes from WUPEX_* variables.', cause }));
+    return EXIT.usage;
+  }
+  const onRetry = (e: { status: number; method: string; url: string; retry: number; maxRetries: number; waitMs: number }) =>
+    reporter.info(`${e.status} on ${e.method} ${e.url}; retry ${e.retry}/${e.maxRetries} in ${e.waitMs} ms (S11)`);
+  const built = createWupexClient({ env, onRetry });
+  if (!built.ok) return (reporter.error(built.error), EXIT.usage);
+  const client = built.value;
+  if (refuseProduction(client.baseUrl, env, reporter)) return EXIT.usage;
+  const merchant = resolveMerchantCode(env, client.keyFingerprint);
+  if (!merchant.ok) return (reporter.error(merchant.error), EXIT.usage);
+
+  reporter.line(`Target ${client.baseUrl}, key ${client.keyFingerprint} (${client.keySource}), merchant ${merchant.value}`);
+  const result = await runExampleFlow({ client, merchantCode: merchant.value, referenceId: newReferenceId(), say: reporter.line });
+  if (result.ok) {
+    reporter.line(`Done: order ${result.value.orderName} (${result.value.codes} code(s)); running it again places a new order.`);
+    return EXIT.ok;
+  }
+  reporter.error(result.error);
+  return result.error.code === 'TARGET_UNREACHABLE' || result.error.code === 'TARGET_TIMEOUT' ? EXIT.unreachable : EXIT.findings;
+}
+
+process.exitCode = await main(process.argv.slice(2));
