@@ -14,7 +14,7 @@ export const envelopeShape = defineExchangeCheck({
     if (status < 200 || (status >= 300 && status < 400)) return skip(`HTTP ${status} has no envelope`);
     if (status < 300) {
       if (isObject(json) && json.status === true) return pass();
-      const got = isObject(json) ? `status ${JSON.stringify(json.status)}` : snippet(text);
+      const got = !isObject(json) ? snippet(text) : 'status' in json ? `status ${JSON.stringify(json.status)}` : 'no status member';
       return fail(`${operation.label}: HTTP ${status} body has ${got}; the spec documents {"status": true, "data": ...} on success.`, exchange);
     }
     const error = isObject(json) ? json.error : undefined;
