@@ -1,5 +1,6 @@
 // The real ruleset over the real spec: zero errors and warnings, and the guide's rules bite on mutated copies.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { SPEC_PATH } from '../../../scripts/lib/spec.ts';
@@ -43,6 +44,13 @@ describe('openapi/lint/ruleset.yaml', () => {
       'wupex-server-https',
     ]);
     expect(ours.every((r) => r.severity === ERROR && r.enabled)).toBe(true);
+  });
+
+  test('every wupex rule has a description and its own test file', () => {
+    for (const rule of Object.values(ruleset.rules).filter((r) => r.name.startsWith('wupex-'))) {
+      expect(rule.description, rule.name).toMatch(/^.{20,}$/);
+      expect(existsSync(resolve(import.meta.dirname, `${rule.name}.test.ts`)), `${rule.name}.test.ts`).toBe(true);
+    }
   });
 
   test('invalid: the x-api-key scheme moved to the query string', async () => {
