@@ -1,0 +1,20 @@
+// The catalogue against the offline twin (in-process): every check must pass, none may skip.
+import { describe, expect } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import { createMockServer } from '../../mocks/server.ts';
+import { ALL_CHECKS } from '../checks/index.ts';
+import { contractTest, failuresOf } from '../support/test.ts';
+import { fetchTarget } from '../targets/mock-target.ts';
+
+const [account] = DEMO_ACCOUNTS;
+const test = contractTest(async () => fetchTarget({ server: await createMockServer(), apiKey: account.key, merchantCode: account.merchantCode }));
+
+describe('mock (the offline twin)', () => {
+  test.for(ALL_CHECKS.map((c) => c.id))('%s finds nothing', (id, { report }) => {
+    expect(failuresOf(report, id)).toEqual([]);
+  });
+
+  test('the twin supports every check: nothing is skipped', ({ report }) => {
+    expect(report.lines.filter((l) => l.status === 'SKIP').map((l) => `${l.checkId} ${l.operation}: ${l.reason}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+// vitest `test.extend` with a file-scoped `target` and the catalogue's `report` on it: contract files only pick the target.
+import { test as base } from 'vitest';
+import { runCatalogue, type RunReport } from '../checks/run-catalogue.ts';
+import type { Target } from '../targets/target.ts';
+
+/** Modest generated-request count, so the offline `npm test` stays well under a minute on 2 cores. */
+export const CONTRACT_RUNS = 5;
+
+/** A test API whose `target` is opened once per file (and closed after it), and whose `report` runs the catalogue once. */
+export function contractTest(open: () => Promise<Target>) {
+  return base.extend<{ $file: { target: Target; report: RunReport } }>({
+    target: [
+      async ({}, use) => {
+        const target = await open();
+        await use(target);
+        await target.close();
+      },
+      { scope: 'file' },
+    ],
+    report: [async ({ target }, use) => use(await runCatalogue({ target, runs: CONTRACT_RUNS })), { scope: 'file' }],
+  });
+}
+
+/** The failure messages of one check, with their curl lines: what a red contract test prints. */
+export function failuresOf(report: RunReport, checkId: string): string[] {
+  return report.findings.filter((f) => f.checkId === checkId).map((f) => `${f.message}\n  ${f.reproduce}`);
+}
