@@ -4,7 +4,6 @@ import { loadKitEnv } from './lib/env.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
 import { createMockServer } from '../mocks/server.ts';
 
-const started = performance.now();
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
 const secrets = options.ok && !options.value.demoAccounts ? options.value.accounts.map((a) => a.key) : [env.WUPEX_MOCK_KEYS];
@@ -39,7 +38,7 @@ try {
 
 const demo = config.accounts[0];
 const keyLine = config.demoAccounts ? `KEY=${demo.key}` : 'KEY=<one of your WUPEX_MOCK_KEYS>';
-reporter.info(`WUPEX twin listening on ${address.url} (ready in ${Math.round(performance.now() - started)} ms); Ctrl-C stops it.`);
+reporter.info(`WUPEX twin listening on ${address.url} (ready ${Math.round(performance.now())} ms after process start); Ctrl-C stops it.`);
 reporter.info(`Accounts: ${config.accounts.map((a) => a.merchantCode).join(', ')}${config.demoAccounts ? ' (demo keys)' : ' (from WUPEX_MOCK_KEYS)'}.`);
 if (config.faultRate || config.rateLimit || config.latencyMs) {
   reporter.info(`Faults: fault-rate ${config.faultRate}, rate-limit ${config.rateLimit || 'off'}/s per key, latency ${config.latencyMs} ms.`);
