@@ -9,7 +9,7 @@ const REAL = 'doctor-pair-key-51f0ce3a';
 const DEMO = 'wupex-demo-key-alpha';
 const SANDBOX = 'https://sandbox-service.wupex.com';
 const PRODUCTION = 'https://service.wupex.com';
-const run = (env: KitEnv) => targetPairing.run(testContext({ env }));
+const run = async (env: KitEnv) => targetPairing.run(testContext({ env }));
 
 describe('target-pairing', () => {
   test.each<[string, KitEnv, string, string]>([
@@ -25,16 +25,16 @@ describe('target-pairing', () => {
     ['a real key aimed at the twin', { WUPEX_API_KEY: REAL }, 'warn', `WUPEX_API_KEY (${fingerprint(REAL)}) is not a twin key, and the target is the twin at http://127.0.0.1:4010: the twin will answer 401`],
     ['KIT_TARGET=sandbox without a key', { KIT_TARGET: 'sandbox', WUPEX_BASE_URL: SANDBOX }, 'warn', 'KIT_TARGET=sandbox but WUPEX_API_KEY is unset'],
     ['KIT_TARGET=mock with the real sandbox URL', { KIT_TARGET: 'mock', WUPEX_API_KEY: REAL, WUPEX_BASE_URL: SANDBOX }, 'warn', 'KIT_TARGET=mock (offline) but WUPEX_BASE_URL is the real sandbox'],
-  ])('%s', (_name, env, status, what) => {
-    const result = run(env);
+  ])('%s', async (_name, env, status, what) => {
+    const result = await run(env);
     expect(result.status).toBe(status);
     expect(result.what).toBe(what);
     if (status !== 'ok') expect(result.fix).toBeTruthy();
     expect(JSON.stringify(result)).not.toContain(REAL);
   });
 
-  test('several problems are listed on one line, failures first, with one fix each', () => {
-    const result = run({ WUPEX_API_KEY: DEMO, WUPEX_BASE_URL: SANDBOX, KIT_TARGET: 'production' });
+  test('several problems are listed on one line, failures first, with one fix each', async () => {
+    const result = await run({ WUPEX_API_KEY: DEMO, WUPEX_BASE_URL: SANDBOX, KIT_TARGET: 'production' });
     expect(result.status).toBe('fail');
     expect(result.what.split('; ')).toHaveLength(2);
     expect(result.fix?.split('\n')).toEqual([
