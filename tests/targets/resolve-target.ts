@@ -1,6 +1,5 @@
 // Turns flags and environment into one Target, refusing unsafe combinations before anything is sent.
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import { createMockServer } from '../../mocks/server.ts';
 import type { KitEnv } from '../../scripts/lib/env.ts';
 import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
 import { err, kitError, ok, type Result } from '../../scripts/lib/result.ts';
@@ -56,6 +55,8 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   if (chosen === 'sandbox' || chosen === 'production') return urlTarget(request, HOSTS[chosen]);
   if (chosen === 'prism') return prismTarget(request.env);
   const account = DEMO_ACCOUNTS[0];
+  // Loaded on demand: the twin pulls in prism-http, which usage errors and URL targets never need.
+  const { createMockServer } = await import('../../mocks/server.ts');
   const server = await createMockServer();
   return ok(fetchTarget({ server, apiKey: account.key, merchantCode: account.merchantCode }));
 }

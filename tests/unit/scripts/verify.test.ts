@@ -1,0 +1,115 @@
+// npm run verify as a subprocess: exact lines and exit codes against port-0 servers (the twin, broken twins, an echo server).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { createMockServer } from '../../../mocks/server.ts';
+import { freePort } from '../../../scripts/lib/prism-cli.ts';
+import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
+import { serveFetch } from '../../support/serve-fetch.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+const DISTINCTIVE = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run verify with a clean environment (no inherited WUPEX_* and no .env from the repo: cwd is a temp dir). */
+function verify(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'verify-'));
+    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    execFile(TSX, [resolve(ROOT, 'scripts/verify.ts'), ...args], { cwd, env: { ...base, ...env } }, (error, stdout, stderr) => {
+      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const lastLine = (text: string) => text.trim().split('\n').at(-1);
+
+// Each test has its own twin (orders on one account would otherwise race), so the subprocesses can run concurrently.
+describe.concurrent('npm run verify', () => {
+  const opened: { close(): Promise<void> }[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+  });
+  /** A fresh twin (with the distinctive key as an extra account), optionally wrapped, served on 127.0.0.1 port 0. */
+  const serve = async (wrap: (twin: (r: Request) => Promise<Response>) => (r: Request) => Promise<Response> = (f) => f) => {
+    const twin = await createMockServer({ accounts: [...DEMO_ACCOUNTS, { key: DISTINCTIVE, merchantCode: 'DEMO-MERCHANT-A' }] });
+    const served = await serveFetch(wrap((r) => twin.fetch(r)));
+    opened.push(served, twin);
+    return served.url;
+  };
+
+  test('against a twin on a loopback base URL it exits 0 with no failure', async () => {
+    const url = await serve();
+    const run = await verify(['--base-url', url, '--runs', '2'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    expect(run.stdout).toContain('PASS auth.missing-key GET /api/customer/balance\n');
+    expect(run.stdout).toContain('PASS semantics.order-round-trip POST /api/order/pull-codes\n');
+    expect(lastLine(run.stdout)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+    expect(run.code).toBe(0);
+  });
+
+  test('against a server that ignores a missing key it exits 1 and names the check and operation', async () => {
+    const url = await serve(BROKEN_SERVERS['ignores-missing-key'].wrap);
+    const run = await verify(['--base-url', url, '--check', 'auth.missing-key'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    expect(run.stdout).toContain(
+      'FAIL auth.missing-key GET /api/customer/balance\n    GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED.\n',
+    );
+    expect(run.stdout).toContain(`    curl -sS -X GET '${url}/api/customer/balance' -H 'accept-language: en-US'\n`);
+    expect(lastLine(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
+    expect(run.code).toBe(1);
+  });
+
+  test('a server that echoes the key fails hygiene.key-not-echoed, yet the key is in no output and no JUnit file', async () => {
+    const url = await serve((twin) => async (r) => {
+      const response = await BROKEN_SERVERS['echoes-key'].wrap(twin)(r);
+      const body = (await response.text()).replace(/^\{/, `{"yourKey":"${r.headers.get('x-api-key') ?? ''}",`);
+      return new Response(body, { status: response.status, headers: response.headers });
+    });
+    const junit = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
+    const run = await verify(['--base-url', url, '--runs', '2', '--report', `junit=${junit}`], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stdout).toContain('FAIL hygiene.key-not-echoed GET /api/customer/balance\n');
+    expect(run.code).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain('<testcase classname="hygiene.key-not-echoed" name="GET /api/customer/balance">');
+    for (const text of [run.stdout, run.stderr, xml]) expect(text).not.toContain(DISTINCTIVE);
+  });
+
+  test('plain http to a non-loopback host exits 2 before sending anything', async () => {
+    const run = await verify(['--base-url', 'http://example.com'], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stderr).toBe(
+      '[wupex-kit] CONFIG_INVALID: Refusing to send the API key to http://example.com: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).\n  Use https://, or run the target on this machine.\n',
+    );
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+  });
+
+  test('a key passed as an argument is refused (exit 2) and never printed', async () => {
+    const run = await verify(['--api-key', DISTINCTIVE]);
+    expect(run.stderr).toBe(
+      '[wupex-kit] USAGE: The API key is never passed as an argument.\n  Set WUPEX_API_KEY in the environment (or in .env, which git ignores) and run again without --api-key/--key.\n',
+    );
+    expect(run.code).toBe(2);
+  });
+
+  test('an unknown target lists the valid values (exit 2)', async () => {
+    const run = await verify(['--target', 'staging']);
+    expect(run.stderr).toBe('[wupex-kit] CONFIG_INVALID: Unknown --target "staging".\n  Valid values: mock, prism, sandbox, production.\n');
+    expect(run.code).toBe(2);
+  });
+
+  test('an unreachable target exits 3 naming the URL', async () => {
+    const port = await freePort();
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/api/customer/balance\n`);
+    expect(run.stderr).toContain(`  Check that http://127.0.0.1:${port} is up and reachable from here`);
+    expect(run.code).toBe(3);
+  });
+});
