@@ -1,0 +1,24 @@
+// npm run gen:checks-table: regenerate the README table of checks from ALL_CHECKS (a test fails when it is stale).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ALL_CHECKS } from '../tests/checks/index.ts';
+import { createReporter, EXIT } from './lib/cli.ts';
+import { kitError } from './lib/result.ts';
+import { renderChecksTable, TABLE_MARKERS, withChecksTable } from './lib/verify/checks-table.ts';
+
+export const README_PATH = resolve(import.meta.dirname, '../README.md');
+
+function main(): number {
+  const reporter = createReporter({ secrets: [] });
+  const readme = readFileSync(README_PATH, 'utf8');
+  const next = withChecksTable(readme, renderChecksTable(ALL_CHECKS));
+  if (next === undefined) {
+    reporter.error(kitError('README_MARKERS_MISSING', `README.md has no ${TABLE_MARKERS.start} … ${TABLE_MARKERS.end} pair.`, { hint: 'Put both markers inside <!-- section:verify --> and run again.' }));
+    return EXIT.usage;
+  }
+  if (next !== readme) writeFileSync(README_PATH, next);
+  reporter.info(next === readme ? 'README checks table is up to date.' : `README checks table regenerated (${ALL_CHECKS.length} checks).`);
+  return EXIT.ok;
+}
+
+process.exitCode = main();

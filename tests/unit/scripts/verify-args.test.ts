@@ -1,0 +1,45 @@
+// verify's flags: parsed once, invalid values named with the valid ones, the key never accepted as a flag.
+import { describe, expect, test } from 'vitest';
+import { keyArgumentValues, parseVerifyArgs } from '../../../scripts/lib/verify/args.ts';
+import { toJUnit } from '../../../scripts/lib/junit.ts';
+
+const CHECKS = ['auth.missing-key', 'envelope.shape'];
+
+describe('parseVerifyArgs', () => {
+  test('defaults', () => {
+    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, seed: 1, runs: 10, checks: undefined, help: false } });
+  });
+
+  test('every flag', () => {
+    const args = ['--target', 'sandbox', '--allow-orders', '--report', 'junit=out.xml', '--seed', '7', '--runs', '3', '--check', 'envelope.shape'];
+    expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { target: 'sandbox', allowOrders: true, junit: 'out.xml', seed: 7, runs: 3, checks: ['envelope.shape'] } });
+  });
+
+  test.each([
+    [['--runs', '0'], '--runs "0" is not an integer >= 1.'],
+    [['--seed', 'x'], '--seed "x" is not an integer >= 0.'],
+    [['--report', 'html=x'], '--report "html=x" is not supported.'],
+    [['--check', 'nope'], 'Unknown --check "nope".'],
+    [['--key=abc'], 'The API key is never passed as an argument.'],
+  ])('%j is a usage error', (argv, message) => {
+    const result = parseVerifyArgs(argv, CHECKS);
+    expect(result.ok ? undefined : result.error.message).toBe(message);
+  });
+
+  test('the values after key-like flags are collected, so the reporter redacts them', () => {
+    expect(keyArgumentValues(['--api-key', 's3cret-1', '--key=s3cret-2', '--runs', '2'])).toEqual(['s3cret-1', 's3cret-2']);
+  });
+});
+
+describe('toJUnit', () => {
+  test('counts, escapes and redacts', () => {
+    const xml = toJUnit('suite', [
+      { classname: 'a.b', name: 'GET /x', status: 'PASS' },
+      { classname: 'a.c', name: 'GET /x', status: 'SKIP', message: 'no <state>' },
+      { classname: 'a.d', name: 'GET /x', status: 'FAIL', message: 'Title', details: 'got SECRET-KEY & more' },
+    ], (t) => t.split('SECRET-KEY').join('[REDACTED]'));
+    expect(xml).toContain('<testsuite name="suite" tests="3" failures="1" skipped="1">');
+    expect(xml).toContain('<skipped message="no &lt;state&gt;"/>');
+    expect(xml).toContain('<failure message="Title">got [REDACTED] &amp; more</failure>');
+  });
+});
