@@ -65,3 +65,33 @@ export function createNodeServer(handle: Handle): Server {
   });
   return server;
 }
+
+export interface Listener {
+  listen(port: number, host: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+/** listen/close around one node:http server at a time; close() also drops keep-alive connections. */
+export function createListener(handle: Handle): Listener {
+  let server: Server | undefined;
+  const listen = (port: number, host: string) =>
+    new Promise<{ url: string; port: number }>((resolve, reject) => {
+      const created = createNodeServer(handle);
+      created.once('error', reject);
+      created.listen(port, host, () => {
+        server = created;
+        const address = created.address();
+        const actual = typeof address === 'object' && address ? address.port : port;
+        resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`, port: actual });
+      });
+    });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      const closing = server;
+      server = undefined;
+      closing.close(() => resolve());
+      closing.closeAllConnections();
+    });
+  return { listen, close };
+}

@@ -104,39 +104,45 @@ function freshAccount(account: MockAccount): AccountState {
   };
 }
 
+/** Move stock and money for an accepted order and index it by name and referenceId. */
+function applyOrder(products: Map<string, ProductRecord>, account: AccountState, order: OrderRecord): OrderRecord {
+  for (const line of order.lines) {
+    const product = products.get(line.sku);
+    if (product) product.available -= line.quantity;
+  }
+  account.balance = money(account.balance - order.orderAmount);
+  account.orders.push(order);
+  account.byName.set(order.orderName, order);
+  if (order.referenceId !== null) account.byReference.set(order.referenceId, order);
+  return order;
+}
+
+/** Fresh copies of the fixture products, in productCode order (the stable order listProducts pages through). */
+function loadCatalogue(products: readonly ProductRecord[]): ProductRecord[] {
+  return products.map((p) => ({ ...p })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1));
+}
+
 /** Build the state of one server from deterministic fixtures. */
 export function createStore(fixtures: StoreFixtures): MockStore {
   let accounts = new Map<string, AccountState>();
-  let products = new Map<string, ProductRecord>();
   let catalogue: ProductRecord[] = [];
+  let products = new Map<string, ProductRecord>();
   let random = createRandom(fixtures.seed);
   let sequence = 0;
   const reset = (): void => {
     accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a)]));
-    catalogue = [...fixtures.products].map((p) => ({ ...p })).sort((a, b) => (a.productCode < b.productCode ? -1 : 1));
+    catalogue = loadCatalogue(fixtures.products);
     products = new Map(catalogue.map((p) => [p.productCode, p]));
     random = createRandom(fixtures.seed);
     sequence = 0;
   };
   reset();
-  const commitOrder = (account: AccountState, draft: Omit<OrderRecord, 'sequence'>): OrderRecord => {
-    const order: OrderRecord = { ...draft, sequence: (sequence += 1) };
-    for (const line of order.lines) {
-      const product = products.get(line.sku);
-      if (product) product.available -= line.quantity;
-    }
-    account.balance = money(account.balance - order.orderAmount);
-    account.orders.push(order);
-    account.byName.set(order.orderName, order);
-    if (order.referenceId !== null) account.byReference.set(order.referenceId, order);
-    return order;
-  };
   return {
     account: (key) => accounts.get(key),
     products: () => catalogue,
     product: (sku) => products.get(sku),
     random: () => random,
-    commitOrder,
+    commitOrder: (account, draft) => applyOrder(products, account, { ...draft, sequence: (sequence += 1) }),
     now: fixtures.now ?? Date.now,
     orderNameTaken: (name) => [...accounts.values()].some((a) => a.byName.has(name)),
     summary: () =>

@@ -1,0 +1,31 @@
+// Serves the twin's handle() as a web fetch function: no port, for supertest-free tests and the contract suite's mock target.
+import { BODY_LIMIT, splitUrl, type Handle } from './node-adapter.ts';
+
+interface WebInput {
+  method: string;
+  headers: Record<string, string>;
+  tooLarge: boolean;
+  text: string | undefined;
+}
+
+/** The web Request as the pipeline wants it: lower-case headers, the body text under the 64 KiB cap. */
+async function readWebRequest(request: Request): Promise<WebInput> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  if (Number(headers['content-length'] ?? 0) > BODY_LIMIT) return { method: request.method, headers, tooLarge: true, text: undefined };
+  const bytes = request.body ? new Uint8Array(await request.arrayBuffer()) : new Uint8Array();
+  if (bytes.length > BODY_LIMIT) return { method: request.method, headers, tooLarge: true, text: undefined };
+  return { method: request.method, headers, tooLarge: false, text: bytes.length ? new TextDecoder().decode(bytes) : undefined };
+}
+
+/** `fetch(request)` in-process: web Request in, web Response out. */
+export function createFetch(handle: Handle): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const { method, headers, tooLarge, text } = await readWebRequest(request);
+    const url = new URL(request.url);
+    const answer = await handle({ method, path: url.pathname, query: splitUrl(`?${url.search.slice(1)}`).query, headers, bodyText: text }, tooLarge);
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
+  };
+}
