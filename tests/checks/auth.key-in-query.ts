@@ -8,6 +8,7 @@ export const authKeyInQuery = defineActiveCheck({
   id: 'auth.key-in-query',
   title: 'API key accepted in the query string',
   severity: 'high',
+  requires: ['isLoopback'],
   description: 'An operation that authenticates `?x-api-key=…` (keys in URLs leak into logs and proxies).',
   run: (ctx) =>
     forEachOperation(ctx, { auth: 'query' }, async (operation) => {

@@ -16,6 +16,8 @@ export interface FetchTargetOptions {
   /** Shown in curl lines; `npm run mock` listens there by default. */
   baseUrl?: string;
   missing?: Partial<Record<Capability, string>>;
+  /** Behave as production would: only read-only operations are sent (tests of the read-only rule). */
+  readOnly?: boolean;
 }
 
 export const MOCK_DEFAULTS = { baseUrl: 'http://127.0.0.1:4010' } as const;
@@ -28,7 +30,7 @@ export function fetchTarget(options: FetchTargetOptions): Target {
     baseUrl,
     apiKey: options.apiKey,
     merchantCode: options.merchantCode,
-    readOnly: false,
+    readOnly: options.readOnly ?? false,
     missing: options.missing ?? {},
     async send(request: ExchangeRequest): Promise<Result<Exchange, KitError>> {
       const started = performance.now();

@@ -16,11 +16,16 @@ export const REASONS = {
   prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
   sandboxOrders: 'orders are not allowed against this target without --allow-orders',
   productionOrders: 'production is read-only: no order is ever placed there',
+  remote: 'the real key is never sent in a query string to a remote host (it would land in its logs); checked on loopback targets only',
   realPrefer: 'the real API ignores Prefer: code=N, so 429/503 headers are judged only when they really occur',
 } as const;
 
-/** Missing capabilities per target kind; `allowsOrders` also depends on flags and the URL (see resolveTarget). */
-export function missingFor(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
+/** Missing capabilities per target kind; `allowsOrders` and `isLoopback` also depend on flags and the URL. */
+export function missingFor(name: TargetName, allowOrders: boolean, loopback = name === 'mock' || name === 'prism'): Partial<Record<Capability, string>> {
+  return { ...byKind(name, allowOrders), ...(loopback ? {} : { isLoopback: REASONS.remote }) };
+}
+
+function byKind(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
   switch (name) {
     case 'prism':
       return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson };

@@ -76,5 +76,5 @@ function urlTarget(request: TargetRequest, raw: string): Result<Target> {
   if (!key.ok) return key;
   const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
   const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
-  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders) }));
+  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)) }));
 }

@@ -1,10 +1,13 @@
 // The one Target interface: every check talks to the API through it, whatever answers (twin, Prism, sandbox).
 import type { KitError, Result } from '../../scripts/lib/result.ts';
 
-/** What a target can support; a check that needs a missing capability reports SKIP with the target's reason. */
-export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer';
+/**
+ * What a target can support. `isLoopback` is a safety capability: the real key is put in a query string
+ * (auth.key-in-query) only for a server on this machine, never where it would land in remote logs.
+ */
+export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback';
 
-export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer'];
+export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback'];
 
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
 
