@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +19,8 @@ export interface TwinProcess {
 /** Spawn scripts/mock.ts with the demo accounts and no faults; resolve once it prints where it listens. */
 export async function startTwinProcess(port: number, timeoutMs = 30_000): Promise<Result<TwinProcess>> {
   const started = performance.now();
-  const env = { ...process.env, WUPEX_MOCK_KEYS: '', WUPEX_MOCK_FAULT_RATE: '', WUPEX_MOCK_RATE_LIMIT: '', WUPEX_MOCK_LATENCY_MS: '' };
+  // Explicit values (not empty ones, which would let a .env file decide): the bench measures the twin without faults.
+  const env = { ...process.env, WUPEX_MOCK_KEYS: DEMO_ACCOUNTS.map((a) => `${a.key}:${a.merchantCode}`).join(','), WUPEX_MOCK_FAULT_RATE: '0', WUPEX_MOCK_RATE_LIMIT: '0', WUPEX_MOCK_LATENCY_MS: '0' };
   const child = spawn(process.execPath, [TSX, 'scripts/mock.ts', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string | undefined>((done) => {

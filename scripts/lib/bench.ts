@@ -1,4 +1,5 @@
 // The bench: the twin and the plain Prism CLI, same request, same load, alternating rounds; returns the figures.
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { runLoad, type LoadFigures, type LoadRequest } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
 import { freePort, startPrismCli } from './prism-cli.ts';
@@ -24,7 +25,7 @@ export interface ServerFigures {
 }
 
 /** The demo key is a public, fake value that only opens the twin (mocks/demo-accounts.ts); plain Prism accepts any key. */
-const DEMO_KEY = 'wupex-demo-key-alpha';
+const DEMO_KEY = DEMO_ACCOUNTS[0].key;
 
 function requestFor(operation: BenchOperation, baseUrl: string): LoadRequest {
   const headers = { 'x-api-key': DEMO_KEY, 'accept-language': 'en-US' };
