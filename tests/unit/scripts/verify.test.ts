@@ -49,7 +49,7 @@ describe.concurrent('npm run verify', () => {
 
   test('against a twin on a loopback base URL it exits 0 with no failure', async () => {
     const url = await serve();
-    const run = await verify(['--base-url', url, '--runs', '2'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    const run = await verify(['--base-url', url, '--runs', '1'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
     expect(run.stdout).toContain('PASS auth.missing-key GET /api/customer/balance\n');
     expect(run.stdout).toContain('PASS semantics.order-round-trip POST /api/order/pull-codes\n');
     expect(lastLine(run.stdout)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
@@ -74,7 +74,7 @@ describe.concurrent('npm run verify', () => {
       return new Response(body, { status: response.status, headers: response.headers });
     });
     const junit = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
-    const run = await verify(['--base-url', url, '--runs', '2', '--report', `junit=${junit}`], { WUPEX_API_KEY: DISTINCTIVE });
+    const run = await verify(['--base-url', url, '--runs', '1', '--report', `junit=${junit}`], { WUPEX_API_KEY: DISTINCTIVE });
     expect(run.stdout).toContain('FAIL hygiene.key-not-echoed GET /api/customer/balance\n');
     expect(run.code).toBe(1);
     const xml = readFileSync(junit, 'utf8');
