@@ -66,6 +66,11 @@ describe('bad input never hurts the twin', () => {
       ['/api/order/pull-codes', { method: 'POST', headers: VALID, body: 'x'.repeat(70_000) }],
       ['/api/order/detail?orderName=A1', { headers: VALID }],
       ['/nothing/here', { headers: VALID }],
+      ['/api/%zz', { headers: VALID }],
+      ['/api/order/detail?orderName=%zz', { headers: VALID }],
+      ['/api/order/list', { method: 'POST', headers: VALID, body: 'null' }],
+      ['/api/order/pull-codes', { method: 'POST', headers: VALID, body: '[null]' }],
+      ['/api/customer/balance', { method: 'POST', headers: VALID, body: '{}' }],
     ];
     const answers = await Promise.all(
       Array.from({ length: 360 }, async (_, i) => {

@@ -91,6 +91,11 @@ describe('request validation', () => {
     expect(answer.body.error.message).toBe('Request body is required; send a JSON body.');
   });
 
+  test('a JSON null body is 400 saying so', async () => {
+    const answer = await twin.call('POST', '/api/order/list', { raw: 'null' });
+    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: 'Request body is JSON null; POST /api/order/list needs a JSON body.' });
+  });
+
   test('a body over 64 KiB is 413 PAYLOAD_TOO_LARGE', async () => {
     const answer = await twin.call('POST', '/api/order/list', { raw: JSON.stringify({ pad: 'x'.repeat(70_000) }) });
     expect(answer.status).toBe(413);
