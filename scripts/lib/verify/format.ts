@@ -3,16 +3,20 @@ import type { RunReport } from '../../../tests/checks/run-catalogue.ts';
 import type { JUnitCase } from '../junit.ts';
 
 const INDENT = '    ';
+/** Findings printed per line; the rest are counted (the JUnit report holds them all). */
+export const FORMAT_DEFAULTS = { findingsPerLine: 3 } as const;
 
 export function formatLines(report: RunReport): string[] {
   const out: string[] = [];
   for (const line of report.lines) {
     const head = `${line.status} ${line.checkId} ${line.operation}`;
     out.push(line.status === 'SKIP' ? `${head} (${line.reason})` : head);
-    for (const finding of line.findings) {
+    for (const finding of line.findings.slice(0, FORMAT_DEFAULTS.findingsPerLine)) {
       out.push(...finding.message.split('\n').map((m) => `${INDENT}${m}`));
       if (finding.reproduce) out.push(`${INDENT}${finding.reproduce}`);
     }
+    const more = line.findings.length - FORMAT_DEFAULTS.findingsPerLine;
+    if (more > 0) out.push(`${INDENT}… and ${more} more (all of them in --report junit=PATH)`);
   }
   return out;
 }
