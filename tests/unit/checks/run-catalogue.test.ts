@@ -49,4 +49,11 @@ describe('runCatalogue', () => {
     const pull = report.lines.filter((l) => l.operation === 'POST /api/order/pull-codes' && l.checkId === 'positive.valid-request');
     expect(pull).toEqual([{ checkId: 'positive.valid-request', operation: 'POST /api/order/pull-codes', status: 'SKIP', reason: 'the target is read-only (production): operations that place orders are never sent', findings: [] }]);
   });
+
+  test('a target that stops answering is reported as such (verify turns it into exit 3), never thrown', async () => {
+    const down = { ...target(), send: async () => ({ ok: false as const, error: { code: 'TARGET_UNREACHABLE', message: 'Request failed (ECONNREFUSED): GET http://127.0.0.1:1/x' } }) };
+    const report = await runCatalogue({ target: down, checks: ALL_CHECKS.filter((c) => c.id === 'auth.missing-key'), runs: 1 });
+    expect(report.transportError?.code).toBe('TARGET_UNREACHABLE');
+    expect(report.findings.map((f) => [f.operation, f.message])).toEqual([['all operations', 'the target did not answer: Request failed (ECONNREFUSED): GET http://127.0.0.1:1/x']]);
+  });
 });
