@@ -6,11 +6,19 @@ import type { SpecIndex } from './lib/spec-index.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
-export type Outcome = { kind: 'pass' } | { kind: 'skip'; reason: string } | { kind: 'fail'; message: string; exchange?: Exchange };
+/** `title` overrides the check's title (a crash is reported as "Check `<id>` crashed"). */
+export type Outcome = { kind: 'pass' } | { kind: 'skip'; reason: string } | { kind: 'fail'; message: string; exchange?: Exchange; title?: string };
 
 export const pass = (): Outcome => ({ kind: 'pass' });
 export const skip = (reason: string): Outcome => ({ kind: 'skip', reason });
 export const fail = (message: string, exchange?: Exchange): Outcome => ({ kind: 'fail', message, exchange });
+/** A check that threw: a finding of its own, never an aborted run. */
+export const crashed = (id: string, error: unknown, exchange?: Exchange): Outcome => ({
+  kind: 'fail',
+  title: `Check \`${id}\` crashed`,
+  message: `Check \`${id}\` crashed: ${error instanceof Error ? error.message : String(error)}`,
+  exchange,
+});
 
 /** An active check's result for one operation. */
 export interface OperationOutcome {

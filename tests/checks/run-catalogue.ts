@@ -3,7 +3,7 @@ import type { KitError } from '../../scripts/lib/result.ts';
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Target } from '../targets/target.ts';
 import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './check.ts';
-import { fail, skip } from './check.ts';
+import { crashed, fail, skip } from './check.ts';
 import { createContext, TargetSendError, type CheckContext } from './context.ts';
 import { ALL_CHECKS } from './index.ts';
 import { curlLine } from './lib/curl.ts';
@@ -47,8 +47,8 @@ async function runActive(check: ActiveCheck, ctx: CheckContext, errors: KitError
     return await check.run(ctx);
   } catch (error) {
     if (error instanceof TargetSendError) errors.push(error.error);
-    const message = error instanceof TargetSendError ? `the target did not answer: ${error.error.message}` : `Check \`${check.id}\` crashed: ${String(error instanceof Error ? error.message : error)}`;
-    return [{ operation: { label: ALL_OPERATIONS } as SpecOperation, outcome: fail(message) }];
+    const outcome = error instanceof TargetSendError ? fail(`the target did not answer: ${error.error.message}`) : crashed(check.id, error);
+    return [{ operation: { label: ALL_OPERATIONS } as SpecOperation, outcome }];
   }
 }
 
@@ -62,7 +62,7 @@ function runPure(check: ExchangeCheck, ctx: CheckContext): OperationOutcome[] {
       try {
         return { operation, outcome: check.run(exchange, operation, ctx.spec) };
       } catch (error) {
-        return { operation, outcome: fail(`Check \`${check.id}\` crashed: ${String(error instanceof Error ? error.message : error)}`, exchange) };
+        return { operation, outcome: crashed(check.id, error, exchange) };
       }
     });
   });

@@ -24,7 +24,7 @@ function fold(check: Check, operation: string, outcomes: OperationOutcome[], opt
     if (outcome.kind !== 'fail' || seen.has(outcome.message)) continue;
     seen.add(outcome.message);
     const reproduce = outcome.exchange ? options.reproduce(outcome.exchange) : '';
-    findings.push({ checkId: check.id, title: check.title, severity: check.severity, operation, target: options.target, message: outcome.message, reproduce });
+    findings.push({ checkId: check.id, title: outcome.title ?? check.title, severity: check.severity, operation, target: options.target, message: outcome.message, reproduce });
   }
   if (findings.length) return { checkId: check.id, operation, status: 'FAIL', findings };
   if (outcomes.some((o) => o.outcome.kind === 'pass')) return { checkId: check.id, operation, status: 'PASS', findings };

@@ -25,7 +25,7 @@ describe('runCatalogue', () => {
     const boom = defineActiveCheck({ id: 'test.boom', title: 'Boom', severity: 'low', description: 'throws', run: async () => { throw new Error('kaput'); } });
     const pureBoom = defineExchangeCheck({ id: 'test.pure-boom', title: 'Pure boom', severity: 'low', description: 'throws', run: () => { throw new Error('pure kaput'); } });
     const report = await runCatalogue({ target: target(), checks: [boom, ALL_CHECKS.find((c) => c.id === 'auth.missing-key')!, pureBoom], runs: 1 });
-    expect(report.findings.find((f) => f.checkId === 'test.boom')?.message).toBe('Check `test.boom` crashed: kaput');
+    expect(report.findings.find((f) => f.checkId === 'test.boom')).toMatchObject({ title: 'Check `test.boom` crashed', message: 'Check `test.boom` crashed: kaput' });
     expect(report.findings.find((f) => f.checkId === 'test.pure-boom')?.message).toBe('Check `test.pure-boom` crashed: pure kaput');
     expect(report.lines.filter((l) => l.checkId === 'auth.missing-key').map((l) => l.status)).toEqual(['PASS', 'PASS', 'PASS', 'PASS', 'PASS']);
   });
