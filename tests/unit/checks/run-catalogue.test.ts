@@ -56,4 +56,9 @@ describe('runCatalogue', () => {
     expect(report.transportError?.code).toBe('TARGET_UNREACHABLE');
     expect(report.findings.map((f) => [f.operation, f.message])).toEqual([['all operations', 'the target did not answer: Request failed (ECONNREFUSED): GET http://127.0.0.1:1/x']]);
   });
+
+  test('without a merchant code the order checks skip and say how to provide one', async () => {
+    const report = await runCatalogue({ target: target({ merchantCode: undefined }), checks: ALL_CHECKS.filter((c) => c.id === 'semantics.order-round-trip'), runs: 1 });
+    expect(report.lines.map((l) => [l.status, l.reason])).toEqual([['SKIP', "no merchant code: set WUPEX_MERCHANT_CODE to your account's merchant code"]]);
+  });
 });
