@@ -1,5 +1,5 @@
 // The twin as a target: requests go to its in-process fetch, with no port (hono `app.request` style).
-import { ok, type KitError, type Result } from '../../scripts/lib/result.ts';
+import { err, kitError, ok, type KitError, type Result } from '../../scripts/lib/result.ts';
 import { readResponse, toFetchRequest, type Capability, type Exchange, type ExchangeRequest, type Target, type TargetName } from './target.ts';
 
 /** What the twin's server (or a broken wrapper around it) must offer. */
@@ -34,9 +34,14 @@ export function fetchTarget(options: FetchTargetOptions): Target {
     missing: options.missing ?? {},
     async send(request: ExchangeRequest): Promise<Result<Exchange, KitError>> {
       const started = performance.now();
-      const response = await options.server.fetch(toFetchRequest(request));
-      const normalised = await readResponse(response);
-      return ok({ request, response: normalised, durationMs: Math.round(performance.now() - started) });
+      try {
+        const response = await options.server.fetch(toFetchRequest(request));
+        const normalised = await readResponse(response);
+        return ok({ request, response: normalised, durationMs: Math.round(performance.now() - started) });
+      } catch (cause) {
+        const message = `The in-process server threw on ${request.method} ${request.url}: ${cause instanceof Error ? cause.message : String(cause)}`;
+        return err(kitError('TARGET_UNREACHABLE', message, { hint: 'This is a bug in the twin (or the wrapper around it); run `npm run mock` and retry the curl line to see it.', cause }));
+      }
     },
     close: async () => {
       await options.server.close?.();
