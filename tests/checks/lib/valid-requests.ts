@@ -31,7 +31,7 @@ export async function validRequests(ctx: CheckContext, operation: SpecOperation)
     case 'listOrders':
       return [{ operation, body: {} }, ...sample(listBodies(operation)).map((body, i) => ({ operation, body, acceptLanguage: langs[i] }))];
     case 'getBalance':
-      return langs.slice(0, 2).map((acceptLanguage) => ({ operation, acceptLanguage }));
+      return languages(operation).map((acceptLanguage) => ({ operation, acceptLanguage }));
     case 'getOrderDetail': {
       const name = await existingOrderName(ctx);
       return name ? [{ operation, query: { orderName: name } }] : 'the account has no order to read (listOrders is empty)';
