@@ -1,5 +1,6 @@
 // npm run verify: run the check catalogue against one target, print one line per check and operation, exit 0/1/2/3.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../tests/checks/index.ts';
 import { buildRequest } from '../tests/checks/context.ts';
 import { runCatalogue } from '../tests/checks/run-catalogue.ts';
@@ -35,7 +36,10 @@ async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
     const report = await runCatalogue({ target, seed: args.seed, runs: args.runs, only: args.checks });
     for (const line of formatLines(report)) reporter.line(line);
     reporter.line(countLine(report));
-    if (args.junit) writeFileSync(args.junit, toJUnit(`wupex verify (${target.name})`, junitCases(report), reporter.redact));
+    if (args.junit) {
+      mkdirSync(dirname(args.junit), { recursive: true });
+      writeFileSync(args.junit, toJUnit(`wupex verify (${target.name})`, junitCases(report), reporter.redact));
+    }
     if (report.transportError) {
       reporter.error(report.transportError);
       return EXIT.unreachable;
