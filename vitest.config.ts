@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     restoreMocks: true,
+    // Modules hold no state (house rule), so files can share one module graph: halves the run on 2 cores.
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
