@@ -11,13 +11,6 @@ export const DEFAULTS = {
 /** Obvious placeholders: `YOUR_API_KEY`, `$WUPEX_API_KEY`, `${{ secrets.X }}`, `<key>`, `{{apiKey}}`, `xxxx`, `***`, `[REDACTED]`. */
 const PLACEHOLDER = /^(?:\$|<|\{\{|\[|%|process\.env)|your[_-]|x{4,}|\*{3,}|\.{3}|REDACTED|placeholder|changeme/i;
 
-/**
- * Self-declared fakes: a word like `test`, `fake` or `demo` as its own `-`/`_`-separated segment
- * (`postman-test-key-3f9c1d7e`). Random keys carry no such words. Trade-off, on purpose: a vendor
- * "test-mode" key written that way would pass too; WUPEX keys have no documented prefix.
- */
-const SELF_DECLARED_FAKE = /(?:^|[-_.:])(?:test|fake|dummy|example|sample|demo|mock|invalid|wrong|bogus)(?:[-_.:]|$)/i;
-
 /** Only characters keys are made of; anything else (parentheses, template syntax) is code, not a literal key. */
 const KEY_CHARS = /^[A-Za-z0-9_\-+/=.~:]+$/;
 
@@ -37,11 +30,12 @@ export interface SecretJudgeOptions {
 
 /**
  * True when `raw` looks like a real key: long, key-shaped, mixed letters and digits, high entropy,
- * and neither a placeholder, a self-declared fake, nor an allowed value. Deliberately conservative to avoid noise on code.
+ * and neither a placeholder nor an allowed value.
+ * A value that merely calls itself `test` or `demo` is still reported: sandbox keys are secrets too (S2). Deliberately conservative to avoid noise on code.
  */
 export function looksLikeSecret(raw: string, options: SecretJudgeOptions): boolean {
   const value = raw.trim().replace(/^["'`]|["'`]$/g, '');
-  if (!value || options.allowedValues.has(value) || PLACEHOLDER.test(value) || SELF_DECLARED_FAKE.test(value)) return false;
+  if (!value || options.allowedValues.has(value) || PLACEHOLDER.test(value)) return false;
   if (value.length < DEFAULTS.minLength || !KEY_CHARS.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   return shannonEntropy(value) >= DEFAULTS.minEntropy;

@@ -21,10 +21,13 @@ function requests(items: Item[]): Array<{ name: string; request: PostmanRequest;
   ]);
 }
 
+// A distinctive fake key, to prove it never reaches the collection.
+const KEY = 'postman-test-key-3f9c1d7e'; // scan-secrets: allow
+
 describe('postman', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/postman.ts', '--out', file], {
     encoding: 'utf8',
-    env: { ...process.env, WUPEX_API_KEY: 'postman-test-key-3f9c1d7e' },
+    env: { ...process.env, WUPEX_API_KEY: KEY },
   });
   const collection = JSON.parse(readFileSync(file, 'utf8')) as { variable: Array<{ key: string; value: string }>; item: Item[]; auth?: unknown };
   const all = requests(collection.item);
@@ -37,7 +40,7 @@ describe('postman', () => {
   test('has baseUrl and an empty apiKey as collection variables, and no key anywhere', () => {
     const variables = Object.fromEntries(collection.variable.map((v) => [v.key, v.value]));
     expect(variables).toEqual({ baseUrl: 'http://127.0.0.1:4010', apiKey: '' });
-    expect(readFileSync(file, 'utf8')).not.toContain('postman-test-key-3f9c1d7e');
+    expect(readFileSync(file, 'utf8')).not.toContain(KEY);
     expect(collection.auth).toBeUndefined();
   });
 
