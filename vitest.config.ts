@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SkipSummaryReporter } from './tests/support/skip-summary-reporter.ts';
 
 // One include glob: unit tests mirror the source under tests/unit, contract tests live in tests/contract.
 export default defineConfig({
@@ -7,6 +8,8 @@ export default defineConfig({
     restoreMocks: true,
     // Modules hold no state (house rule), so files can share one module graph: halves the run on 2 cores.
     isolate: false,
+    // The default output, then every skipped suite with its reason and a plain count line.
+    reporters: ['default', new SkipSummaryReporter()],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
