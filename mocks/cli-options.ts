@@ -1,5 +1,5 @@
 // Options of `npm run mock`: flags win over WUPEX_MOCK_* environment variables; every invalid value is a Result error listing what is valid.
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../scripts/lib/cli.ts';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
 import { parseMockKeys } from './accounts.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
@@ -63,32 +63,22 @@ function readNumber(spec: NumberSpec, flagValue: string | undefined, env: Record
   return ok(value);
 }
 
-function parseFlags(argv: string[]): Result<Record<string, string | boolean | undefined>> {
-  const stringFlag = { type: 'string' } as const;
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { port: stringFlag, host: stringFlag, 'fault-rate': stringFlag, 'rate-limit': stringFlag, latency: stringFlag, seed: stringFlag, help: { type: 'boolean' } },
-    });
-    return ok(values);
-  } catch (cause) {
-    return usage(`${cause instanceof Error ? cause.message : String(cause)}. Valid flags: --port, --host, --fault-rate, --rate-limit, --latency, --seed, --help.`);
-  }
-}
+const STRING_FLAG = { type: 'string' } as const;
+const FLAGS = { port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG, help: { type: 'boolean' } } as const;
 
 /** Normalise flags and environment once, at the edge. */
 export function parseMockCliOptions(argv: string[], env: Record<string, string | undefined>): Result<MockCliOptions> {
-  const flags = parseFlags(argv);
-  if (!flags.ok) return flags;
+  const parsed = parseFlags(argv, FLAGS);
+  // The full usage (flags with their variables) helps more here than the bare flag list.
+  if (!parsed.ok) return usage(parsed.error.message);
+  const flags: Record<string, string | boolean | undefined> = parsed.value;
   const numbers: Partial<Record<keyof typeof NUMERIC_OPTIONS, number>> = {};
   for (const [name, spec] of Object.entries(NUMERIC_OPTIONS) as Array<[keyof typeof NUMERIC_OPTIONS, NumberSpec]>) {
-    const value = readNumber(spec, flags.value[spec.flag] as string | undefined, env);
+    const value = readNumber(spec, flags[spec.flag] as string | undefined, env);
     if (!value.ok) return value;
     numbers[name] = value.value;
   }
-  const host = (flags.value.host as string | undefined) ?? env.WUPEX_MOCK_HOST ?? '127.0.0.1';
+  const host = (flags.host as string | undefined) ?? env.WUPEX_MOCK_HOST ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) return usage(`--host must be a host name or IP address; received '${host}'.`);
   const keys = env.WUPEX_MOCK_KEYS;
   const accounts = keys === undefined || keys === '' ? ok([...DEMO_ACCOUNTS]) : parseMockKeys(keys);
@@ -98,6 +88,6 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     host,
     accounts: accounts.value,
     demoAccounts: keys === undefined || keys === '',
-    help: flags.value.help === true,
+    help: flags.help === true,
   });
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: the twin against the plain Prism CLI, same request and load, alternating rounds; prints req/s, p50/p99, start-up, ratio.
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
-import { EXIT, createReporter } from './lib/cli.ts';
+import { EXIT, createReporter, integerFlag, parseFlags } from './lib/cli.ts';
+import { err, kitError, ok, type Result } from './lib/result.ts';
 import { BENCH_DEFAULTS, runBench, type BenchOperation } from './lib/bench.ts';
 import { formatBench } from './lib/bench-report.ts';
 
@@ -9,34 +9,37 @@ const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connection
   defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_DEFAULTS.operation}`;
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
-function intFlag(name: string, raw: string | undefined, fallback: number, max: number): number | string {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= 1 && value <= max ? value : `--${name} must be an integer from 1 to ${max}; received '${raw}'.`;
+interface BenchFlags {
+  rounds: number;
+  durationSec: number;
+  connections: number;
+  operation: BenchOperation;
+  help: boolean;
 }
 
-function parse(argv: string[]) {
-  try {
-    const flag = { type: 'string' } as const;
-    const { values } = parseArgs({ args: argv, strict: true, options: { rounds: flag, duration: flag, connections: flag, operation: flag, help: { type: 'boolean' } } });
-    const rounds = intFlag('rounds', values.rounds, BENCH_DEFAULTS.rounds, 20);
-    const durationSec = intFlag('duration', values.duration, BENCH_DEFAULTS.durationSec, 60);
-    const connections = intFlag('connections', values.connections, BENCH_DEFAULTS.connections, 500);
-    const operation = values.operation ?? BENCH_DEFAULTS.operation;
-    const problem = [rounds, durationSec, connections].find((v) => typeof v === 'string');
-    if (problem) return problem as string;
-    if (operation !== 'getBalance' && operation !== 'listProducts') return `--operation must be getBalance or listProducts; received '${operation}'.`;
-    return { rounds: rounds as number, durationSec: durationSec as number, connections: connections as number, operation: operation as BenchOperation, help: values.help === true };
-  } catch (cause) {
-    return `${cause instanceof Error ? cause.message : String(cause)}. Valid flags: --rounds, --duration, --connections, --operation, --help.`;
+function parse(argv: string[]): Result<BenchFlags> {
+  const flag = { type: 'string' } as const;
+  const flags = parseFlags(argv, { rounds: flag, duration: flag, connections: flag, operation: flag, help: { type: 'boolean' } });
+  if (!flags.ok) return flags;
+  const rounds = integerFlag('rounds', flags.value.rounds, { min: 1, max: 20, fallback: BENCH_DEFAULTS.rounds });
+  if (!rounds.ok) return rounds;
+  const durationSec = integerFlag('duration', flags.value.duration, { min: 1, max: 60, fallback: BENCH_DEFAULTS.durationSec });
+  if (!durationSec.ok) return durationSec;
+  const connections = integerFlag('connections', flags.value.connections, { min: 1, max: 500, fallback: BENCH_DEFAULTS.connections });
+  if (!connections.ok) return connections;
+  const operation = flags.value.operation ?? BENCH_DEFAULTS.operation;
+  if (operation !== 'getBalance' && operation !== 'listProducts') {
+    return err(kitError('USAGE', `--operation must be getBalance or listProducts; received '${operation}'.`, { hint: USAGE }));
   }
+  return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, help: flags.value.help === true });
 }
 
-const options = parse(process.argv.slice(2));
-if (typeof options === 'string') {
-  reporter.error({ code: 'USAGE', message: options, hint: USAGE });
+const parsed = parse(process.argv.slice(2));
+if (!parsed.ok) {
+  reporter.error(parsed.error);
   process.exit(EXIT.usage);
 }
+const options = parsed.value;
 if (options.help) {
   reporter.line(USAGE);
   process.exit(EXIT.ok);

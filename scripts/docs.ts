@@ -1,70 +1,19 @@
 // `npm run docs`: a static, self-contained HTML reference of openapi/wupex.yaml (Redocly build-docs) in build/docs/.
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { EXIT, createReporter } from './lib/cli.ts';
-import { err, kitError, ok, type Result } from './lib/result.ts';
-import { SPEC_PATH } from './lib/spec.ts';
+import { relative, resolve } from 'node:path';
+import { EXIT, createReporter, parseFlags } from './lib/cli.ts';
+import { buildDocs } from './lib/docs.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REDOCLY_BIN = resolve(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
-
-export const DOCS_DEFAULTS = { outDir: resolve(ROOT, 'build/docs') } as const;
-
-/**
- * Offline by construction: `--inlineBundle` embeds Redoc instead of loading it from Redocly's CDN,
- * `disableTelemetry` turns off the page's usage beacon, and the two variables stop the CLI's own
- * telemetry and update check (without them it does a DNS lookup on every run).
- */
-export const REDOCLY_ARGS = ['--inlineBundle', '--openapi.disableTelemetry=true'] as const;
-export const REDOCLY_ENV = { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } as const;
-
-/** Build `<outDir>/index.html`; resolves to its path, or to a BUILD_DOCS_FAILED error with redocly's last lines. */
-export async function buildDocs(outDir: string = DOCS_DEFAULTS.outDir): Promise<Result<string>> {
-  const file = resolve(outDir, 'index.html');
-  mkdirSync(outDir, { recursive: true });
-  const child = spawn(process.execPath, [REDOCLY_BIN, 'build-docs', SPEC_PATH, ...REDOCLY_ARGS, '-o', file], {
-    env: { ...process.env, ...REDOCLY_ENV },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((done) => {
-    child.once('error', () => done(null));
-    child.once('exit', (exitCode) => done(exitCode));
-  });
-  if (code === 0) return ok(file);
-  const tail = output.trim().split('\n').slice(-8).join('\n');
-  return err(kitError('BUILD_DOCS_FAILED', `redocly build-docs exited with ${code ?? 'a spawn error'} for ${SPEC_PATH}.\n${tail}`, {
-    hint: 'Run `npm ci` (it installs @redocly/cli), then `npm run lint:spec` to find what breaks the spec.',
-  }));
-}
+const HELP = 'Usage: npm run docs [-- --out <dir>]   builds <dir>/index.html (default build/docs)';
 
 async function main(argv: string[]): Promise<number> {
   const reporter = createReporter({ secrets: [] });
-  let values: { out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (cause) {
-    reporter.error(kitError('USAGE', (cause as Error).message, { hint: 'Valid flags: --out <dir>, --help.', cause }));
-    return EXIT.usage;
-  }
-  if (values.help) {
-    reporter.line('Usage: npm run docs [-- --out <dir>]   builds <dir>/index.html (default build/docs)');
-    return EXIT.ok;
-  }
-  const built = await buildDocs(values.out ? resolve(values.out) : undefined);
-  if (!built.ok) {
-    reporter.error(built.error);
-    return EXIT.findings;
-  }
+  const flags = parseFlags(argv, { out: { type: 'string' }, help: { type: 'boolean' } });
+  if (!flags.ok) return (reporter.error(flags.error), EXIT.usage);
+  if (flags.value.help) return (reporter.line(HELP), EXIT.ok);
+  const built = await buildDocs(flags.value.out ? resolve(flags.value.out) : undefined);
+  if (!built.ok) return (reporter.error(built.error), EXIT.findings);
   reporter.info(`API reference written to ${relative(process.cwd(), built.value)}; open it in a browser (works offline).`);
   return EXIT.ok;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+process.exitCode = await main(process.argv.slice(2));

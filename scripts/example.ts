@@ -1,9 +1,8 @@
 // `npm run example`: the typed client end to end (products, an order, its codes, the balance), against the twin by default.
-import { parseArgs } from 'node:util';
 import { environmentOf } from './client/base-url.ts';
 import { newReferenceId, resolveMerchantCode, runExampleFlow } from './client/example-flow.ts';
 import { createWupexClient } from './client/wupex-client.ts';
-import { EXIT, createReporter, type Reporter } from './lib/cli.ts';
+import { EXIT, createReporter, parseFlags, type Reporter } from './lib/cli.ts';
 import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { kitError } from './lib/result.ts';
 import { loadSpec } from './lib/spec.ts';
@@ -27,12 +26,9 @@ function refuseProduction(baseUrl: string, env: KitEnv, reporter: Reporter): boo
 async function main(argv: string[]): Promise<number> {
   const env = loadKitEnv();
   const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
-  try {
-    if (parseArgs({ args: argv, options: { help: { type: 'boolean' } } }).values.help) return (reporter.line(HELP), EXIT.ok);
-  } catch (cause) {
-    reporter.error(kitError('USAGE', (cause as Error).message, { hint: 'Valid flags: --help. Configuration comes from WUPEX_* variables.', cause }));
-    return EXIT.usage;
-  }
+  const flags = parseFlags(argv, { help: { type: 'boolean' } });
+  if (!flags.ok) return (reporter.error(flags.error), EXIT.usage);
+  if (flags.value.help) return (reporter.line(HELP), EXIT.ok);
   const onRetry = (e: { status: number; method: string; url: string; retry: number; maxRetries: number; waitMs: number }) =>
     reporter.info(`${e.status} on ${e.method} ${e.url}; retry ${e.retry}/${e.maxRetries} in ${e.waitMs} ms (S11)`);
   const built = createWupexClient({ env, onRetry });

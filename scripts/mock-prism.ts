@@ -1,27 +1,25 @@
 // `npm run mock:prism`: the plain Stoplight Prism CLI on the same spec, for comparison with the twin (port 4010 unless --port).
-import { parseArgs } from 'node:util';
-import { EXIT, createReporter } from './lib/cli.ts';
+import { EXIT, createReporter, integerFlag, parseFlags } from './lib/cli.ts';
+import { ok, type Result } from './lib/result.ts';
 import { startPrismCli } from './lib/prism-cli.ts';
 
 const USAGE = 'Usage: npm run mock:prism -- [--port N] [--host H] [--help]   (defaults: 4010, 127.0.0.1)';
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
-function parse(argv: string[]): { port: number; host: string; help: boolean } | string {
-  try {
-    const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } } });
-    const port = Number(values.port ?? 4010);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return `--port must be an integer from 1 to 65535; received '${values.port}'.`;
-    return { port, host: values.host ?? '127.0.0.1', help: values.help === true };
-  } catch (cause) {
-    return `${cause instanceof Error ? cause.message : String(cause)}. Valid flags: --port, --host, --help.`;
-  }
+function parse(argv: string[]): Result<{ port: number; host: string; help: boolean }> {
+  const flags = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } });
+  if (!flags.ok) return flags;
+  const port = integerFlag('port', flags.value.port, { min: 1, max: 65535, fallback: 4010 });
+  if (!port.ok) return port;
+  return ok({ port: port.value, host: flags.value.host ?? '127.0.0.1', help: flags.value.help === true });
 }
 
-const options = parse(process.argv.slice(2));
-if (typeof options === 'string') {
-  reporter.error({ code: 'USAGE', message: options, hint: USAGE });
+const parsed = parse(process.argv.slice(2));
+if (!parsed.ok) {
+  reporter.error(parsed.error);
   process.exit(EXIT.usage);
 }
+const options = parsed.value;
 if (options.help) {
   reporter.line(USAGE);
   process.exit(EXIT.ok);

@@ -1,6 +1,5 @@
 // npm run scan:secrets — fail (exit 1) when a file git would commit holds something that looks like a real API key.
-import { parseArgs } from 'node:util';
-import { createReporter, EXIT } from './lib/cli.ts';
+import { createReporter, EXIT, parseFlags } from './lib/cli.ts';
 import { kitError } from './lib/result.ts';
 import { scanRepo } from './lib/secrets/scan-repo.ts';
 import { ALLOW_MARKER } from './lib/secrets/scan-text.ts';
@@ -20,21 +19,10 @@ Exit codes: 0 nothing found, 1 suspected secrets, 2 usage error.`;
 
 function main(argv: string[]): number {
   const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { cwd: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
-  } catch (cause) {
-    // A positional argument could be a pasted key: name the problem, never echo the value.
-    const positional = (cause as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
-    const message = positional ? 'Unexpected argument (value not shown); this command takes no positional arguments.' : (cause as Error).message;
-    reporter.error(kitError('USAGE', message, { hint: 'Valid options: --cwd <dir>, --help.' }));
-    return EXIT.usage;
-  }
-  if (args.values.help) {
-    reporter.line(HELP);
-    return EXIT.ok;
-  }
-  const scanned = scanRepo({ cwd: args.values.cwd ?? process.cwd() });
+  const flags = parseFlags(argv, { cwd: { type: 'string' }, help: { type: 'boolean' } });
+  if (!flags.ok) return (reporter.error(flags.error), EXIT.usage);
+  if (flags.value.help) return (reporter.line(HELP), EXIT.ok);
+  const scanned = scanRepo({ cwd: flags.value.cwd ?? process.cwd() });
   if (!scanned.ok) {
     reporter.error(scanned.error);
     return EXIT.usage;

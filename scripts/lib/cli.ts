@@ -1,6 +1,7 @@
-// The one reporter every script writes through: a fixed prefix, and redaction of every secret it knows.
+// What every script shares: exit codes, flag parsing, and the one reporter (a fixed prefix, redaction of every secret it knows).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createRedactor } from './redact.ts';
-import type { KitError } from './result.ts';
+import { err, kitError, ok, type KitError, type Result } from './result.ts';
 
 /** Exit codes shared by every script. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreachable: 3 } as const;
@@ -35,4 +36,37 @@ export function createReporter(options: ReporterOptions): Reporter {
     error: (e) => err(`${PREFIX} ${redact(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
     redact,
   };
+}
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+/** The parsed values of `options`, typed as node:util's parseArgs types them. */
+export type FlagValues<O extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>>['values'];
+
+/** "--out <value>, --help": the valid flags, derived from the options so the list cannot go stale. */
+export function describeFlags(options: FlagOptions): string {
+  return Object.entries(options)
+    .map(([name, option]) => (option.type === 'string' ? `--${name} <value>` : `--${name}`))
+    .join(', ');
+}
+
+/**
+ * Every script's flags: node:util parseArgs, strict, flags only. A bad flag is a USAGE error listing the
+ * valid ones; a stray argument is never echoed, since it could be a pasted key.
+ */
+export function parseFlags<O extends FlagOptions>(argv: readonly string[], options: O): Result<FlagValues<O>> {
+  try {
+    return ok(parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values);
+  } catch (cause) {
+    const positional = (cause as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
+    const message = positional ? 'Unexpected argument (value not shown); this command takes flags only' : (cause as Error).message;
+    return err(kitError('USAGE', message, { hint: `Valid flags: ${describeFlags(options)}.` }));
+  }
+}
+
+/** A whole-number flag within [min, max]; absent means `fallback`. */
+export function integerFlag(name: string, raw: string | undefined, range: { min: number; max: number; fallback: number }): Result<number> {
+  if (raw === undefined) return ok(range.fallback);
+  const value = Number(raw);
+  if (raw.trim() !== '' && Number.isInteger(value) && value >= range.min && value <= range.max) return ok(value);
+  return err(kitError('USAGE', `--${name} must be an integer from ${range.min} to ${range.max}; received '${raw}'.`, { hint: `For example --${name} ${range.fallback}.` }));
 }

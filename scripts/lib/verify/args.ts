@@ -1,5 +1,5 @@
 // Flags of `npm run verify`, parsed and validated once; the key is never a flag.
-import { parseArgs } from 'node:util';
+import { integerFlag, parseFlags } from '../cli.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 
 export interface VerifyArgs {
@@ -44,29 +44,19 @@ export function keyArgumentValues(argv: readonly string[]): string[] {
 
 const usage = (message: string, hint: string) => err(kitError('USAGE', message, { hint }));
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number): Result<number> {
-  if (raw === undefined) return ok(fallback);
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= min ? ok(n) : usage(`--${name} "${raw}" is not an integer >= ${min}.`, `Pass e.g. --${name} ${fallback}.`);
-}
-
 export function parseVerifyArgs(argv: readonly string[], validChecks: readonly string[]): Result<VerifyArgs> {
   if (argv.some((a) => KEY_FLAGS.test(a))) {
     return usage('The API key is never passed as an argument.', 'Set WUPEX_API_KEY in the environment (or in .env, which git ignores) and run again without --api-key/--key.');
   }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: {
-      target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string' },
-      seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
-    } });
-  } catch (cause) {
-    return usage(`${(cause as Error).message}.`, 'Run `npm run verify -- --help` for the flags.');
-  }
-  const v = parsed.values;
-  const seed = integer('seed', v.seed, VERIFY_DEFAULTS.seed, 0);
+  const parsed = parseFlags(argv, {
+    target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  const seed = integerFlag('seed', v.seed, { min: 0, max: 2 ** 32 - 1, fallback: VERIFY_DEFAULTS.seed });
   if (!seed.ok) return seed;
-  const runs = integer('runs', v.runs, VERIFY_DEFAULTS.runs, 1);
+  const runs = integerFlag('runs', v.runs, { min: 1, max: 1000, fallback: VERIFY_DEFAULTS.runs });
   if (!runs.ok) return runs;
   if (v.report !== undefined && !/^junit=.+/.test(v.report)) return usage(`--report "${v.report}" is not supported.`, 'Valid form: --report junit=PATH.');
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));

@@ -26,7 +26,7 @@ describe('parseMockCliOptions', () => {
     [['--port', 'abc'], {}, "--port must be an integer from 0 to 65535; received 'abc'."],
     [[], { WUPEX_MOCK_LATENCY_MS: '-1' }, "WUPEX_MOCK_LATENCY_MS must be an integer from 0 to 60000; received '-1'."],
     [['--rate-limit', '2.5'], {}, "--rate-limit must be an integer from 0 to 1000000; received '2.5'."],
-    [['--nope'], {}, "Unknown option '--nope'. Valid flags: --port, --host, --fault-rate, --rate-limit, --latency, --seed, --help."],
+    [['--nope'], {}, "Unknown option '--nope'"],
   ])('%j %j is a usage error: %s', (argv, env, message) => {
     const parsed = parseMockCliOptions(argv, env);
     expect(parsed.ok).toBe(false);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildDocs } from '../../../scripts/docs.ts';
+import { buildDocs } from '../../../scripts/lib/docs.ts';
 import { listOperations, loadSpec } from '../../../scripts/lib/spec.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wupex-docs-'));
@@ -34,6 +34,6 @@ describe('docs', () => {
   test('an unknown flag is a usage error (exit 2) that lists the valid flags', { timeout: 30_000 }, () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--bogus'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("[wupex-kit] USAGE: Unknown option '--bogus'\n  Valid flags: --out <dir>, --help.");
+    expect(run.stderr).toContain("[wupex-kit] USAGE: Unknown option '--bogus'\n  Valid flags: --out <value>, --help.");
   });
 });

@@ -72,7 +72,7 @@ describe('scan-secrets', () => {
     const { code, out } = scan('--key', KEY);
     expect(code).toBe(2);
     expect(out).toContain('[wupex-kit] USAGE:');
-    expect(out).toContain('Valid options: --cwd <dir>, --help.');
+    expect(out).toContain('Valid flags: --cwd <value>, --help.');
     expect(out).not.toContain(KEY);
   });
 

@@ -16,8 +16,9 @@ describe('parseVerifyArgs', () => {
   });
 
   test.each([
-    [['--runs', '0'], '--runs "0" is not an integer >= 1.'],
-    [['--seed', 'x'], '--seed "x" is not an integer >= 0.'],
+    [['--runs', '0'], "--runs must be an integer from 1 to 1000; received '0'."],
+    [['--seed', 'x'], "--seed must be an integer from 0 to 4294967295; received 'x'."],
+    [['--bogus'], "Unknown option '--bogus'"],
     [['--report', 'html=x'], '--report "html=x" is not supported.'],
     [['--check', 'nope'], 'Unknown --check "nope".'],
     [['--key=abc'], 'The API key is never passed as an argument.'],
