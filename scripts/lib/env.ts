@@ -27,14 +27,14 @@ export function parseDotEnv(text: string): Record<string, string> {
 
 /**
  * The effective environment: real environment variables win over `.env` in `cwd`.
- * Empty values count as unset, so `.env.example` copied as-is configures nothing.
+ * Empty values count as unset at both layers, so `.env.example` copied as-is configures nothing.
  */
 export function loadKitEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): KitEnv {
   const file = resolve(cwd, '.env');
   const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {};
   const merged: KitEnv = {};
-  for (const [name, value] of Object.entries({ ...fromFile, ...env })) {
-    if (value !== undefined && value !== '') merged[name] = value;
+  for (const layer of [fromFile, env]) {
+    for (const [name, value] of Object.entries(layer)) if (value !== undefined && value !== '') merged[name] = value;
   }
   return merged;
 }

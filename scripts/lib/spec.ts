@@ -27,12 +27,12 @@ function readDoc(file: string): unknown {
   return file.endsWith('.json') ? JSON.parse(text) : parse(text);
 }
 
-function pointer(doc: unknown, ref: string): unknown {
+function pointer(doc: unknown, fragment: string, ref: string, file: string): unknown {
   let node: unknown = doc;
-  for (const raw of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+  for (const raw of fragment.split('/').filter(Boolean)) {
     const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     node = (node as Record<string, unknown> | undefined)?.[part];
-    if (node === undefined) throw new Error(`Unresolvable $ref "${ref}"`);
+    if (node === undefined) throw new Error(`Unresolvable $ref "${ref}" in ${file}`);
   }
   return node;
 }
@@ -48,7 +48,7 @@ function deref(node: unknown, root: unknown, file: string, seen: string[]): unkn
     const key = `${targetFile}#${fragment}`;
     if (seen.includes(key)) throw new Error(`Circular $ref "${ref}" in ${file}`);
     const targetRoot = target ? readDoc(targetFile) : root;
-    return deref(pointer(targetRoot, fragment), targetRoot, targetFile, [...seen, key]);
+    return deref(pointer(targetRoot, fragment, ref, file), targetRoot, targetFile, [...seen, key]);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) out[k] = deref(v, root, file, seen);
