@@ -10,6 +10,7 @@ import { BODY_LIMIT, createListener, type Handle } from './node-adapter.ts';
 import { createPipeline, type MockRequest } from './pipeline.ts';
 import { createPrismRouter } from './prism.ts';
 import { createRandom } from './random.ts';
+import { createResponseValidator, type ResponseValidator } from './response-validator.ts';
 import { createSpecIndex } from './spec-index.ts';
 import { createStore, type MockStore, type ProductRecord } from './store.ts';
 import { createFetch } from './web-adapter.ts';
@@ -25,6 +26,8 @@ export interface MockServerOptions {
   latencyMs?: number;
   seed?: number;
   log?: (line: string) => void;
+  /** Check every answer against the spec's response schemas and log `[wupex-mock] RESPONSE_INVALID` lines (a debug aid: costs time per request). */
+  validateResponses?: boolean;
 }
 
 export interface MockServer {
@@ -47,6 +50,7 @@ interface HandleDeps {
   latencyMs: number;
   log?: (line: string) => void;
   redact: (text: string) => string;
+  validator?: ResponseValidator;
 }
 
 /** Admin routes, latency, the 413 cap, the pipeline, and one log line per request; never throws. */
@@ -67,6 +71,8 @@ function createHandle(deps: HandleDeps): Handle {
     }
     // The key appears only as its fingerprint; a key pasted into the path is redacted too.
     deps.log?.(`${request.method} ${deps.redact(request.path)} ${response.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(request.headers['x-api-key'])}`);
+    const violation = deps.validator?.validate(request.method, request.path, response.status, response.body);
+    if (violation) deps.log?.(deps.redact(`${MOCK_PREFIX} RESPONSE_INVALID ${violation.where}: ${violation.message}`));
     return response;
   };
 }
@@ -90,6 +96,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     latencyMs: options.latencyMs ?? 0,
     log: options.log,
     redact: createRedactor(accounts.map((a) => a.key)),
+    validator: options.validateResponses ? createResponseValidator(spec) : undefined,
   });
   const listener = createListener(handle);
   return {

@@ -41,6 +41,7 @@ const server = await createMockServer({
   latencyMs: config.latencyMs,
   seed: config.seed,
   log: (line) => reporter.line(line),
+  validateResponses: config.validateResponses,
 });
 
 let address: { url: string; port: number };

@@ -6,8 +6,13 @@ describe('parseMockCliOptions', () => {
   test('defaults: 127.0.0.1:4010, no faults, seed 1, the demo accounts', () => {
     expect(parseMockCliOptions([], {})).toEqual({
       ok: true,
-      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: 1, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, help: false },
+      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: 1, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
     });
+  });
+
+  test('--validate-responses or WUPEX_MOCK_VALIDATE_RESPONSES=1 turns on response validation', () => {
+    expect(parseMockCliOptions(['--validate-responses'], {})).toMatchObject({ ok: true, value: { validateResponses: true } });
+    expect(parseMockCliOptions([], { WUPEX_MOCK_VALIDATE_RESPONSES: '1' })).toMatchObject({ ok: true, value: { validateResponses: true } });
   });
 
   test('environment variables configure every option and flags win over them', () => {
