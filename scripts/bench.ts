@@ -1,6 +1,6 @@
 // `npm run bench`: the twin against the plain Prism CLI, same request and load, alternating rounds; prints req/s, p50/p99, start-up, ratio.
 import { availableParallelism } from 'node:os';
-import { EXIT, createReporter, integerFlag, parseFlags } from './lib/cli.ts';
+import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
 import { err, kitError, ok, type Result } from './lib/result.ts';
 import { BENCH_DEFAULTS, runBench, type BenchOperation } from './lib/bench.ts';
 import { formatBench } from './lib/bench-report.ts';
@@ -34,16 +34,7 @@ function parse(argv: string[]): Result<BenchFlags> {
   return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, help: flags.value.help === true });
 }
 
-const parsed = parse(process.argv.slice(2));
-if (!parsed.ok) {
-  reporter.error(parsed.error);
-  process.exit(EXIT.usage);
-}
-const options = parsed.value;
-if (options.help) {
-  reporter.line(USAGE);
-  process.exit(EXIT.ok);
-}
+const options = optionsOrExit(parse(process.argv.slice(2)), reporter, USAGE);
 reporter.info(`Starting the twin and the plain Prism CLI; then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
 const result = await runBench({ ...options, progress: (line) => reporter.info(line) });
 if (!result.ok) {

@@ -1,5 +1,5 @@
 // `npm run mock:prism`: the plain Stoplight Prism CLI on the same spec, for comparison with the twin (port 4010 unless --port).
-import { EXIT, createReporter, integerFlag, parseFlags } from './lib/cli.ts';
+import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
 import { ok, type Result } from './lib/result.ts';
 import { startPrismCli } from './lib/prism-cli.ts';
 
@@ -14,16 +14,7 @@ function parse(argv: string[]): Result<{ port: number; host: string; help: boole
   return ok({ port: port.value, host: flags.value.host ?? '127.0.0.1', help: flags.value.help === true });
 }
 
-const parsed = parse(process.argv.slice(2));
-if (!parsed.ok) {
-  reporter.error(parsed.error);
-  process.exit(EXIT.usage);
-}
-const options = parsed.value;
-if (options.help) {
-  reporter.line(USAGE);
-  process.exit(EXIT.ok);
-}
+const options = optionsOrExit(parse(process.argv.slice(2)), reporter, USAGE);
 const prism = await startPrismCli({ port: options.port, host: options.host });
 if (!prism.ok) {
   reporter.error(prism.error);

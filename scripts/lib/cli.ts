@@ -70,3 +70,19 @@ export function integerFlag(name: string, raw: string | undefined, range: { min:
   if (raw.trim() !== '' && Number.isInteger(value) && value >= range.min && value <= range.max) return ok(value);
   return err(kitError('USAGE', `--${name} must be an integer from ${range.min} to ${range.max}; received '${raw}'.`, { hint: `For example --${name} ${range.fallback}.` }));
 }
+
+/**
+ * The start of a long-running command: a usage error exits 2, `--help` prints `help` and exits 0,
+ * otherwise the options come back. (Commands that return an exit code from main() need not use it.)
+ */
+export function optionsOrExit<T extends { help: boolean }>(parsed: Result<T>, reporter: Reporter, help: string): T {
+  if (!parsed.ok) {
+    reporter.error(parsed.error);
+    process.exit(EXIT.usage);
+  }
+  if (parsed.value.help) {
+    reporter.line(help);
+    process.exit(EXIT.ok);
+  }
+  return parsed.value;
+}
