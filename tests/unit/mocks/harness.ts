@@ -1,11 +1,13 @@
 // Test harness for the twin: calls server.fetch in-process and collects every answer for spec validation.
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createResponseValidator, type ResponseViolation } from '../../../mocks/response-validator.ts';
-import type { MockServer } from '../../../mocks/server.ts';
+import { createMockServer, type MockServer, type MockServerOptions } from '../../../mocks/server.ts';
 import { loadSpec } from '../../../scripts/lib/spec.ts';
 
-export const ALPHA = { key: 'wupex-demo-key-alpha', merchant: 'DEMO-MERCHANT-A' } as const;
-export const BRAVO = { key: 'wupex-demo-key-bravo', merchant: 'DEMO-MERCHANT-B' } as const;
+const [alpha, bravo] = DEMO_ACCOUNTS;
+export const ALPHA = { key: alpha.key, merchant: alpha.merchantCode } as const;
+export const BRAVO = { key: bravo.key, merchant: bravo.merchantCode } as const;
 
 export interface CallOptions {
   key?: string | null;
@@ -55,6 +57,27 @@ export function createHarness(server: MockServer): Harness {
       expect(found).toEqual([]);
     },
   };
+}
+
+/** The twin of one test file (style guide §7): built once, reset after each test, and no answer it gave may break the spec. */
+export interface TwinContext {
+  server: MockServer;
+  twin: Harness;
+}
+
+/** Registers the file's lifecycle hooks; the returned context is filled in before the first test runs. */
+export function useTwin(options?: MockServerOptions): TwinContext {
+  const context = {} as TwinContext;
+  beforeAll(async () => {
+    context.server = await createMockServer(options);
+    context.twin = createHarness(context.server);
+  });
+  afterEach(() => context.server.store.reset());
+  afterAll(async () => {
+    context.twin.expectNoViolations();
+    await context.server.close();
+  });
+  return context;
 }
 
 /** The body of one pull-codes line for the alpha account. */

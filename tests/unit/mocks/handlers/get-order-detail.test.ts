@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
-import { BRAVO, createHarness, line, type Harness } from '../harness.ts';
+import { describe, expect, test } from 'vitest';
+import { BRAVO, line, useTwin } from '../harness.ts';
 
-let server: MockServer;
-let twin: Harness;
+const ctx = useTwin();
 
-beforeAll(async () => {
-  server = await createMockServer();
-  twin = createHarness(server);
-});
-afterEach(() => server.store.reset());
-afterAll(() => twin.expectNoViolations());
-
-const detail = (orderName: string, key?: string) => twin.call('GET', `/api/order/detail?orderName=${encodeURIComponent(orderName)}`, { key });
+const detail = (orderName: string, key?: string) => ctx.twin.call('GET', `/api/order/detail?orderName=${encodeURIComponent(orderName)}`, { key });
 
 describe('getOrderDetail', () => {
   test('returns the order with its lines and the codes pullCodes returned', async () => {
-    const pulled = (await twin.call('POST', '/api/order/pull-codes?referenceId=D-1', { body: [line('GOOGLE-USA-10USD', 2), line('APPLE-USA-15USD', 1)] })).body.data;
+    const pulled = (await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=D-1', { body: [line('GOOGLE-USA-10USD', 2), line('APPLE-USA-15USD', 1)] })).body.data;
     const answer = await detail(pulled.orderName);
     expect(answer.status).toBe(200);
     expect(answer.body.data).toMatchObject({ orderName: pulled.orderName, orderAmount: 35, referenceId: 'D-1' });
@@ -35,14 +26,14 @@ describe('getOrderDetail', () => {
   });
 
   test("another account's order is 404, indistinguishable from an unknown one (DECISIONS #19)", async () => {
-    const pulled = (await twin.call('POST', '/api/order/pull-codes', { body: [line('GOOGLE-USA-10USD', 1)] })).body.data;
+    const pulled = (await ctx.twin.call('POST', '/api/order/pull-codes', { body: [line('GOOGLE-USA-10USD', 1)] })).body.data;
     const answer = await detail(pulled.orderName, BRAVO.key);
     expect(answer.status).toBe(404);
     expect(answer.body.error.message).toBe(`Order '${pulled.orderName}' was not found.`);
   });
 
   test('a missing orderName is 400 naming the query parameter', async () => {
-    const answer = await twin.call('GET', '/api/order/detail');
+    const answer = await ctx.twin.call('GET', '/api/order/detail');
     expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: "Query parameter 'orderName' is required." });
   });
 });

@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
-import { createHarness, type Harness } from '../harness.ts';
+import { describe, expect, test } from 'vitest';
+import { useTwin } from '../harness.ts';
 
 const PATH = '/api/product/merchant/invited/list';
-let server: MockServer;
-let twin: Harness;
-
-beforeAll(async () => {
-  server = await createMockServer();
-  twin = createHarness(server);
-});
-afterEach(() => server.store.reset());
-afterAll(() => twin.expectNoViolations());
+const ctx = useTwin();
 
 const codes = (body: { data: Array<{ productCode: string }> }) => body.data.map((p) => p.productCode);
 
 describe('listProducts', () => {
   test('{} is page 1 of 20, ordered by productCode', async () => {
-    const answer = await twin.call('POST', PATH, { body: {} });
+    const answer = await ctx.twin.call('POST', PATH, { body: {} });
     expect(answer.status).toBe(200);
     expect(answer.body.data).toHaveLength(20);
     expect(answer.body.pageInfo).toEqual({ totalPage: Math.ceil(answer.body.pageInfo.totalCount / 20), totalCount: answer.body.pageInfo.totalCount, pageSize: 20, currentPage: 1 });
@@ -25,7 +16,7 @@ describe('listProducts', () => {
   });
 
   test('the catalogue has at least 60 products of at least 6 types, with the spec example SKUs', async () => {
-    const answer = await twin.call('POST', PATH, { body: { pageSize: 100 } });
+    const answer = await ctx.twin.call('POST', PATH, { body: { pageSize: 100 } });
     const products: Array<{ productCode: string; productType: string; price: number; enabled: boolean; available: number }> = answer.body.data;
     expect(products.length).toBeGreaterThanOrEqual(60);
     expect(new Set(products.map((p) => p.productType)).size).toBeGreaterThanOrEqual(6);
@@ -39,9 +30,9 @@ describe('listProducts', () => {
 
   test('pages never overlap and together cover the catalogue once', async () => {
     const seen: string[] = [];
-    const first = await twin.call('POST', PATH, { body: { page: 1, pageSize: 7 } });
+    const first = await ctx.twin.call('POST', PATH, { body: { page: 1, pageSize: 7 } });
     for (let page = 1; page <= first.body.pageInfo.totalPage; page += 1) {
-      const answer = await twin.call('POST', PATH, { body: { page, pageSize: 7 } });
+      const answer = await ctx.twin.call('POST', PATH, { body: { page, pageSize: 7 } });
       expect(answer.body.pageInfo.currentPage).toBe(page);
       seen.push(...codes(answer.body));
     }
@@ -51,13 +42,13 @@ describe('listProducts', () => {
   });
 
   test('page 2 of size 5 has 5 items and a consistent pageInfo', async () => {
-    const answer = await twin.call('POST', PATH, { body: { page: 2, pageSize: 5 } });
+    const answer = await ctx.twin.call('POST', PATH, { body: { page: 2, pageSize: 5 } });
     expect(answer.body.data).toHaveLength(5);
     expect(answer.body.pageInfo).toMatchObject({ pageSize: 5, currentPage: 2, totalPage: Math.ceil(answer.body.pageInfo.totalCount / 5) });
   });
 
   test('a page past the end is 200 with an empty list (DECISIONS #7)', async () => {
-    const answer = await twin.call('POST', PATH, { body: { page: 9999 } });
+    const answer = await ctx.twin.call('POST', PATH, { body: { page: 9999 } });
     expect(answer.status).toBe(200);
     expect(answer.body.data).toEqual([]);
     expect(answer.body.pageInfo.currentPage).toBe(9999);
@@ -69,22 +60,22 @@ describe('listProducts', () => {
     [{ search: [{ column: 'price', operator: 'Equals', value: '1' }] }, 'body.search[0].column must be equal to one of the allowed values: productType, productCode, productName, productId.'],
     [{ search: [{ column: 'productId', operator: 'GreaterThan', value: 'abc' }] }, "body.search[0].value 'abc' is not a valid number for column 'productId'."],
   ])('%j is 400: %s', async (body, message) => {
-    const answer = await twin.call('POST', PATH, { body });
+    const answer = await ctx.twin.call('POST', PATH, { body });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message });
   });
 
   test('search Equals on productType returns only that type', async () => {
-    const answer = await twin.call('POST', PATH, { body: { pageSize: 100, search: [{ column: 'productType', operator: 'Equals', value: 'Google Play' }] } });
+    const answer = await ctx.twin.call('POST', PATH, { body: { pageSize: 100, search: [{ column: 'productType', operator: 'Equals', value: 'Google Play' }] } });
     expect(answer.body.data.length).toBeGreaterThan(0);
     expect(answer.body.data.every((p: { productType: string }) => p.productType === 'Google Play')).toBe(true);
   });
 
   test('filters combine with AND; productId GreaterThan compares numerically', async () => {
-    const all = await twin.call('POST', PATH, { body: { pageSize: 100, search: [{ column: 'productType', operator: 'Equals', value: 'Steam' }] } });
+    const all = await ctx.twin.call('POST', PATH, { body: { pageSize: 100, search: [{ column: 'productType', operator: 'Equals', value: 'Steam' }] } });
     const ids: number[] = all.body.data.map((p: { productId: number }) => p.productId);
     const pivot = [...ids].sort((a, b) => a - b)[1];
-    const narrowed = await twin.call('POST', PATH, {
+    const narrowed = await ctx.twin.call('POST', PATH, {
       body: { pageSize: 100, search: [{ column: 'productType', operator: 'Equals', value: 'Steam' }, { column: 'productId', operator: 'GreaterThan', value: String(pivot) }] },
     });
     expect(narrowed.body.data.map((p: { productId: number }) => p.productId).sort()).toEqual(ids.filter((id) => id > pivot).sort());
@@ -92,15 +83,15 @@ describe('listProducts', () => {
   });
 
   test('nothing matching is an empty list with totalPage 0', async () => {
-    const answer = await twin.call('POST', PATH, { body: { search: [{ column: 'productCode', operator: 'Equals', value: 'NOPE' }] } });
+    const answer = await ctx.twin.call('POST', PATH, { body: { search: [{ column: 'productCode', operator: 'Equals', value: 'NOPE' }] } });
     expect(answer.body).toEqual({ status: true, data: [], pageInfo: { totalPage: 0, totalCount: 0, pageSize: 20, currentPage: 1 } });
   });
 
   test('available reflects stock after a purchase', async () => {
     const find = async () =>
-      (await twin.call('POST', PATH, { body: { search: [{ column: 'productCode', operator: 'Equals', value: 'GOOGLE-USA-10USD' }] } })).body.data[0];
+      (await ctx.twin.call('POST', PATH, { body: { search: [{ column: 'productCode', operator: 'Equals', value: 'GOOGLE-USA-10USD' }] } })).body.data[0];
     const before = await find();
-    await twin.call('POST', '/api/order/pull-codes', { body: [{ merchant: 'DEMO-MERCHANT-A', sku: 'GOOGLE-USA-10USD', quantity: 3 }] });
+    await ctx.twin.call('POST', '/api/order/pull-codes', { body: [{ merchant: 'DEMO-MERCHANT-A', sku: 'GOOGLE-USA-10USD', quantity: 3 }] });
     expect((await find()).available).toBe(before.available - 3);
   });
 });

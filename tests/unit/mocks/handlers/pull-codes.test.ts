@@ -1,25 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
-import { ALPHA, BRAVO, createHarness, line, type Harness } from '../harness.ts';
+import { ALPHA, BRAVO, createHarness, line, useTwin } from '../harness.ts';
 
 const PATH = '/api/order/pull-codes';
-let server: MockServer;
-let twin: Harness;
+const ctx = useTwin({ latencyMs: 1 });
 
-beforeAll(async () => {
-  server = await createMockServer({ latencyMs: 1 });
-  twin = createHarness(server);
-});
-afterEach(() => server.store.reset());
-afterAll(() => twin.expectNoViolations());
-
-const balance = async (key: string = ALPHA.key) => (await twin.call('GET', '/api/customer/balance', { key })).body.data.balance as number;
-const product = (sku: string) => server.store.product(sku)!;
+const balance = async (key: string = ALPHA.key) => (await ctx.twin.call('GET', '/api/customer/balance', { key })).body.data.balance as number;
+const product = (sku: string) => ctx.server.store.product(sku)!;
 
 describe('pullCodes', () => {
   test('places an order with one serial per unit, deducts the total and the stock', async () => {
     const stock = product('GOOGLE-USA-10USD').available;
-    const answer = await twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 2), line('APPLE-USA-15USD', 1)] });
+    const answer = await ctx.twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 2), line('APPLE-USA-15USD', 1)] });
     expect(answer.status).toBe(200);
     expect(answer.body.data.orderName).toMatch(/^[A-Z]\d{14}$/);
     expect(answer.body.data.totalAmount).toBe(35);
@@ -31,20 +23,20 @@ describe('pullCodes', () => {
   });
 
   test('another merchant code is 403 FORBIDDEN (DECISIONS #10)', async () => {
-    const answer = await twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 1, BRAVO.merchant)] });
+    const answer = await ctx.twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 1, BRAVO.merchant)] });
     expect(answer.status).toBe(403);
     expect(answer.body.error).toEqual({ code: 'FORBIDDEN', message: "Merchant 'DEMO-MERCHANT-B' does not belong to this API key (body[0].merchant)." });
   });
 
   test('an unknown sku is 404 NOT_FOUND', async () => {
-    const answer = await twin.call('POST', PATH, { body: [line('NOPE-USA-1USD', 1)] });
+    const answer = await ctx.twin.call('POST', PATH, { body: [line('NOPE-USA-1USD', 1)] });
     expect(answer.status).toBe(404);
     expect(answer.body.error.code).toBe('NOT_FOUND');
   });
 
   test('a disabled product is 409 PRODUCT_DISABLED', async () => {
-    const disabled = server.store.products().find((p) => !p.enabled)!;
-    const answer = await twin.call('POST', PATH, { body: [line(disabled.productCode, 1)] });
+    const disabled = ctx.server.store.products().find((p) => !p.enabled)!;
+    const answer = await ctx.twin.call('POST', PATH, { body: [line(disabled.productCode, 1)] });
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('PRODUCT_DISABLED');
   });
@@ -53,24 +45,24 @@ describe('pullCodes', () => {
     const sku = 'APPLE-USA-25USD';
     const stock = product(sku).available;
     const lines = Array.from({ length: Math.ceil((stock + 1) / 100) }, () => line(sku, 100));
-    const answer = await twin.call('POST', PATH, { body: lines });
+    const answer = await ctx.twin.call('POST', PATH, { body: lines });
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('INSUFFICIENT_STOCK');
   });
 
   test('over the spendable balance is 409 INSUFFICIENT_BALANCE and nothing moves (all-or-nothing)', async () => {
     const stock = product('STEAM-USA-50USD').available;
-    const answer = await twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 1), line('STEAM-USA-50USD', 100), line('APPLE-USA-25USD', 100)] });
+    const answer = await ctx.twin.call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 1), line('STEAM-USA-50USD', 100), line('APPLE-USA-25USD', 100)] });
     expect(answer.status).toBe(409);
     expect(answer.body.error).toEqual({ code: 'INSUFFICIENT_BALANCE', message: 'Order total 7510.00 exceeds the available balance 5000.00.' });
     expect(await balance()).toBe(5000);
     expect(product('STEAM-USA-50USD').available).toBe(stock);
-    expect(server.store.account(ALPHA.key)!.orders).toHaveLength(0);
+    expect(ctx.server.store.account(ALPHA.key)!.orders).toHaveLength(0);
   });
 
   test('credit counts towards what can be spent (spendable = balance + credit)', async () => {
-    server.store.account(ALPHA.key)!.credit = 100;
-    const answer = await twin.call('POST', PATH, { body: [line('STEAM-USA-50USD', 100), line('GOOGLE-USA-10USD', 10)] });
+    ctx.server.store.account(ALPHA.key)!.credit = 100;
+    const answer = await ctx.twin.call('POST', PATH, { body: [line('STEAM-USA-50USD', 100), line('GOOGLE-USA-10USD', 10)] });
     expect(answer.status).toBe(200);
     expect(await balance()).toBe(-100);
   });
@@ -80,50 +72,50 @@ describe('pullCodes', () => {
     [[line('GOOGLE-USA-10USD', 0)], 'body[0].quantity must be >= 1.'],
     [[{ sku: 'GOOGLE-USA-10USD', quantity: 1 }], "body[0] must have required property 'merchant'."],
   ])('invalid body %j is 400: %s', async (body, message) => {
-    const answer = await twin.call('POST', PATH, { body });
+    const answer = await ctx.twin.call('POST', PATH, { body });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message });
   });
 
   test('an invalid referenceId is 400 naming the query parameter', async () => {
-    const answer = await twin.call('POST', `${PATH}?referenceId=${encodeURIComponent('has space')}`, { body: [line('GOOGLE-USA-10USD', 1)] });
+    const answer = await ctx.twin.call('POST', `${PATH}?referenceId=${encodeURIComponent('has space')}`, { body: [line('GOOGLE-USA-10USD', 1)] });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/^Query parameter 'referenceId' must match pattern/);
   });
 
   test('allowTakeAll is accepted and ignored (DECISIONS #9)', async () => {
-    expect((await twin.call('POST', `${PATH}?allowTakeAll=true`, { body: [line('GOOGLE-USA-10USD', 1)] })).status).toBe(200);
+    expect((await ctx.twin.call('POST', `${PATH}?allowTakeAll=true`, { body: [line('GOOGLE-USA-10USD', 1)] })).status).toBe(200);
   });
 
   test('the same referenceId returns the same order and charges once, whatever the body (DECISIONS #8)', async () => {
-    const first = await twin.call('POST', `${PATH}?referenceId=RETRY-1`, { body: [line('GOOGLE-USA-10USD', 2)] });
-    const again = await twin.call('POST', `${PATH}?referenceId=RETRY-1`, { body: [line('STEAM-USA-50USD', 5)] });
+    const first = await ctx.twin.call('POST', `${PATH}?referenceId=RETRY-1`, { body: [line('GOOGLE-USA-10USD', 2)] });
+    const again = await ctx.twin.call('POST', `${PATH}?referenceId=RETRY-1`, { body: [line('STEAM-USA-50USD', 5)] });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await balance()).toBe(4980);
   });
 
   test('concurrent requests with one referenceId create exactly one order and one charge', async () => {
-    const answers = await Promise.all(Array.from({ length: 25 }, () => twin.call('POST', `${PATH}?referenceId=RACE-1`, { body: [line('GOOGLE-USA-10USD', 1)] })));
+    const answers = await Promise.all(Array.from({ length: 25 }, () => ctx.twin.call('POST', `${PATH}?referenceId=RACE-1`, { body: [line('GOOGLE-USA-10USD', 1)] })));
     expect(new Set(answers.map((a) => a.body.data.orderName)).size).toBe(1);
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(server.store.account(ALPHA.key)!.orders).toHaveLength(1);
+    expect(ctx.server.store.account(ALPHA.key)!.orders).toHaveLength(1);
     expect(await balance()).toBe(4990);
   });
 
   test('concurrent requests over HTTP with one referenceId also charge once', async () => {
-    const { url } = await server.listen(0);
+    const { url } = await ctx.server.listen(0);
     const send = () =>
       fetch(`${url}${PATH}?referenceId=RACE-HTTP`, { method: 'POST', headers: { 'x-api-key': ALPHA.key, 'accept-language': 'en-US', 'content-type': 'application/json' }, body: JSON.stringify([line('APPLE-USA-2USD', 1)]) }).then((r) => r.json());
     const bodies = await Promise.all(Array.from({ length: 30 }, send));
-    await server.close();
+    await ctx.server.close();
     expect(new Set(bodies.map((b) => b.data.orderName)).size).toBe(1);
     expect(await balance()).toBe(4998);
   });
 
   test('a referenceId is per account: another key with the same referenceId gets its own order', async () => {
-    const a = await twin.call('POST', `${PATH}?referenceId=SHARED`, { body: [line('GOOGLE-USA-10USD', 1)] });
-    const b = await twin.call('POST', `${PATH}?referenceId=SHARED`, { key: BRAVO.key, body: [line('GOOGLE-USA-10USD', 1, BRAVO.merchant)] });
+    const a = await ctx.twin.call('POST', `${PATH}?referenceId=SHARED`, { body: [line('GOOGLE-USA-10USD', 1)] });
+    const b = await ctx.twin.call('POST', `${PATH}?referenceId=SHARED`, { key: BRAVO.key, body: [line('GOOGLE-USA-10USD', 1, BRAVO.merchant)] });
     expect(b.body.data.orderName).not.toBe(a.body.data.orderName);
     expect(await balance(BRAVO.key)).toBe(4990);
   });
