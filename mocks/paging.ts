@@ -2,7 +2,7 @@
 import { err, ok, type Result } from '../scripts/lib/result.ts';
 import { vendorError, type VendorError } from './errors.ts';
 
-/** Paging defaults (DECISIONS #7); the spec states the same defaults. */
+/** Paging defaults (DECISIONS #7); tests/unit/mocks/paging.test.ts holds them equal to the spec's Page/PageSize defaults. */
 export const PAGING_DEFAULTS = { page: 1, pageSize: 20 } as const;
 
 export interface PageInfo {

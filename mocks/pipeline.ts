@@ -60,7 +60,7 @@ function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, d
   if (!parsed.ok) return malformedJsonError(parsed.reason);
   // Prism reads a JSON null as "no body"; say what was actually sent.
   if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
-  if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec.parameterNames, request.headers);
+  if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec, request.headers);
   return undefined;
 }
 

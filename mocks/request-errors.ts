@@ -1,11 +1,10 @@
 // Turns Prism's diagnostics and the twin's own request checks into INVALID_PAYLOAD messages that name the field (DECISIONS #20, #21).
 import { vendorError, type VendorError } from './errors.ts';
 import type { PrismDiagnostic } from './prism.ts';
+import type { SpecIndex } from './spec-index.ts';
 
-/** Spec parameter names by their lower-case form (Prism lower-cases header and query names). */
-export type ParameterNames = ReadonlyMap<string, string>;
-
-const ACCEPTED_LANGUAGES = ['en-US', 'en'];
+/** What messages need from the spec: parameter names as spelled there, and enum values (Prism lower-cases header and query names). */
+export type ParameterFacts = Pick<SpecIndex, 'parameterNames' | 'parameterValues'>;
 
 function bodyPath(parts: string[]): string {
   return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : `${out}.${part}`), 'body');
@@ -21,39 +20,40 @@ function tail(message: string): string {
   return at >= 0 ? message.slice(at + 1) : message;
 }
 
-function describeHeader(d: PrismDiagnostic, names: ParameterNames, headers: Record<string, string>): string {
+function describeHeader(d: PrismDiagnostic, facts: ParameterFacts, headers: Record<string, string>): string {
   const lower = d.path[1] ?? requiredName(d.message) ?? 'unknown';
-  const name = names.get(lower) ?? lower;
+  const name = facts.parameterNames.get(lower) ?? lower;
   if (lower === 'accept-language') {
-    if (headers[lower] === undefined) return `Header 'Accept-Language' is required; send 'en-US'.`;
-    return `Header 'Accept-Language' must be one of ${ACCEPTED_LANGUAGES.join(', ')}; received '${headers[lower]}'.`;
+    const accepted = facts.parameterValues.get(lower) ?? [];
+    if (headers[lower] === undefined) return `Header 'Accept-Language' is required; send '${accepted[0]}'.`;
+    return `Header 'Accept-Language' must be one of ${accepted.join(', ')}; received '${headers[lower]}'.`;
   }
   if (d.path.length < 2) return `Header '${name}' is required.`;
   return `Header '${name}' ${tail(d.message)}.`;
 }
 
-function describeQuery(d: PrismDiagnostic, names: ParameterNames): string {
+function describeQuery(d: PrismDiagnostic, facts: ParameterFacts): string {
   const lower = d.path[1] ?? requiredName(d.message) ?? 'unknown';
-  const name = names.get(lower) ?? lower;
+  const name = facts.parameterNames.get(lower) ?? lower;
   if (d.path.length < 2) return `Query parameter '${name}' is required.`;
   return `Query parameter '${name}' ${tail(d.message)}.`;
 }
 
 /** One readable sentence per diagnostic: where (header, query parameter, body path) and what is wrong. */
-export function describeDiagnostic(d: PrismDiagnostic, names: ParameterNames, headers: Record<string, string>): string {
+export function describeDiagnostic(d: PrismDiagnostic, facts: ParameterFacts, headers: Record<string, string>): string {
   const [where, ...rest] = d.path;
-  if (where === 'header') return describeHeader(d, names, headers);
-  if (where === 'query') return describeQuery(d, names);
+  if (where === 'header') return describeHeader(d, facts, headers);
+  if (where === 'query') return describeQuery(d, facts);
   if (where === 'body') return `${bodyPath(rest)} ${tail(d.message)}.`;
   if (d.message === 'Body parameter is required') return 'Request body is required; send a JSON body.';
   return `${d.message}.`;
 }
 
 /** Header problems first (Accept-Language is the one clients most often forget), then query, then body; at most three. */
-export function diagnosticsError(diagnostics: PrismDiagnostic[], names: ParameterNames, headers: Record<string, string>): VendorError {
+export function diagnosticsError(diagnostics: PrismDiagnostic[], facts: ParameterFacts, headers: Record<string, string>): VendorError {
   const rank = (d: PrismDiagnostic) => ['header', 'query', 'body'].indexOf(d.path[0] ?? '') + 1 || 4;
   const sorted = [...diagnostics].sort((a, b) => rank(a) - rank(b));
-  const sentences = [...new Set(sorted.map((d) => describeDiagnostic(d, names, headers)))].slice(0, 3);
+  const sentences = [...new Set(sorted.map((d) => describeDiagnostic(d, facts, headers)))].slice(0, 3);
   return vendorError('INVALID_PAYLOAD', sentences.join(' '));
 }
 

@@ -1,4 +1,4 @@
-// What the twin reads from the resolved spec once per server: labels, documented statuses, named examples, parameter names.
+// What the twin reads from the resolved spec once per server: labels, documented statuses, named examples, parameter names and values.
 import { listOperations, type Document } from '../scripts/lib/spec.ts';
 
 export interface OperationInfo {
@@ -16,6 +16,8 @@ export interface SpecIndex {
   operation(operationId: string): OperationInfo | undefined;
   /** Parameter names by their lower-case form (for messages naming the field as the spec spells it). */
   parameterNames: ReadonlyMap<string, string>;
+  /** Allowed values of enum parameters by lower-case name (Accept-Language: en-US, en; DECISIONS #20). */
+  parameterValues: ReadonlyMap<string, readonly string[]>;
 }
 
 type ResponseObject = { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> };
@@ -30,9 +32,13 @@ function firstExample(response: ResponseObject | undefined): unknown {
 export function createSpecIndex(spec: Document): SpecIndex {
   const operations = new Map<string, OperationInfo>();
   const parameterNames = new Map<string, string>();
+  const parameterValues = new Map<string, readonly string[]>();
   for (const op of listOperations(spec)) {
     const responses = (op.operation.responses ?? {}) as Record<string, ResponseObject>;
-    for (const p of (op.operation.parameters ?? []) as Array<{ name: string }>) parameterNames.set(p.name.toLowerCase(), p.name);
+    for (const p of (op.operation.parameters ?? []) as Array<{ name: string; schema?: { enum?: string[] } }>) {
+      parameterNames.set(p.name.toLowerCase(), p.name);
+      if (p.schema?.enum) parameterValues.set(p.name.toLowerCase(), p.schema.enum);
+    }
     operations.set(op.operationId, {
       operationId: op.operationId,
       label: op.label,
@@ -42,5 +48,5 @@ export function createSpecIndex(spec: Document): SpecIndex {
     });
   }
   parameterNames.set('x-api-key', 'x-api-key');
-  return { operation: (id) => operations.get(id), parameterNames };
+  return { operation: (id) => operations.get(id), parameterNames, parameterValues };
 }
