@@ -1,4 +1,5 @@
 // `npm run mock`: serves the offline WUPEX twin on a loopback port and logs one line per request (key as fingerprint only).
+import { isLoopbackHost } from './client/base-url.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
@@ -60,7 +61,7 @@ reporter.info(`Accounts: ${config.accounts.map((a) => a.merchantCode).join(', ')
 if (config.faultRate || config.rateLimit || config.latencyMs) {
   reporter.info(`Faults: fault-rate ${config.faultRate}, rate-limit ${config.rateLimit || 'off'}/s per key, latency ${config.latencyMs} ms.`);
 }
-if (!/^(127\.|localhost$|::1$)/.test(config.host)) reporter.info(`Warning: ${config.host} is not loopback; the twin is reachable from other machines.`);
+if (!isLoopbackHost(config.host)) reporter.info(`Warning: ${config.host} is not loopback; the twin is reachable from other machines.`);
 reporter.line(`\nTry it:\n  ${keyLine}\n  curl -s -H "x-api-key: $KEY" -H 'Accept-Language: en-US' ${address.url}/api/customer/balance\n`);
 reporter.line(`Admin: POST ${address.url}/__mock/reset, GET ${address.url}/__mock/state\n`);
 

@@ -2,6 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertV2 } from 'openapi-to-postmanv2';
+import { TWIN_URL } from '../client/base-url.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 import { loadSpec, type Document } from './spec.ts';
 
@@ -10,7 +11,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const POSTMAN_DEFAULTS = {
   outFile: resolve(ROOT, 'build/postman/wupex.postman_collection.json'),
   /** The twin, like every other kit default: loopback, so plain http never carries a key off the machine. */
-  baseUrl: 'http://127.0.0.1:4010',
+  baseUrl: TWIN_URL,
   acceptLanguage: 'en-US',
 } as const;
 

@@ -1,4 +1,5 @@
 // The twin as a target: requests go to its in-process fetch, with no port (hono `app.request` style).
+import { TWIN_URL } from '../../scripts/client/base-url.ts';
 import { err, kitError, ok, type KitError, type Result } from '../../scripts/lib/result.ts';
 import { readResponse, toFetchRequest, type Capability, type Exchange, type ExchangeRequest, type Target, type TargetName } from './target.ts';
 
@@ -20,7 +21,7 @@ export interface FetchTargetOptions {
   readOnly?: boolean;
 }
 
-export const MOCK_DEFAULTS = { baseUrl: 'http://127.0.0.1:4010' } as const;
+export const MOCK_DEFAULTS = { baseUrl: TWIN_URL } as const;
 
 /** A target over any in-process fetch function: the twin, or a deliberately broken wrapper of it. */
 export function fetchTarget(options: FetchTargetOptions): Target {

@@ -1,13 +1,18 @@
 // What each kind of target can support, and why not: the only thing that differs between runs.
+import { isLoopbackHost, serverUrlOf } from '../../scripts/client/base-url.ts';
+import { loadSpec, type Document } from '../../scripts/lib/spec.ts';
 import type { Capability, TargetName } from './target.ts';
 
 export const TARGET_NAMES = ['mock', 'prism', 'sandbox', 'production'] as const;
 export type ChosenTarget = (typeof TARGET_NAMES)[number];
 
-export const HOSTS = {
-  sandbox: 'https://sandbox-service.wupex.com',
-  production: 'https://service.wupex.com',
-} as const;
+/** The real WUPEX origin of an environment, read from the spec's `servers[].x-environment` (DECISIONS #25), not restated. */
+export function hostOf(environment: 'sandbox' | 'production', doc: Document = loadSpec()): string {
+  const url = serverUrlOf(environment, doc);
+  // The lint rule wupex-server-environment guarantees both servers; a missing one is a broken spec, not a user error.
+  if (!url) throw new Error(`openapi/wupex.yaml declares no server with x-environment: ${environment}`);
+  return new URL(url).origin;
+}
 
 /** Reasons shown on SKIP lines; tests pin them. */
 export const REASONS = {
@@ -40,9 +45,7 @@ function byKind(name: TargetName, allowOrders: boolean): Partial<Record<Capabili
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** Loopback hosts may receive a key over plain http, and orders by default. */
+/** Loopback hosts may receive a key over plain http, and orders by default (the client's rule, shared). */
 export function isLoopback(url: URL): boolean {
-  return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return isLoopbackHost(url.hostname);
 }

@@ -5,7 +5,7 @@ import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
 import { err, kitError, ok, type Result } from '../../scripts/lib/result.ts';
 import { httpTarget } from './http-target.ts';
 import { fetchTarget } from './mock-target.ts';
-import { HOSTS, isLoopback, missingFor, TARGET_NAMES, type ChosenTarget } from './profiles.ts';
+import { hostOf, isLoopback, missingFor, TARGET_NAMES, type ChosenTarget } from './profiles.ts';
 import type { Target, TargetName } from './target.ts';
 
 export interface TargetRequest {
@@ -28,7 +28,7 @@ export function checkUrl(raw: string, target: string | undefined): Result<URL> {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
     return usage(`Refusing to send the API key to ${url.origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
   }
-  if (url.origin === HOSTS.production && target !== 'production') {
+  if (url.origin === hostOf('production') && target !== 'production') {
     return usage(`Refusing to run against production (${url.origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
   }
   return ok(url);
@@ -52,7 +52,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   }
   if (chosen === 'production' && request.allowOrders) return usage('--allow-orders cannot be used with --target production.', 'Production runs are read-only; drop --allow-orders.');
   if (request.baseUrl !== undefined) return urlTarget(request, request.baseUrl);
-  if (chosen === 'sandbox' || chosen === 'production') return urlTarget(request, HOSTS[chosen]);
+  if (chosen === 'sandbox' || chosen === 'production') return urlTarget(request, hostOf(chosen));
   if (chosen === 'prism') return prismTarget(request.env);
   const account = DEMO_ACCOUNTS[0];
   // Loaded on demand: the twin pulls in prism-http, which usage errors and URL targets never need.
