@@ -1,0 +1,86 @@
+// One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
+import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
+import type { HarWriter } from '../har/writer.ts';
+import { createRedactor, fingerprint } from '../redact.ts';
+import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
+import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
+import { inspectResponse } from './inspect-response.ts';
+import { bump, type ProxyStats } from './summary.ts';
+import { envelopeAnswer, upstreamFailure, type ProxyAnswer } from './upstream-failure.ts';
+import { violationLine, type Violation } from './violations.ts';
+
+export const VIOLATIONS_HEADER = 'x-wupex-violations';
+
+export interface ProxyHandleDeps {
+  /** Where requests go ("http://127.0.0.1:53122"). */
+  upstreamUrl: string;
+  /** The base written to recordings (the twin's public address for --upstream mock). */
+  recordBase: string;
+  enforce: boolean;
+  inspectRequest(request: ProxyRequest): Promise<RequestVerdict>;
+  spec: SpecIndex;
+  stats: ProxyStats;
+  /** One line out (the reporter: prefixed, redacted). */
+  log(line: string): void;
+  writer?: HarWriter;
+  limits?: ForwardLimits;
+}
+
+/** Hop-by-hop and transport headers: never passed on (RFC 9110 §7.6.1), plus accept-encoding (bodies are checked as text). */
+const REQUEST_DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length', 'accept-encoding', 'expect']);
+const RESPONSE_DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+
+const without = (headers: Record<string, string>, dropped: Set<string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !dropped.has(name)));
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const search = (query: Record<string, string>) => {
+  const s = new URLSearchParams(query).toString();
+  return s ? `?${s}` : '';
+};
+
+/** Build the handler; it never throws and never rewrites a valid answer (it only adds x-wupex-violations). */
+export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest) => Promise<ProxyAnswer> {
+  const limits = deps.limits ?? FORWARD_DEFAULTS;
+  return async (request) => {
+    const started = performance.now();
+    const key = request.headers['x-api-key'];
+    const redact = createRedactor([key]);
+    const verdict = await deps.inspectRequest(request);
+    const label = verdict.operation?.label ?? 'unknown operation';
+    bump(deps.stats.requests, label);
+    const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
+      for (const v of violations) {
+        bump(deps.stats.violations, v.checkId);
+        deps.log(redact(violationLine(v)));
+      }
+      deps.log(redact(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(key)} violations ${violations.length}${note}`));
+      return { ...answer, headers: { ...answer.headers, [VIOLATIONS_HEADER]: String(violations.length) } };
+    };
+    if (deps.enforce && verdict.refusal) {
+      deps.stats.refused += 1;
+      return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');
+    }
+    const headers = without(request.headers, REQUEST_DROPPED);
+    const path = `${request.path}${search(request.query)}`;
+    const sent = await forward({ method: request.method, url: `${deps.upstreamUrl}${path}`, headers, body: request.bodyText }, limits);
+    const failure = !sent.ok ? sent.error : sent.value.status >= 300 && sent.value.status < 400 ? { code: 'REDIRECT', message: `HTTP ${sent.value.status} to ${sent.value.headers.location ?? '(no location)'}` } : undefined;
+    if (failure || !sent.ok) {
+      const answer = upstreamFailure(failure ?? { code: 'TARGET_UNREACHABLE', message: 'no answer' });
+      bump(deps.stats.failures, answer.code);
+      return finish(answer, verdict.violations, ` ${answer.code}`);
+    }
+    const response: ExchangeResponse = { status: sent.value.status, headers: without(sent.value.headers, RESPONSE_DROPPED), text: sent.value.text, json: parseJson(sent.value.text) };
+    const exchange: Exchange = { request: { method: request.method, url: `${deps.upstreamUrl}${path}`, headers, body: request.bodyText }, response, durationMs: sent.value.durationMs };
+    const violations = [...verdict.violations, ...(verdict.operation ? inspectResponse(exchange, verdict.operation, deps.spec) : [])];
+    deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.recordBase}${path}` } }, { _violations: violations.length });
+    return finish({ status: response.status, headers: response.headers, text: response.text }, violations);
+  };
+}
