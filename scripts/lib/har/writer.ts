@@ -19,6 +19,8 @@ export interface HarWriterOptions {
   /** Response headers left out (e.g. `date`, for a reproducible recording). */
   dropResponseHeaders?: readonly string[];
   comment?: string;
+  /** Write every duration as 0 (a reproducible recording); default: the measured time. */
+  zeroTimings?: boolean;
 }
 
 export interface HarWriter {
@@ -40,7 +42,8 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
   return {
     path,
     add(exchange, extra = {}) {
-      const entry = maskEntry(toHarEntry(exchange, clock()), options.secrets ?? []);
+      const timed = options.zeroTimings ? { ...exchange, durationMs: 0 } : exchange;
+      const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
       entries.push({ ...entry, ...extra });
     },
