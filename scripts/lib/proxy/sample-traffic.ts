@@ -47,12 +47,12 @@ export interface SampleAnswer {
   json: unknown;
 }
 
-/** Send every step to `baseUrl` in order (fetch, loopback only), filling in the orderName from the first order. */
-export async function sendSampleTraffic(baseUrl: string, steps: readonly SampleStep[] = SAMPLE_STEPS): Promise<SampleAnswer[]> {
+/** Send every step to `baseUrl` in order (fetch, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
+export async function sendSampleTraffic(baseUrl: string, options: { key?: string; steps?: readonly SampleStep[] } = {}): Promise<SampleAnswer[]> {
   const out: SampleAnswer[] = [];
   let orderName = 'A00000000000000';
-  for (const step of steps) {
-    const defaults: Record<string, string> = { 'x-api-key': SAMPLE_ACCOUNT.key, 'accept-language': 'en-US', ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) };
+  for (const step of options.steps ?? SAMPLE_STEPS) {
+    const defaults: Record<string, string> = { 'x-api-key': options.key ?? SAMPLE_ACCOUNT.key, 'accept-language': 'en-US', ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) };
     const merged = { ...defaults, ...step.headers };
     const headers = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
     const response = await fetch(`${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, { method: step.method, headers, body: step.body });
