@@ -71,7 +71,7 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
     const headers = without(request.headers, REQUEST_DROPPED);
     const path = `${request.path}${search(request.query)}`;
     const sent = await forward({ method: request.method, url: `${deps.upstreamUrl}${path}`, headers, body: request.bodyText }, limits);
-    const failure = !sent.ok ? sent.error : sent.value.status >= 300 && sent.value.status < 400 ? { code: 'REDIRECT', message: `HTTP ${sent.value.status} to ${sent.value.headers.location ?? '(no location)'}` } : undefined;
+    const failure = !sent.ok ? sent.error : sent.value.status >= 300 && sent.value.status < 400 ? { code: 'REDIRECT', message: `HTTP ${sent.value.status}; its Location is not passed on` } : undefined;
     if (failure || !sent.ok) {
       const answer = upstreamFailure(failure ?? { code: 'TARGET_UNREACHABLE', message: 'no answer' });
       bump(deps.stats.failures, answer.code);
