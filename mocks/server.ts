@@ -30,6 +30,8 @@ export interface MockServerOptions {
   validateResponses?: boolean;
   /** The catalogue instead of mocks/fixtures/products.json (`npm run mock -- --catalogue PATH.har`). */
   products?: ProductRecord[];
+  /** Starting balance and credit of every account (default the demo balance). */
+  balance?: { balance: number; credit: number };
   /** The clock for order dates (a fixed one makes a recording reproducible); default Date.now. */
   now?: () => number;
 }
@@ -88,7 +90,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   if (!router.ok) throw new Error(`${MOCK_PREFIX} ${router.error.code}: ${router.error.message}`, { cause: router.error.cause });
   const seed = options.seed ?? MOCK_DEFAULTS.seed;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
-  const store = createStore({ accounts, products: options.products ?? (productsFixture as ProductRecord[]), seed, now: options.now });
+  const store = createStore({ accounts, products: options.products ?? (productsFixture as ProductRecord[]), seed, now: options.now, balance: options.balance });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
   const errors = createErrorCatalogue(spec);
   const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });

@@ -3,7 +3,11 @@ import { isLoopbackHost } from './client/base-url.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
+import type { ProductRecord } from '../mocks/store.ts';
+import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
+import { loadSpec } from './lib/spec.ts';
 
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
@@ -35,7 +39,17 @@ if (options.value.help) {
 }
 
 const config = options.value;
+const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(), productsFixture as ProductRecord[]) : undefined;
+if (catalogue && !catalogue.ok) {
+  reporter.error(catalogue.error);
+  stdout.flush();
+  process.exit(EXIT.usage);
+}
+for (const line of catalogue?.value.skipped ?? []) reporter.info(line);
+if (catalogue) reporter.info(`Catalogue: ${catalogue.value.products.length} products from ${config.catalogue}${catalogue.value.balance ? ', balance and credit too' : ''}.`);
 const server = await createMockServer({
+  products: catalogue?.value.products,
+  balance: catalogue?.value.balance,
   accounts: config.accounts,
   faultRate: config.faultRate,
   rateLimit: config.rateLimit,
