@@ -34,11 +34,10 @@ function expand(paths: readonly string[]): Result<string[]> {
 }
 
 /** Every recording under `paths`, or the first problem (a missing path, a file that is not HAR 1.2). */
-export function loadRecordings(paths: readonly string[]): Result<Recording[]> {
+export function loadRecordings(paths: readonly string[], validate = createHarValidator()): Result<Recording[]> {
   const files = expand(paths);
   if (!files.ok) return files;
   if (files.value.length === 0) return err(kitError('USAGE', 'No .har recording found in the given paths.', { hint: 'Record one with npm run proxy -- --upstream mock --record DIR, or npm run verify -- --record DIR.' }));
-  const validate = createHarValidator();
   const out: Recording[] = [];
   for (const file of files.value) {
     let har: unknown;
