@@ -10,6 +10,8 @@ import type { Target } from '../tests/targets/target.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
+import { recordingTarget } from './lib/har/recording-target.ts';
+import { createHarWriter } from './lib/har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
 import { countLine, formatLines, junitCases } from './lib/verify/format.ts';
 
@@ -29,7 +31,8 @@ async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const target = resolved.value;
+  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey] }) : undefined;
+  const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
   try {
     if (!(await reachable(target, reporter))) return EXIT.unreachable;
     reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
@@ -47,6 +50,8 @@ async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
     return report.counts.failed > 0 ? EXIT.findings : EXIT.ok;
   } finally {
     await target.close();
+    const written = writer?.close();
+    if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   }
 }
 

@@ -10,6 +10,8 @@ export interface VerifyArgs {
   seed: number;
   runs: number;
   checks?: string[];
+  /** Record every exchange into one masked .har file in this folder. */
+  record?: string;
   help: boolean;
 }
 
@@ -24,6 +26,7 @@ export const HELP = `Usage: npm run verify -- [options]
   --seed N              seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
   --check ID            only report this check (repeatable)
+  --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)
 
 The key comes from WUPEX_API_KEY (environment or .env), never from an argument.
 Exit codes: 0 no failure, 1 a check failed, 2 usage or configuration error, 3 target unreachable.`;
@@ -50,7 +53,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string' },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -61,5 +64,5 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   if (v.report !== undefined && !/^junit=.+/.test(v.report)) return usage(`--report "${v.report}" is not supported.`, 'Valid form: --report junit=PATH.');
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, junit: v.report?.slice('junit='.length), seed: seed.value, runs: runs.value, checks: v.check, help: v.help ?? false });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, junit: v.report?.slice('junit='.length), seed: seed.value, runs: runs.value, checks: v.check, record: v.record, help: v.help ?? false });
 }
