@@ -10,6 +10,9 @@ import { checkOutboundUrl } from './url-rules.ts';
 /** Headers timeout, total deadline (headers + body) and decoded-body cap, per request. */
 export const OUTBOUND_DEFAULTS = { headersTimeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } as const;
 
+/** Codes meaning "no usable answer" (exit 3 in every script), as opposed to an answer that was wrong. */
+export const TRANSPORT_ERROR_CODES: readonly string[] = ['TARGET_UNREACHABLE', 'TARGET_TIMEOUT', 'RESPONSE_TOO_LARGE', 'RESPONSE_UNREADABLE'];
+
 export interface OutboundRequest {
   method: string;
   url: string;
