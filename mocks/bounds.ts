@@ -1,0 +1,36 @@
+// Cheap structural pre-checks that bound the CPU of full schema validation: arrays past the spec's maxItems are cut before Prism sees them.
+import type { JsonSchema } from './spec-index.ts';
+
+/**
+ * The body as Prism should validate it: every array longer than its schema's `maxItems` is cut to `maxItems + 1`
+ * items, so the same "must NOT have more than N items" diagnostic comes back without validating (and reporting)
+ * thousands of items. Walks only where the schema describes (properties, items); everything else is left as sent.
+ */
+export function clipToSchema(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return clipArray(value, schema);
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [name, child] of Object.entries(properties)) {
+    if (!Object.hasOwn(value, name)) continue;
+    const before = (value as Record<string, unknown>)[name];
+    const after = clipToSchema(before, child);
+    if (after !== before) out = { ...(out ?? (value as Record<string, unknown>)), [name]: after };
+  }
+  return out ?? value;
+}
+
+function clipArray(value: unknown[], schema: JsonSchema): unknown[] {
+  const max = typeof schema.maxItems === 'number' ? schema.maxItems : undefined;
+  const kept = max !== undefined && value.length > max + 1 ? value.slice(0, max + 1) : value;
+  const items = schema.items as JsonSchema | undefined;
+  if (!items || typeof items !== 'object') return kept;
+  let changed = kept !== value;
+  const clipped = kept.map((item) => {
+    const after = clipToSchema(item, items);
+    if (after !== item) changed = true;
+    return after;
+  });
+  return changed ? clipped : value;
+}
