@@ -34,3 +34,34 @@ function clipArray(value: unknown[], schema: JsonSchema): unknown[] {
   });
   return changed ? clipped : value;
 }
+
+/**
+ * What the twin reads of a request body before parsing it. The spec's bodies nest three levels (an object, its
+ * `search` array, a filter) and hold at most 150 members (50 order lines of 3); bodies far past that are refused
+ * before JSON.parse, which spends milliseconds on thousands of distinct member names or deep nesting, and whose
+ * result recursive code could overflow its stack on.
+ */
+export const BODY_SHAPE_LIMITS = { depth: 32, members: 1000 } as const;
+
+/** Which limit the JSON text breaks ('depth' or 'members'), or undefined: one pass over the text, strings skipped. */
+export function shapeBeyondLimits(text: string, limits = BODY_SHAPE_LIMITS): 'depth' | 'members' | undefined {
+  let depth = 0;
+  let members = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limits.depth) return 'depth';
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+    else if (c === 0x3a) {
+      members += 1;
+      if (members > limits.members) return 'members';
+    }
+  }
+  return undefined;
+}

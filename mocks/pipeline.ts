@@ -3,8 +3,8 @@ import type { ErrorCatalogue, MockResponse, VendorError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Handler } from './handlers/handler.ts';
 import type { PrismMatch, PrismRouter } from './prism.ts';
-import { clipToSchema } from './bounds.ts';
-import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, shortened } from './request-errors.ts';
+import { BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from './bounds.ts';
+import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, shapeError, shortened } from './request-errors.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
 import type { MockStore } from './store.ts';
 import { BODY_LIMIT } from './node-adapter.ts';
@@ -30,14 +30,17 @@ export interface PipelineDeps {
   handlers: Readonly<Record<string, Handler>>;
 }
 
-type Parsed = { ok: true; body: unknown } | { ok: false; reason: string };
+type Parsed = { ok: true; body: unknown } | { ok: false; error: VendorError };
 
-function parseBody(text: string | undefined): Parsed {
-  if (text === undefined || text === '') return { ok: true, body: undefined };
+/** Only bodies of operations that take one are parsed; the shape pre-check keeps JSON.parse cheap. */
+function parseBody(text: string | undefined, info: OperationInfo | undefined): Parsed {
+  if (!info?.bodySchema || text === undefined || text === '') return { ok: true, body: undefined };
+  const beyond = shapeBeyondLimits(text);
+  if (beyond) return { ok: false, error: shapeError(beyond, BODY_SHAPE_LIMITS) };
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch (cause) {
-    return { ok: false, reason: cause instanceof Error ? cause.message : String(cause) };
+    return { ok: false, error: malformedJsonError(cause instanceof Error ? cause.message : String(cause)) };
   }
 }
 
@@ -62,7 +65,7 @@ function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, d
     if (request.bodyTooLarge) return { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${BODY_LIMIT} bytes.` };
     const wrongType = contentTypeError(info.label, request.headers['content-type']);
     if (wrongType) return wrongType;
-    if (!parsed.ok) return malformedJsonError(parsed.reason);
+    if (!parsed.ok) return parsed.error;
     // Prism reads a JSON null as "no body"; say what was actually sent.
     if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
   }
@@ -77,9 +80,8 @@ function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, d
  * parse. Our own check above judges the real Content-Type; Prism would throw on a malformed one, even on GET, and
  * judge a GET body by its Content-Length.
  */
-function prismInput(request: MockRequest, parsed: Parsed, spec: PipelineDeps['spec']) {
-  const schema = spec.find(request.method, request.path)?.bodySchema;
-  const body = schema && parsed.ok ? clipToSchema(parsed.body, schema) : undefined;
+function prismInput(request: MockRequest, parsed: Parsed, target: OperationInfo | undefined) {
+  const body = target?.bodySchema && parsed.ok ? clipToSchema(parsed.body, target.bodySchema) : undefined;
   const { 'content-type': _type, 'content-length': _length, ...headers } = request.headers;
   return { ...request, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body };
 }
@@ -88,8 +90,9 @@ function prismInput(request: MockRequest, parsed: Parsed, spec: PipelineDeps['sp
 export function createPipeline(deps: PipelineDeps): (request: MockRequest) => Promise<MockResponse> {
   const { errors } = deps;
   return async (request) => {
-    const parsed = parseBody(request.bodyText);
-    const routed = await deps.router.check(prismInput(request, parsed, deps.spec));
+    const target = deps.spec.find(request.method, request.path);
+    const parsed = parseBody(request.bodyText, target);
+    const routed = await deps.router.check(prismInput(request, parsed, target));
     if (!routed.ok) {
       if (routed.error.kind === 'failure') return errors.internal('PRISM_FAILURE', routed.error.detail);
       return errors.respond({ code: 'NOT_FOUND', message: `No WUPEX operation at ${request.method} ${shortened(request.path)}; see openapi/wupex.yaml for the five operations.` });

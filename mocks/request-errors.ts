@@ -91,6 +91,12 @@ export function emptyQueryError(query: Record<string, string>, declared: Readonl
   return undefined;
 }
 
+/** A body past the twin's shape limits (mocks/bounds.ts): refused before parsing. */
+export function shapeError(beyond: 'depth' | 'members', limits: { depth: number; members: number }): VendorError {
+  const what = beyond === 'depth' ? `nests arrays or objects more than ${limits.depth} levels deep` : `has more than ${limits.members} object members`;
+  return vendorError('INVALID_PAYLOAD', `Request body ${what}; WUPEX request bodies are small and shallow.`);
+}
+
 /** A body that is not JSON at all, with the parser's reason. */
 export function malformedJsonError(reason: string): VendorError {
   return vendorError('INVALID_PAYLOAD', `Request body is not valid JSON (${reason}); send a JSON body.`);
