@@ -2,7 +2,7 @@
 import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
-import { createRedactor, fingerprint } from '../redact.ts';
+import { createSanitiser, fingerprint } from '../redact.ts';
 import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
 import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
 import { inspectResponse } from './inspect-response.ts';
@@ -11,6 +11,8 @@ import { envelopeAnswer, upstreamFailure, type ProxyAnswer } from './upstream-fa
 import { violationLine, type Violation } from './violations.ts';
 
 export const VIOLATIONS_HEADER = 'x-wupex-violations';
+/** Log lines are cut here (after redaction): an upstream can send anything. */
+export const LOG_DEFAULTS = { maxLineChars: 500 } as const;
 
 export interface ProxyHandleDeps {
   /** Where requests go ("http://127.0.0.1:53122"). */
@@ -52,7 +54,8 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
   return async (request) => {
     const started = performance.now();
     const key = request.headers['x-api-key'];
-    const redact = createRedactor([key]);
+    const sanitise = createSanitiser([key]);
+    const redact = (line: string) => sanitise(line, { max: LOG_DEFAULTS.maxLineChars });
     const verdict = await deps.inspectRequest(request);
     const label = verdict.operation?.label ?? 'unknown operation';
     bump(deps.stats.requests, label);
