@@ -13,6 +13,8 @@ export interface ProxyRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   bodyText: string | undefined;
+  /** The query string exactly as received ("?a=1&a=2"), forwarded unchanged; default: rebuilt from `query`. */
+  search?: string;
 }
 
 export interface RequestVerdict {

@@ -3,6 +3,7 @@ import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
 import { createSanitiser, fingerprint } from '../redact.ts';
+import type { KitError } from '../result.ts';
 import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
 import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
 import { inspectResponse } from './inspect-response.ts';
@@ -48,42 +49,49 @@ const search = (query: Record<string, string>) => {
   return s ? `?${s}` : '';
 };
 
+/** Forward to the upstream: the exchange as the checks read it, or why there is none (a 3xx counts as a failure: never followed). */
+async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError }> {
+  const headers = without(request.headers, REQUEST_DROPPED);
+  const url = `${deps.upstreamUrl}${path}`;
+  const sent = await forward({ method: request.method, url, headers, body: request.bodyText }, deps.limits ?? FORWARD_DEFAULTS);
+  if (!sent.ok) return { failure: sent.error };
+  const { status, text, durationMs } = sent.value;
+  if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` } };
+  const response: ExchangeResponse = { status, headers: without(sent.value.headers, RESPONSE_DROPPED), text, json: parseJson(text) };
+  return { exchange: { request: { method: request.method, url, headers, body: request.bodyText }, response, durationMs } };
+}
+
 /** Build the handler; it never throws and never rewrites a valid answer (it only adds x-wupex-violations). */
 export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest) => Promise<ProxyAnswer> {
-  const limits = deps.limits ?? FORWARD_DEFAULTS;
   return async (request) => {
     const started = performance.now();
     const key = request.headers['x-api-key'];
     const sanitise = createSanitiser([key]);
-    const redact = (line: string) => sanitise(line, { max: LOG_DEFAULTS.maxLineChars });
     const verdict = await deps.inspectRequest(request);
-    const label = verdict.operation?.label ?? 'unknown operation';
-    bump(deps.stats.requests, label);
+    bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
     const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
+      const log = (line: string) => deps.log(sanitise(line, { max: LOG_DEFAULTS.maxLineChars }));
       for (const v of violations) {
         bump(deps.stats.violations, v.checkId);
-        deps.log(redact(violationLine(v)));
+        log(violationLine(v));
       }
-      deps.log(redact(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(key)} violations ${violations.length}${note}`));
+      log(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(key)} violations ${violations.length}${note}`);
       return { ...answer, headers: { ...answer.headers, [VIOLATIONS_HEADER]: String(violations.length) } };
     };
     if (deps.enforce && verdict.refusal) {
       deps.stats.refused += 1;
       return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');
     }
-    const headers = without(request.headers, REQUEST_DROPPED);
-    const path = `${request.path}${search(request.query)}`;
-    const sent = await forward({ method: request.method, url: `${deps.upstreamUrl}${path}`, headers, body: request.bodyText }, limits);
-    const failure = !sent.ok ? sent.error : sent.value.status >= 300 && sent.value.status < 400 ? { code: 'REDIRECT', message: `HTTP ${sent.value.status}; its Location is not passed on` } : undefined;
-    if (failure || !sent.ok) {
-      const answer = upstreamFailure(failure ?? { code: 'TARGET_UNREACHABLE', message: 'no answer' });
+    const path = `${request.path}${request.search ?? search(request.query)}`;
+    const sent = await send(deps, request, path);
+    if ('failure' in sent) {
+      const answer = upstreamFailure(sent.failure);
       bump(deps.stats.failures, answer.code);
       return finish(answer, verdict.violations, ` ${answer.code}`);
     }
-    const response: ExchangeResponse = { status: sent.value.status, headers: without(sent.value.headers, RESPONSE_DROPPED), text: sent.value.text, json: parseJson(sent.value.text) };
-    const exchange: Exchange = { request: { method: request.method, url: `${deps.upstreamUrl}${path}`, headers, body: request.bodyText }, response, durationMs: sent.value.durationMs };
+    const { exchange } = sent;
     const violations = [...verdict.violations, ...(verdict.operation ? inspectResponse(exchange, verdict.operation, deps.spec) : [])];
     deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.recordBase}${path}` } }, { _violations: violations.length });
-    return finish({ status: response.status, headers: response.headers, text: response.text }, violations);
+    return finish({ status: exchange.response.status, headers: exchange.response.headers, text: exchange.response.text }, violations);
   };
 }

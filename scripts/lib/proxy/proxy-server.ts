@@ -62,11 +62,13 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
   const inspectRequest = createRequestInspector({ operations: spec.operations, router: router.value, facts: createFactsIndex(doc) });
   const handle = createProxyHandle({ upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
   const server = createServer((req, res) => {
-    const { path, query } = splitUrl(req.url ?? '/');
+    const raw = req.url ?? '/';
+    const { path, query } = splitUrl(raw);
+    const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     void readBody(req).then(async ({ text, tooLarge }) => {
       const answer = tooLarge
         ? envelopeAnswer(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${BODY_LIMIT} bytes; the proxy did not forward it.`)
-        : await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text });
+        : await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search });
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
       res.end(answer.text);
     });
