@@ -1,5 +1,6 @@
 // `npm run mock`: serves the offline WUPEX twin on a loopback port and logs one line per request (key as fingerprint only).
 import { isLoopbackHost } from './client/base-url.ts';
+import { batchedOutput } from './lib/batched-output.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
@@ -12,20 +13,7 @@ import { loadSpec } from './lib/spec.ts';
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
 const secrets = options.ok && !options.value.demoAccounts ? options.value.accounts.map((a) => a.key) : [env.WUPEX_MOCK_KEYS];
-/** Request log lines are batched per event-loop turn: one write per burst instead of one per request (bench: writev was the top cost). */
-function batchedStdout(): { write: (text: string) => void; flush: () => void } {
-  let pending = '';
-  const flush = () => {
-    if (pending) process.stdout.write(pending);
-    pending = '';
-  };
-  const write = (text: string) => {
-    if (pending === '') setImmediate(flush);
-    pending += text;
-  };
-  return { write, flush };
-}
-const stdout = batchedStdout();
+const stdout = batchedOutput(process.stdout);
 const reporter = createReporter({ secrets: [...secrets, env.WUPEX_API_KEY], out: stdout.write });
 
 if (!options.ok) {

@@ -1,4 +1,5 @@
 // npm run proxy: a validating reverse proxy for your own app (validates both ways, adds x-wupex-violations, records masked HAR).
+import { batchedOutput } from './lib/batched-output.ts';
 import { createReporter, EXIT, optionsOrExit } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { parseProxyArgs, PROXY_HELP } from './lib/proxy/args.ts';
@@ -6,13 +7,16 @@ import { createProxy } from './lib/proxy/proxy-server.ts';
 
 const env = loadKitEnv();
 const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
+// Per-request lines go through a second reporter (same secrets) whose writes are batched per event-loop turn.
+const stderr = batchedOutput(process.stderr);
+const requestLog = createReporter({ secrets: [env.WUPEX_API_KEY], err: stderr.write });
 const args = optionsOrExit(parseProxyArgs(process.argv.slice(2)), reporter, PROXY_HELP);
 
 const built = await createProxy({
   upstream: args.upstream,
   enforce: args.enforce,
   record: args.record ? { dir: args.record, secrets: env.WUPEX_API_KEY ? [env.WUPEX_API_KEY] : [] } : undefined,
-  log: (line) => reporter.info(line),
+  log: (line) => requestLog.info(line),
   twin: { seed: args.seed },
 });
 if (!built.ok) {
@@ -33,14 +37,12 @@ reporter.line(`Point your app at it: WUPEX_BASE_URL=${address.url}`);
 if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (written on stop).`);
 
 const stop = (signal: string) => {
+  stderr.flush();
   reporter.info(`${signal}: stopping the proxy.`);
   void proxy.close().then((summary) => {
-    if (!summary.ok) {
-      reporter.error(summary.error);
-      process.exit(EXIT.findings);
-    }
-    for (const line of summary.value) reporter.line(line);
-    process.exit(EXIT.ok);
+    if (!summary.ok) reporter.error(summary.error);
+    else for (const line of summary.value) reporter.line(line);
+    process.exit(summary.ok ? EXIT.ok : EXIT.findings);
   });
 };
 process.once('SIGINT', () => stop('SIGINT'));
