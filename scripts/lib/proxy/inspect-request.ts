@@ -1,21 +1,14 @@
 // Validates a request the app sent against the spec: the operation, POST content type, JSON syntax, and Prism's request validation.
 import { MOCK_PREFIX, type VendorError } from '../../../mocks/errors.ts';
+import type { MockRequest } from '../../../mocks/pipeline.ts';
 import type { PrismDiagnostic, PrismRouter } from '../../../mocks/prism.ts';
 import { contentTypeError, describeDiagnostic, diagnosticsError, malformedJsonError, type ParameterFacts } from '../../../mocks/request-errors.ts';
 import type { SpecOperation } from '../spec.ts';
 import type { Violation } from './violations.ts';
 import { shown } from './violations.ts';
 
-/** A request as the proxy read it: lower-case headers, single-valued query, the raw body text. */
-export interface ProxyRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyText: string | undefined;
-  /** The query string exactly as received ("?a=1&a=2"), forwarded unchanged; default: rebuilt from `query`. */
-  search?: string;
-}
+/** A request as the proxy read it: the twin's request shape, plus the query string exactly as received ("?a=1&a=2"), forwarded unchanged. */
+export type ProxyRequest = MockRequest & { search?: string };
 
 export interface RequestVerdict {
   operation?: SpecOperation;
