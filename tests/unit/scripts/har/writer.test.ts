@@ -8,6 +8,7 @@ import { maskSerial } from '../../../../scripts/lib/har/mask.ts';
 import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
 import { createHarWriter } from '../../../../scripts/lib/har/writer.ts';
 import { fingerprint } from '../../../../scripts/lib/redact.ts';
+import { parseVerifyArgs } from '../../../../scripts/lib/verify/args.ts';
 import { ok } from '../../../../scripts/lib/result.ts';
 import type { Exchange, Target } from '../../../targets/target.ts';
 
@@ -57,4 +58,9 @@ describe('HAR writer', () => {
     expect(recorded.apiKey).toBe(KEY);
     expect(writer.count()).toBe(1);
   });
+});
+
+test('npm run verify -- --record DIR is read as an option (the wrapper above does the recording)', () => {
+  const parsed = parseVerifyArgs(['--record', 'recordings/'], []);
+  expect(parsed.ok && parsed.value.record).toBe('recordings/');
 });
