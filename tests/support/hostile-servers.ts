@@ -27,6 +27,13 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+export interface HostileServer extends Listening {
+  /** When the first request arrived (Date.now()), or undefined: runs are timed from there, not from process start. */
+  firstRequestAt(): number | undefined;
+  /** How many requests arrived. */
+  requests(): number;
+}
+
 export interface SecondOrigin extends Listening {
   /** Every request that arrived, as "METHOD url\nheaders..." text; the kit must never send it anything. */
   readonly received: string[];
@@ -126,18 +133,22 @@ async function forward(fallback: Fetch, req: IncomingMessage, res: ServerRespons
 }
 
 /** A server on 127.0.0.1 port 0 that attacks per path and forwards the rest to `fallback`. */
-export async function startHostile(options: HostileOptions): Promise<Listening> {
+export async function startHostile(options: HostileOptions): Promise<HostileServer> {
   let member: Buffer | undefined;
+  let first: number | undefined;
+  let count = 0;
   // Built on first use: many concatenated gzip members of 16 MiB of zeros (gunzip reads them all as one stream).
   const bomb = () => (member ??= Buffer.concat(Array(HOSTILE_SIZES.bombMembers).fill(gzipSync(Buffer.alloc(HOSTILE_SIZES.bombMember)))));
   const server = createServer((req, res) => {
+    first ??= Date.now();
+    count += 1;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const kind = options.attacks[path] ?? options.attacks['*'];
     if (kind) return attack(kind, req, res, options, bomb);
     if (options.fallback) return void forward(options.fallback, req, res).catch(() => res.destroy());
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"status":false,"error":{"code":"NOT_FOUND","message":"no such path"}}');
   });
-  return listen(server, '127.0.0.1');
+  return { ...(await listen(server, '127.0.0.1')), firstRequestAt: () => first, requests: () => count };
 }
 
 /** Every run of `minRun` consecutive characters of `key` found in `text` (empty: none leaked). */
