@@ -5,7 +5,7 @@ import { forEachOperation } from './lib/for-each-operation.ts';
 import { judgeRejection } from './lib/rejection.ts';
 
 /** Obviously fake, never a real key: safe to print in curl lines. */
-export const INVALID_KEY = 'wupex-kit-invalid-key-0000';
+export const INVALID_KEY = 'wupex-kit-invalid-key-0000'; // scan-secrets: allow (a deliberate fake key)
 
 export const authInvalidKey = defineActiveCheck({
   id: 'auth.invalid-key',

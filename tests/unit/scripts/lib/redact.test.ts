@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRedactor, fingerprint, REDACTED } from '../../../../scripts/lib/redact.ts';
 
-const KEY = 'Kx9-distinctive/key+value=42';
+const KEY = 'Kx9-distinctive/key+value=42'; // scan-secrets: allow (a deliberate fake key)
 
 describe('createRedactor', () => {
   const redact = createRedactor([KEY, undefined, 'abc']);
