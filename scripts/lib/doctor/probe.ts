@@ -16,9 +16,9 @@ export function describeFailure(cause: unknown, timeoutMs: number): string {
 }
 
 /** GET `url` with Accept-Language and no key: reachability needs no credentials. The fetch enforces `timeoutMs`. */
-export async function probe(fetch: ProbeFetch, url: string, timeoutMs: number): Promise<ProbeOutcome> {
+export async function probe(send: ProbeFetch, url: string, timeoutMs: number): Promise<ProbeOutcome> {
   try {
-    const response = await fetch(new Request(url, { headers: { 'Accept-Language': 'en-US' } }), { timeoutMs });
+    const response = await send(new Request(url, { headers: { 'Accept-Language': 'en-US' } }), { timeoutMs });
     const text = await response.text();
     let body: unknown = text;
     try {
