@@ -1,10 +1,9 @@
 // verify and example as subprocesses against hostile servers: documented exit codes, bounded time and memory, no key.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { distinctiveKey, keyRunsIn, startHostile, startSecondOrigin, type Attack, type HostileServer, type SecondOrigin } from '../../support/hostile-servers.ts';
+import { describe, expect, test } from 'vitest';
+import { useHostileTwin } from '../../support/hostile-harness.ts';
+import { distinctiveKey, keyRunsIn, type HostileServer } from '../../support/hostile-servers.ts';
 import { runScript, type ScriptRun } from '../../support/run-script.ts';
 
 const KEY = distinctiveKey();
@@ -28,23 +27,7 @@ function expectContained(run: ScriptRun, server: HostileServer, extra = '') {
 
 // Few and concurrent: each subprocess costs a second or more of start-up; everything else runs in-process.
 describe.concurrent('verify and example against hostile servers (subprocesses)', { timeout: 60_000 }, () => {
-  let twin: MockServer;
-  let second: SecondOrigin;
-  const opened: HostileServer[] = [];
-  beforeAll(async () => {
-    twin = await createMockServer({ accounts: [...DEMO_ACCOUNTS, { key: KEY, merchantCode: 'DEMO-MERCHANT-A' }] });
-    second = await startSecondOrigin();
-  });
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.close()));
-    await second.close();
-    await twin.close();
-  });
-  const hostile = async (attacks: Record<string, Attack>) => {
-    const server = await startHostile({ attacks, second, fallback: (r) => twin.fetch(r) });
-    opened.push(server);
-    return server;
-  };
+  const { hostile } = useHostileTwin(KEY);
 
   test('verify: a stall, a gzip bomb and a 50 MB body exit 3, with the summary printed and the JUnit file written', async () => {
     const server = await hostile({ '/api/order/list': 'stall', '/api/order/detail': 'gzip-bomb', '/api/order/pull-codes': 'big-body', '/api/customer/balance': 'echo-envelope' });

@@ -1,12 +1,11 @@
 // verify's library path (resolveTarget → runCatalogue → lines and JUnit through the reporter) against hostile servers, in-process.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { describe, expect, test } from 'vitest';
 import { createReporter } from '../../../scripts/lib/cli.ts';
 import { toJUnit } from '../../../scripts/lib/junit.ts';
 import { countLine, formatLines, junitCases } from '../../../scripts/lib/verify/format.ts';
 import { runCatalogue } from '../../checks/run-catalogue.ts';
-import { distinctiveKey, keyRunsIn, startHostile, startSecondOrigin, watchRss, type Attack, type HostileServer, type SecondOrigin } from '../../support/hostile-servers.ts';
+import { useHostileTwin } from '../../support/hostile-harness.ts';
+import { distinctiveKey, keyRunsIn, watchRss, type Attack } from '../../support/hostile-servers.ts';
 import { resolveTarget } from '../../targets/resolve-target.ts';
 
 const KEY = distinctiveKey();
@@ -14,23 +13,11 @@ const LIMITS = { timeoutMs: 800, deadlineMs: 1000, maxResponseBytes: 1024 * 1024
 const MB = 1024 * 1024;
 
 describe('verify against hostile servers (in-process)', () => {
-  let twin: MockServer;
-  let second: SecondOrigin;
-  const opened: HostileServer[] = [];
-  beforeAll(async () => {
-    twin = await createMockServer({ accounts: [...DEMO_ACCOUNTS, { key: KEY, merchantCode: 'DEMO-MERCHANT-A' }] });
-    second = await startSecondOrigin();
-  });
-  afterAll(async () => {
-    await Promise.all(opened.map((s) => s.close()));
-    await second.close();
-    await twin.close();
-  });
+  const { hostile, second } = useHostileTwin(KEY);
 
   /** resolveTarget + runCatalogue + the printed lines and the JUnit text, all through one reporter, as scripts/verify.ts does. */
   async function verify(attacks: Record<string, Attack>) {
-    const server = await startHostile({ attacks, second, fallback: (r) => twin.fetch(r) });
-    opened.push(server);
+    const server = await hostile(attacks);
     const resolved = await resolveTarget({ baseUrl: server.url, limits: LIMITS, env: { WUPEX_API_KEY: KEY, WUPEX_MERCHANT_CODE: 'DEMO-MERCHANT-A' } });
     if (!resolved.ok) throw new Error(resolved.error.message);
     const written: string[] = [];
@@ -53,7 +40,7 @@ describe('verify against hostile servers (in-process)', () => {
     expect(run.output).toMatch(/FAIL conformance\.status-code POST \/api\/order\/pull-codes[\s\S]*307/);
     expect(keyRunsIn(run.output, KEY)).toEqual([]);
     expect(run.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(second.received).toEqual([]);
+    expect(second().received).toEqual([]);
   });
 
   test('a trickle, an endless body, a redirect to plain http and a 200 without pageInfo: exit 3 within one deadline per path', async () => {
@@ -77,8 +64,7 @@ describe('verify against hostile servers (in-process)', () => {
   });
 
   test('--base-url http://user:pass@127.0.0.1:PORT is refused (exit 2) and the server there receives nothing', async () => {
-    const server = await startHostile({ attacks: { '*': 'echo-key' } });
-    opened.push(server);
+    const server = await hostile({ '*': 'echo-key' });
     const resolved = await resolveTarget({ baseUrl: server.url.replace('http://', 'http://user:pass@'), env: { WUPEX_API_KEY: KEY } });
     expect(resolved.ok ? undefined : resolved.error).toMatchObject({ code: 'CONFIG_INVALID', message: `--base-url must not carry credentials (user:password@): ${server.url}/.` });
     expect(server.requests()).toBe(0);
