@@ -9,7 +9,7 @@ import { fetchTarget } from '../../targets/mock-target.ts';
 import { ALPHA } from './harness.ts';
 
 const spec = createSpecIndex();
-const TWIN_TRAFFIC: TrafficOptions = { offPath: true, validOrders: true, prefer: true, keyInQuery: true, merchantCode: ALPHA.merchant };
+const TWIN_TRAFFIC: TrafficOptions = { offPath: true, validOrders: true, prefer: true, keyInQuery: true, malformedJson: true, merchantCode: ALPHA.merchant };
 /** A few thousand requests: ~3 s on an idle 2-core machine. */
 const RUNS = 2000;
 let server: MockServer;
