@@ -24,7 +24,7 @@ async function reachable(target: Target, reporter: Reporter): Promise<boolean> {
 }
 
 async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
-  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, env: loadKitEnv() });
+  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, limits: args.limits, env: loadKitEnv() });
   if (!resolved.ok) {
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
