@@ -1,7 +1,7 @@
 // What a finding rests on, read from the spec element it failed on: its `x-decision` rows and the S-tags of its description.
 import type { SpecOperation } from '../../../scripts/lib/spec.ts';
-import type { Basis } from '../check.ts';
-import { parametersOf } from './spec-index.ts';
+import { NO_BASIS, type Basis } from '../check.ts';
+import { parametersOf, type Schema } from './spec-index.ts';
 
 const uniq = (items: string[]) => [...new Set(items)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
@@ -36,4 +36,30 @@ export const basis = (decisions: string[], sources: string[] = []): Basis => mer
 /** The basis of one parameter of an operation (Accept-Language: DECISIONS #20, S2, S3). */
 export function parameterBasis(operation: SpecOperation, name: string): Basis {
   return basisOf(parametersOf(operation).find((p) => p.name.toLowerCase() === name.toLowerCase()));
+}
+
+/** The schemas a JSON pointer into a value passes through (properties, items, allOf branches), root first. */
+function schemasAlong(schema: Schema, pointer: string): Schema[] {
+  const out: Schema[] = [schema];
+  let here: Schema[] = [schema];
+  for (const segment of pointer.split('/').slice(1)) {
+    const expand = (s: Schema): Schema[] => [s, ...((s.allOf ?? []) as Schema[]).flatMap(expand)];
+    here = here.flatMap(expand).flatMap((s) => {
+      const props = (s.properties ?? {}) as Record<string, Schema>;
+      if (/^\d+$/.test(segment) && s.items) return [s.items as Schema];
+      return props[segment] ? [props[segment]] : [];
+    });
+    out.push(...here);
+  }
+  return out;
+}
+
+/** The basis of the deepest annotated schema on each path (a response field's own row, else its object's). */
+export function schemaBasisAt(schema: Schema, pointers: string[]): Basis {
+  return mergeBasis(
+    ...pointers.map((pointer) => {
+      const annotated = schemasAlong(schema, pointer).filter((s) => decisionsOf(s).length > 0 || sourcesIn(s.description).length > 0);
+      return annotated.length ? basisOf(annotated[annotated.length - 1]) : NO_BASIS;
+    }),
+  );
 }
