@@ -12,7 +12,7 @@ export const authInvalidKey = defineActiveCheck({
   severity: 'critical',
   description: 'An operation that accepts a key that is not valid for the environment.',
   requires: ['validatesKeyValues'],
-  basis: basis([], ['S2', 'S3', 'S8']),
+  basis: basis([], ['S2', 'S3', 'S8', 'S9']),
   run: (ctx) =>
     probeEach(ctx, { auth: { fakeKey: INVALID_KEY } }, (base) => ({
       what: 'a request with an invalid x-api-key',

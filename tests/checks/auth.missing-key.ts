@@ -8,7 +8,7 @@ export const authMissingKey = defineActiveCheck({
   title: 'Request without API key not rejected',
   severity: 'critical',
   description: 'An operation that answers without the x-api-key header, or rejects it with anything but 401 UNAUTHORIZED.',
-  basis: basis([], ['S2', 'S3', 'S8']),
+  basis: basis([], ['S2', 'S3', 'S8', 'S9']),
   run: (ctx) =>
     probeEach(ctx, { auth: 'none' }, (base) => ({
       what: 'a request without x-api-key',
