@@ -58,6 +58,7 @@ export const isolationOtherAccount = defineActiveCheck({
   title: "Another account's data reachable",
   severity: 'critical',
   description: "With a second key (WUPEX_API_KEY_2): another account's order answered with anything but 404 NOT_FOUND (403 included), listed, or its balance answered to the other key.",
+  requires: ['validatesKeyValues', 'keepsState'],
   appliesTo: concerns,
   async run(ctx) {
     const reason = !ctx.secondKey ? NO_SECOND_KEY : ctx.secondKey === ctx.target.apiKey ? SAME_KEY : undefined;
