@@ -12,11 +12,10 @@ export const SECTION_DEFAULTS = { decisionChars: 90, contractLines: 20 } as cons
 
 const INDENT = '  ';
 
-/** The first sentence of a decision, cut at a word boundary. */
+/** A decision cut to `max` characters at a word boundary. */
 function short(text: string, max: number): string {
-  const sentence = text.split(/(?<=\.)\s/)[0];
-  if (sentence.length <= max) return sentence;
-  return `${sentence.slice(0, max).replace(/\s+\S*$/, '')}…`;
+  if (text.length <= max) return text;
+  return `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 
 /** "a request without Accept-Language was accepted (HTTP 200) on GET /api/customer/balance": the finding without the spec's side. */
