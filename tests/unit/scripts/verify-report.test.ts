@@ -34,7 +34,7 @@ describe('runVerify', () => {
     const end = sections.indexOf(SECTION_TITLES.contract);
     expect(sections.slice(start + 1, end - 1).map((l) => /^ {2}#(\S+) \| /.exec(l)?.[1])).toEqual(['6', '10', '15', '20', '21']);
     expect(sections.slice(end + 1)).toEqual(['  none']);
-    expect(sections[start + 4]).toMatch(/^ {2}#20 \| Accept-Language \| we decided: Required on every operation\. Accepted values: en-US \(documented\) and en \(what T2 sends to the live…\. \| the target: a request without Accept-Language was accepted \(HTTP 200\) on \S+ \S+( \(\+\d+ more\))?$/);
+    expect(sections[start + 4]).toMatch(/^ {2}#20 \| Accept-Language \| we decided: Required on every operation\. Accepted values: en-US \(documented\) and en \(what T2 sends to… \| the target: a request without Accept-Language was accepted \(HTTP 200\) on \S+ \S+( \(\+\d+ more\))?$/);
     const json = JSON.parse(toJsonReport(report, (t) => t));
     expect([...new Set(json.findings.flatMap((f: { basis: { decisions: string[] } }) => f.basis.decisions))].sort()).toEqual(rows);
     expect(Object.keys(json.findings[0])).toEqual(['checkId', 'operation', 'severity', 'message', 'basis', 'reproduce']);
