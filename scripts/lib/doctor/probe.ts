@@ -9,10 +9,10 @@ export function describeFailure(cause: unknown, timeoutMs: number): string {
   return inner?.message ?? inner?.code ?? (cause instanceof Error ? cause.message : String(cause));
 }
 
-/** GET `url` with Accept-Language and no key: reachability needs no credentials. */
-export async function probe(fetch: (r: Request) => Promise<Response>, url: string, timeoutMs: number): Promise<ProbeOutcome> {
+/** GET `url` with Accept-Language and no key (reachability needs no credentials); `headers` adds more (the key check). */
+export async function probe(fetch: (r: Request) => Promise<Response>, url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<ProbeOutcome> {
   try {
-    const response = await fetch(new Request(url, { headers: { 'Accept-Language': 'en-US' }, signal: AbortSignal.timeout(timeoutMs) }));
+    const response = await fetch(new Request(url, { headers: { 'Accept-Language': 'en-US', ...headers }, signal: AbortSignal.timeout(timeoutMs) }));
     const text = await response.text();
     let body: unknown = text;
     try {
