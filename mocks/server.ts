@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 import { createErrorCatalogue, MOCK_PREFIX, type ErrorCatalogue, type MockResponse } from './errors.ts';
 import { createFaults } from './faults.ts';
 import { HANDLERS } from './handlers/index.ts';
-import { BODY_LIMIT, createListener, type Handle } from './node-adapter.ts';
+import { createListener, type Handle } from './node-adapter.ts';
 import { createPipeline, type MockRequest } from './pipeline.ts';
 import { createPrismRouter } from './prism.ts';
 import { createRandom } from './random.ts';
@@ -58,8 +58,7 @@ function createHandle(deps: HandleDeps): Handle {
   const answer = async (request: MockRequest, tooLarge: boolean): Promise<MockResponse> => {
     if (request.path.startsWith(ADMIN_PREFIX)) return handleAdmin(request.method, request.path, deps.store, deps.onReset);
     if (deps.latencyMs > 0) await sleep(deps.latencyMs);
-    if (tooLarge) return deps.errors.respond({ code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${BODY_LIMIT} bytes.` });
-    return deps.pipeline(request);
+    return deps.pipeline(tooLarge ? { ...request, bodyText: undefined, bodyTooLarge: true } : request);
   };
   return async (request, tooLarge) => {
     const started = performance.now();

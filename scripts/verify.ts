@@ -33,7 +33,7 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
 }
 
 async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
-  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, env });
+  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, limits: args.limits, env });
   if (!resolved.ok) {
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;

@@ -79,7 +79,7 @@ describe('scripts/example.ts as a subprocess', () => {
     const port = await freePort();
     const run = await runExample({ WUPEX_BASE_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Could not reach POST http://127.0.0.1:${port}/api/product/merchant/invited/list (connect ECONNREFUSED 127.0.0.1:${port}).`);
+    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): POST http://127.0.0.1:${port}/api/product/merchant/invited/list\n  Nothing usable answers at http://127.0.0.1:${port} on this machine`);
   });
 });
 
