@@ -40,7 +40,7 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   const report = replayRecordings(recordings.value, spec);
   reporter.info(`Replaying ${report.exchanges} recorded exchanges from ${recordings.value.length} file(s) against ${args.value.spec}`);
   for (const line of formatLines(report)) reporter.line(line);
-  reporter.line(countLine(report));
+  reporter.line(countLine(report.counts));
   if (args.value.junit) {
     mkdirSync(dirname(args.value.junit), { recursive: true });
     writeFileSync(args.value.junit, toJUnit('wupex replay', junitCases(report), reporter.redact));
