@@ -40,7 +40,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey] }) : undefined;
+  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey, env.WUPEX_API_KEY_2].filter((k): k is string => Boolean(k)) }) : undefined;
   const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
   try {
     reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
