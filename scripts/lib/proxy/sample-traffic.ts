@@ -1,5 +1,6 @@
 // An app-like mix of WUPEX calls (all five operations, good and bad requests, a fault via Prefer): the reference recording and the proxy tests.
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { sendOutbound } from '../http/outbound.ts';
 
 export interface SampleStep {
   name: string;
@@ -43,11 +44,12 @@ export const SAMPLE_STEPS: readonly SampleStep[] = [
 export interface SampleAnswer {
   step: SampleStep;
   status: number;
-  headers: Headers;
+  /** Lower-case names. */
+  headers: Record<string, string>;
   json: unknown;
 }
 
-/** Send every step to `baseUrl` in order (fetch, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
+/** Send every step to `baseUrl` in order (the outbound path, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
 export async function sendSampleTraffic(baseUrl: string, options: { key?: string; steps?: readonly SampleStep[] } = {}): Promise<SampleAnswer[]> {
   const out: SampleAnswer[] = [];
   let orderName = 'A00000000000000';
@@ -55,12 +57,13 @@ export async function sendSampleTraffic(baseUrl: string, options: { key?: string
     const defaults: Record<string, string> = { 'x-api-key': options.key ?? SAMPLE_ACCOUNT.key, 'accept-language': 'en-US', ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) };
     const merged = { ...defaults, ...step.headers };
     const headers = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
-    const response = await fetch(`${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, { method: step.method, headers, body: step.body });
-    const text = await response.text();
+    const sent = await sendOutbound({ method: step.method, url: `${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, headers, body: step.body });
+    if (!sent.ok) throw new Error(`${step.name}: ${sent.error.message}`); // the twin and the proxy are local: no answer is a bug
+    const { status, text } = sent.value;
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     const name = (json as { data?: { orderName?: unknown } } | undefined)?.data?.orderName;
     if (step.path.startsWith('/api/order/pull-codes') && typeof name === 'string') orderName = name;
-    out.push({ step, status: response.status, headers: response.headers, json });
+    out.push({ step, status, headers: sent.value.headers, json });
   }
   return out;
 }
