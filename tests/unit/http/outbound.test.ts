@@ -87,6 +87,11 @@ describe('sendOutbound against hostile servers', () => {
   });
 });
 
+test('a header value HTTP cannot carry is a REQUEST_INVALID value, not a throw', async () => {
+  const result = await sendOutbound({ method: 'GET', url: 'http://127.0.0.1:9/x', headers: { 'x-test': 'a\r\nb' } });
+  expect(result.ok ? undefined : result.error.code).toBe('REQUEST_INVALID');
+});
+
 describe('URL rules on every request (nothing is sent when they refuse)', () => {
   test.each([
     ['https://service.wupex.com./api/customer/balance', 'PRODUCTION_REFUSED'],
