@@ -1,5 +1,6 @@
 // envelope.shape: 2xx bodies are {status: true, ...}; 4xx/5xx bodies are {status: false, error: {code, message}} (S8, S9).
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
+import { basis } from './lib/basis.ts';
 import { isObject, keysOf, snippet } from './lib/text.ts';
 
 const ERROR_ENVELOPE = '{"status": false, "error": {"code", "message"}}';
@@ -8,6 +9,7 @@ export const envelopeShape = defineExchangeCheck({
   id: 'envelope.shape',
   title: 'Response is not in the vendor envelope',
   severity: 'high',
+  basis: basis(['2'], ['S8', 'S9']),
   description: 'A success without status: true, or an error body that is not the {status: false, error: {code, message}} envelope.',
   run(exchange, operation) {
     const { status, json, text } = exchange.response;

@@ -1,6 +1,7 @@
 // schema.response-body: the JSON body validates (2020-12) against the response schema documented for its status.
 import type { SpecIndex } from './lib/spec-index.ts';
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
+import { schemaBasisAt } from './lib/basis.ts';
 import { responseSchema } from './lib/spec-index.ts';
 import { keysOf, snippet } from './lib/text.ts';
 
@@ -16,6 +17,6 @@ export const schemaResponseBody = defineExchangeCheck({
     if (json === undefined) return fail(`${operation.label}: HTTP ${status} body is not JSON (${snippet(text, keysOf(exchange.request))}); the spec documents a JSON body.`, exchange);
     const problem = spec.validate(schema, json);
     if (!problem) return pass();
-    return fail(`${operation.label}: HTTP ${status} body does not match the documented schema: ${problem}.`, exchange);
+    return fail(`${operation.label}: HTTP ${status} body does not match the documented schema: ${problem}.`, exchange, schemaBasisAt(schema, spec.errorPaths(schema, json)));
   },
 });

@@ -80,5 +80,7 @@ function urlTarget(request: TargetRequest, raw: string): Result<Target> {
   if (!key.ok) return key;
   const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
   const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
-  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), ...request.limits }));
+  // rateLimitRetries 0: the check context retries 429/503 itself (tests/checks/lib/transient.ts, S11), with waits capped
+  // short on loopback; a second retry loop underneath would multiply the waits.
+  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), rateLimitRetries: 0, ...request.limits }));
 }

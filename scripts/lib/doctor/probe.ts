@@ -15,10 +15,10 @@ export function describeFailure(cause: unknown, timeoutMs: number): string {
   return inner?.message ?? inner?.code ?? (cause instanceof Error ? cause.message : String(cause));
 }
 
-/** GET `url` with Accept-Language and no key: reachability needs no credentials. The fetch enforces `timeoutMs`. */
-export async function probe(send: ProbeFetch, url: string, timeoutMs: number): Promise<ProbeOutcome> {
+/** GET `url` with Accept-Language and no key (reachability needs no credentials); `headers` adds more (the key check). The fetch enforces `timeoutMs`. */
+export async function probe(send: ProbeFetch, url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<ProbeOutcome> {
   try {
-    const response = await send(new Request(url, { headers: { 'Accept-Language': 'en-US' } }), { timeoutMs });
+    const response = await send(new Request(url, { headers: { 'Accept-Language': 'en-US', ...headers } }), { timeoutMs });
     const text = await response.text();
     let body: unknown = text;
     try {

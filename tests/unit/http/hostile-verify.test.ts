@@ -26,7 +26,7 @@ describe('verify against hostile servers (in-process)', () => {
     const report = await runCatalogue({ target: resolved.value, runs: 1 });
     const growth = rss.stop();
     for (const line of formatLines(report)) reporter.line(line);
-    reporter.line(countLine(report));
+    reporter.line(countLine(report.counts));
     if (report.transportError) reporter.error(report.transportError);
     const junit = toJUnit('hostile', junitCases(report), reporter.redact);
     return { report, output: written.join('') + junit, growth, server };

@@ -31,7 +31,7 @@ describe.concurrent('doctor --offline', () => {
   test('without a key: warnings only, exit 0', { timeout: 60_000 }, async () => {
     const run = await doctor(['--offline'], { WUPEX_BASE_URL: closed });
     expect(statuses(run.stdout)).toEqual([
-      'ok node', 'ok npm', 'ok dependencies', 'ok spec-lint', 'warn environment', 'ok target-pairing', 'skip sandbox', 'warn twin',
+      'ok node', 'ok npm', 'ok dependencies', 'ok spec-lint', 'warn environment', 'ok target-pairing', 'skip sandbox', 'skip key', 'warn twin',
     ]);
     expect(run.stdout).toContain(`warn twin: no twin at ${closed} (connect ECONNREFUSED`);
     expect(run.stdout).toContain('     fix: Start it in another terminal: npm run mock');

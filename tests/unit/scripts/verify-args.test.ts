@@ -7,12 +7,13 @@ const CHECKS = ['auth.missing-key', 'envelope.shape'];
 
 describe('parseVerifyArgs', () => {
   test('defaults', () => {
-    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, seed: 1, runs: 10, checks: undefined, help: false, limits: { timeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } } });
+    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, json: undefined, seed: 1, runs: 10, checks: undefined, help: false, limits: { timeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } } });
   });
 
   test('every flag', () => {
     const args = ['--target', 'sandbox', '--allow-orders', '--report', 'junit=out.xml', '--seed', '7', '--runs', '3', '--check', 'envelope.shape'];
     expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { target: 'sandbox', allowOrders: true, junit: 'out.xml', seed: 7, runs: 3, checks: ['envelope.shape'] } });
+    expect(parseVerifyArgs(['--report', 'json=r.json', '--report', 'junit=r.xml'], CHECKS)).toMatchObject({ ok: true, value: { json: 'r.json', junit: 'r.xml' } });
   });
 
   test('the outbound limits: --timeout, --deadline, --max-response-bytes', () => {
@@ -47,7 +48,7 @@ describe('toJUnit', () => {
       { classname: 'a.c', name: 'GET /x', status: 'SKIP', message: 'no <state>' },
       { classname: 'a.d', name: 'GET /x', status: 'FAIL', message: 'Title', details: 'got SECRET-KEY & more' },
     ], (t) => t.split('SECRET-KEY').join('[REDACTED]'));
-    expect(xml).toContain('<testsuite name="suite" tests="3" failures="1" skipped="1">');
+    expect(xml).toContain('<testsuite name="suite" tests="3" failures="1" errors="0" skipped="1">');
     expect(xml).toContain('<skipped message="no &lt;state&gt;"/>');
     expect(xml).toContain('<failure message="Title">got [REDACTED] &amp; more</failure>');
   });
