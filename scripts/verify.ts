@@ -9,6 +9,8 @@ import type { Target } from '../tests/targets/target.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
 import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
+import { recordingTarget } from './lib/har/recording-target.ts';
+import { createHarWriter } from './lib/har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
 import { loadDecisions } from './lib/verify/decisions.ts';
 import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
@@ -38,7 +40,8 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const target = resolved.value;
+  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey] }) : undefined;
+  const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
   try {
     reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
     const result = await runVerify({
@@ -63,6 +66,8 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     return result.exitCode;
   } finally {
     await target.close();
+    const written = writer?.close();
+    if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   }
 }
 

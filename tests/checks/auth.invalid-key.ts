@@ -4,7 +4,7 @@ import { basis } from './lib/basis.ts';
 import { probeEach } from './lib/probe-each.ts';
 
 /** Obviously fake, never a real key: safe to print in curl lines. */
-export const INVALID_KEY = 'wupex-kit-invalid-key-0000';
+export const INVALID_KEY = 'wupex-kit-invalid-key-0000'; // scan-secrets: allow (a deliberate fake key)
 
 export const authInvalidKey = defineActiveCheck({
   id: 'auth.invalid-key',

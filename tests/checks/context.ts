@@ -16,6 +16,9 @@ export type AuthMode = 'header' | 'none' | 'query' | 'second' | { fakeKey: strin
 /** A request described by what matters to a check; the context turns it into a concrete request. */
 export interface RequestSpec {
   operation: SpecOperation;
+  /** Sent instead of the operation's method or path (generated traffic: other methods, trailing slashes, percent-encoding). */
+  method?: string;
+  path?: string;
   query?: Record<string, string>;
   /** JSON-encoded when given (POST). */
   body?: unknown;
@@ -115,11 +118,12 @@ export function buildRequest(target: Target, spec: RequestSpec, secondKey?: stri
   const language = spec.acceptLanguage === undefined ? 'en-US' : spec.acceptLanguage;
   if (language !== null) headers['accept-language'] = language;
   let body: string | undefined;
-  if (operation.method !== 'get') {
+  const method = spec.method ?? operation.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
     body = spec.rawBody ?? (spec.body === undefined ? '{}' : JSON.stringify(spec.body));
     const type = spec.contentType === undefined ? 'application/json' : spec.contentType;
     if (type !== null) headers['content-type'] = type;
   }
   const search = query.toString();
-  return { method: operation.method.toUpperCase(), url: `${target.baseUrl}${operation.path}${search ? `?${search}` : ''}`, headers, body };
+  return { method, url: `${target.baseUrl}${spec.path ?? operation.path}${search ? `?${search}` : ''}`, headers, body };
 }

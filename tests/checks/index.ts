@@ -17,6 +17,7 @@ import { negativeMalformedJson } from './negative.malformed-json.ts';
 import { negativeSchemaViolation } from './negative.schema-violation.ts';
 import { negativeWrongContentType } from './negative.wrong-content-type.ts';
 import { positiveValidRequest } from './positive.valid-request.ts';
+import { robustnessNoServerError } from './robustness.no-server-error.ts';
 import { schemaResponseBody } from './schema.response-body.ts';
 import { semanticsOrderRoundTrip } from './semantics.order-round-trip.ts';
 import { semanticsPagination } from './semantics.pagination.ts';
@@ -37,6 +38,7 @@ export const ALL_CHECKS: readonly Check[] = [
   negativeMalformedJson,
   negativeWrongContentType,
   positiveValidRequest,
+  robustnessNoServerError,
   semanticsPagination,
   semanticsOrderRoundTrip,
   isolationOtherAccount,

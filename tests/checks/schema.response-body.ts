@@ -3,7 +3,7 @@ import type { SpecIndex } from './lib/spec-index.ts';
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
 import { schemaBasisAt } from './lib/basis.ts';
 import { responseSchema } from './lib/spec-index.ts';
-import { snippet } from './lib/text.ts';
+import { keysOf, snippet } from './lib/text.ts';
 
 export const schemaResponseBody = defineExchangeCheck({
   id: 'schema.response-body',
@@ -14,7 +14,7 @@ export const schemaResponseBody = defineExchangeCheck({
     const { status, json, text } = exchange.response;
     const schema = responseSchema(operation, status);
     if (!schema) return skip(`no JSON schema documented for HTTP ${status}`);
-    if (json === undefined) return fail(`${operation.label}: HTTP ${status} body is not JSON (${snippet(text)}); the spec documents a JSON body.`, exchange);
+    if (json === undefined) return fail(`${operation.label}: HTTP ${status} body is not JSON (${snippet(text, keysOf(exchange.request))}); the spec documents a JSON body.`, exchange);
     const problem = spec.validate(schema, json);
     if (!problem) return pass();
     return fail(`${operation.label}: HTTP ${status} body does not match the documented schema: ${problem}.`, exchange, schemaBasisAt(schema, spec.errorPaths(schema, json)));

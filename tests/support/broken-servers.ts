@@ -51,6 +51,7 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'invalid-retry-after': { breaks: 'conformance.response-headers', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.headers['retry-after'] ? { ...res, headers: { ...res.headers, 'retry-after': 'soon' } } : res)) },
   'non-envelope-error': { breaks: 'envelope.shape', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Bad request' }) } : res)) },
   'wrong-error-code': { breaks: 'envelope.error-code', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? { ...res, body: envelope('NOT_FOUND', 'Missing key.') } : res)) },
+  'crashes-on-odd-content-type': { breaks: 'robustness.no-server-error', operation: PRODUCTS, wrap: crashesOnOddContentType },
   'accepts-page-0': { breaks: 'negative.schema-violation', operation: PRODUCTS, wrap: onRequest(PRODUCTS, (r) => bodyEdit(r, (j) => (j.page === 0 ? { ...j, page: 1 } : j))) },
   'answers-500-to-bad-input': { breaks: 'negative.schema-violation', operation: PULL, wrap: onResponse(undefined, (res) => (res.status === 400 ? { ...res, status: 500, body: envelope('INTERNAL_ERROR', 'Boom.') } : res)) },
   'accepts-malformed-json': { breaks: 'negative.malformed-json', operation: PRODUCTS, wrap: onRequest(undefined, (r) => (r.body !== undefined && !isJson(r.body) ? { ...r, body: '{}' } : r)) },
@@ -67,6 +68,15 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'shares-one-balance': { breaks: 'isolation.other-account', operation: BALANCE, wrap: onRequest(BALANCE, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
   'answers-404-except-controls': { breaks: 'headers.missing-accept-language', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status < 300 ? res : { ...res, status: 404, body: envelope('NOT_FOUND', 'Not found.') })) },
 };
+
+/** The twin's old defect: a Content-Type that is not application/json made Prism throw, answered 500. */
+function crashesOnOddContentType(twin: Fetch): Fetch {
+  return async (request) => {
+    const type = request.headers.get('content-type');
+    if (type !== null && !type.toLowerCase().startsWith('application/json')) return new Response(envelope('INTERNAL_ERROR', 'Could not parse MIME type string.'), { status: 500, headers: { 'content-type': 'application/json' } });
+    return twin(request);
+  };
+}
 
 function rejectsEmptyListBody(twin: Fetch): Fetch {
   return async (request) => {

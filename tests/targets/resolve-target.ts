@@ -30,6 +30,10 @@ export function checkUrl(raw: string, target: string | undefined): Result<URL> {
   if (checked.error.code === 'PRODUCTION_REFUSED') {
     return usage(`Refusing to run against production (${new URL(raw).origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
   }
+  if (checked.error.code === 'INSECURE_BASE_URL') {
+    const { origin } = new URL(raw);
+    return usage(`Refusing to send the API key to ${origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
+  }
   // Every refusal is a usage error (exit 2): nothing has been sent.
   return err({ ...checked.error, code: 'CONFIG_INVALID' });
 }

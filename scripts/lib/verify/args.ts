@@ -1,6 +1,6 @@
 // Flags of `npm run verify`, parsed and validated once; the key is never a flag.
 import { integerFlag, parseFlags } from '../cli.ts';
-import { OUTBOUND_DEFAULTS } from '../http/outbound.ts';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags, type LimitFlags } from '../http/limit-flags.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 
 export interface VerifyArgs {
@@ -13,9 +13,11 @@ export interface VerifyArgs {
   seed: number;
   runs: number;
   checks?: string[];
+  /** Record every exchange into one masked .har file in this folder. */
+  record?: string;
   help: boolean;
   /** Per-request limits of the outbound path (--timeout, --deadline, --max-response-bytes). */
-  limits: { timeoutMs: number; deadlineMs: number; maxResponseBytes: number };
+  limits: LimitFlags;
 }
 
 export const VERIFY_DEFAULTS = { seed: 1, runs: 10 } as const;
@@ -30,9 +32,8 @@ export const HELP = `Usage: npm run verify -- [options]
   --seed N              seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
   --check ID            only report this check (repeatable)
-  --timeout MS          per request: no response headers within MS is TARGET_TIMEOUT (default ${OUTBOUND_DEFAULTS.headersTimeoutMs})
-  --deadline MS         per request: the whole answer, body included, within MS (default ${OUTBOUND_DEFAULTS.deadlineMs})
-  --max-response-bytes N   per response: decoded body cap, RESPONSE_TOO_LARGE past it (default ${OUTBOUND_DEFAULTS.maxResponseBytes}, 8 MiB)
+${LIMIT_FLAGS_HELP}
+  --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)
 
 The key comes from WUPEX_API_KEY (environment or .env), never from an argument; WUPEX_API_KEY_2 (another
 account on the same environment) enables isolation.other-account.
@@ -61,8 +62,8 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string', multiple: true },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
-    timeout: { type: 'string' }, deadline: { type: 'string' }, 'max-response-bytes': { type: 'string' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    ...LIMIT_FLAG_OPTIONS,
   });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -70,7 +71,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   if (!seed.ok) return seed;
   const runs = integerFlag('runs', v.runs, { min: 1, max: 1000, fallback: VERIFY_DEFAULTS.runs });
   if (!runs.ok) return runs;
-  const limits = limitFlags(v);
+  const limits = parseLimitFlags(v);
   if (!limits.ok) return limits;
   const reports = v.report ?? [];
   const bad = reports.find((r) => !/^(junit|json)=.+/.test(r));
@@ -79,16 +80,5 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
   const paths = { junit: reportPath('junit'), json: reportPath('json') };
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, help: v.help ?? false, limits: limits.value });
-}
-
-/** The outbound limits: 100 ms to 1 h for the timers, 1 KiB to 1 GiB for the cap. */
-function limitFlags(v: { timeout?: string; deadline?: string; 'max-response-bytes'?: string }): Result<VerifyArgs['limits']> {
-  const timeoutMs = integerFlag('timeout', v.timeout, { min: 100, max: 3_600_000, fallback: OUTBOUND_DEFAULTS.headersTimeoutMs });
-  if (!timeoutMs.ok) return timeoutMs;
-  const deadlineMs = integerFlag('deadline', v.deadline, { min: 100, max: 3_600_000, fallback: OUTBOUND_DEFAULTS.deadlineMs });
-  if (!deadlineMs.ok) return deadlineMs;
-  const maxResponseBytes = integerFlag('max-response-bytes', v['max-response-bytes'], { min: 1024, max: 2 ** 30, fallback: OUTBOUND_DEFAULTS.maxResponseBytes });
-  if (!maxResponseBytes.ok) return maxResponseBytes;
-  return ok({ timeoutMs: timeoutMs.value, deadlineMs: deadlineMs.value, maxResponseBytes: maxResponseBytes.value });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, record: v.record, help: v.help ?? false, limits: limits.value });
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../../scripts/lib/prism-cli.ts';
 import { fingerprint } from '../../../scripts/lib/redact.ts';
 
-const KEY = 'doctor-cli-key-e83b0d5a7f';
+const KEY = 'doctor-cli-key-e83b0d5a7f'; // scan-secrets: allow (a deliberate fake key)
 
 /** Run scripts/doctor.ts with exactly these WUPEX_* variables; empty values override any developer .env. */
 function doctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
