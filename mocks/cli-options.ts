@@ -15,6 +15,8 @@ export interface MockCliOptions {
   /** True when the accounts are the built-in demo accounts (their keys are public, printable). */
   demoAccounts: boolean;
   validateResponses: boolean;
+  /** A .har recording whose listProducts answers become the catalogue (--catalogue PATH.har). */
+  catalogue?: string;
   help: boolean;
 }
 
@@ -46,6 +48,7 @@ Flags (each also settable by its environment variable; the flag wins):
   --latency MS      delay every answer by MS milliseconds, 0..60000     WUPEX_MOCK_LATENCY_MS
   --seed N          seed of serials, order names and faults              WUPEX_MOCK_SEED
   --validate-responses   check every answer against the spec, log violations WUPEX_MOCK_VALIDATE_RESPONSES=1
+  --catalogue PATH.har   the catalogue (and balance) from recorded answers  WUPEX_MOCK_CATALOGUE
   --help            this text
 Keys: WUPEX_MOCK_KEYS='key' or 'key:MERCHANTCODE', comma-separated (default: the demo accounts).`;
 
@@ -66,7 +69,7 @@ function readNumber(spec: NumberSpec, flagValue: string | undefined, env: Record
 }
 
 const STRING_FLAG = { type: 'string' } as const;
-const FLAGS = { port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG, 'validate-responses': { type: 'boolean' }, help: { type: 'boolean' } } as const;
+const FLAGS = { port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG, 'validate-responses': { type: 'boolean' }, catalogue: STRING_FLAG, help: { type: 'boolean' } } as const;
 
 /** Normalise flags and environment once, at the edge. */
 export function parseMockCliOptions(argv: string[], env: Record<string, string | undefined>): Result<MockCliOptions> {
@@ -91,6 +94,7 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     accounts: accounts.value,
     demoAccounts: keys === undefined || keys === '',
     validateResponses: flags['validate-responses'] === true || env.WUPEX_MOCK_VALIDATE_RESPONSES === '1',
+    catalogue: (flags.catalogue as string | undefined) ?? (env.WUPEX_MOCK_CATALOGUE || undefined),
     help: flags.help === true,
   });
 }

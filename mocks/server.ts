@@ -28,6 +28,12 @@ export interface MockServerOptions {
   log?: (line: string) => void;
   /** Check every answer against the spec's response schemas and log `[wupex-mock] RESPONSE_INVALID` lines (a debug aid: costs time per request). */
   validateResponses?: boolean;
+  /** The catalogue instead of mocks/fixtures/products.json (`npm run mock -- --catalogue PATH.har`). */
+  products?: ProductRecord[];
+  /** Starting balance and credit of every account (default the demo balance). */
+  balance?: { balance: number; credit: number };
+  /** The clock for order dates (a fixed one makes a recording reproducible); default Date.now. */
+  now?: () => number;
 }
 
 export interface MockServer {
@@ -83,7 +89,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   if (!router.ok) throw new Error(`${MOCK_PREFIX} ${router.error.code}: ${router.error.message}`, { cause: router.error.cause });
   const seed = options.seed ?? MOCK_DEFAULTS.seed;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
-  const store = createStore({ accounts, products: productsFixture as ProductRecord[], seed });
+  const store = createStore({ accounts, products: options.products ?? (productsFixture as ProductRecord[]), seed, now: options.now, balance: options.balance });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
   const errors = createErrorCatalogue(spec);
   const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });

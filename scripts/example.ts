@@ -4,15 +4,20 @@ import { newReferenceId, resolveMerchantCode, runExampleFlow } from './client/ex
 import { createWupexClient } from './client/wupex-client.ts';
 import { EXIT, createReporter, parseFlags, type Reporter } from './lib/cli.ts';
 import { loadKitEnv, type KitEnv } from './lib/env.ts';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags } from './lib/http/limit-flags.ts';
 import { TRANSPORT_ERROR_CODES } from './lib/http/outbound.ts';
 import { isProductionUrl } from './lib/http/url-rules.ts';
 import { kitError } from './lib/result.ts';
 
-const HELP = `Usage: npm run example
+const HELP = `Usage: npm run example [-- --timeout MS --deadline MS --max-response-bytes N]
 Lists products, orders one code of the cheapest enabled in-stock product with a fresh referenceId,
 reads the order back and prints the balance. Target: WUPEX_BASE_URL (default the twin, http://127.0.0.1:4010,
 started with \`npm run mock\`); key: WUPEX_API_KEY (default the twin's demo key); merchant: WUPEX_MERCHANT_CODE.
-It places a real order on the sandbox, and refuses to run against production.`;
+It places a real order on the sandbox, and refuses to run against production.
+
+${LIMIT_FLAGS_HELP}
+
+Exit codes: 0 done, 1 the server answered wrongly, 2 usage or configuration error, 3 unreachable, timed out or too large.`;
 
 /** The example buys codes: never in production (project rule), whatever the key. */
 function refuseProduction(env: KitEnv, reporter: Reporter): boolean {
@@ -29,13 +34,16 @@ function refuseProduction(env: KitEnv, reporter: Reporter): boolean {
 async function main(argv: string[]): Promise<number> {
   const env = loadKitEnv();
   const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
-  const flags = parseFlags(argv, { help: { type: 'boolean' } });
+  const flags = parseFlags(argv, { help: { type: 'boolean' }, ...LIMIT_FLAG_OPTIONS });
   if (!flags.ok) return (reporter.error(flags.error), EXIT.usage);
   if (flags.value.help) return (reporter.line(HELP), EXIT.ok);
+  const limits = parseLimitFlags(flags.value);
+  if (!limits.ok) return (reporter.error(limits.error), EXIT.usage);
   const onRetry = (e: { status: number; method: string; url: string; retry: number; maxRetries: number; waitMs: number }) =>
     reporter.info(`${e.status} on ${e.method} ${e.url}; retry ${e.retry}/${e.maxRetries} in ${e.waitMs} ms (S11)`);
   if (refuseProduction(env, reporter)) return EXIT.usage;
-  const built = createWupexClient({ env, onRetry });
+  const { timeoutMs: headersTimeoutMs, deadlineMs, maxResponseBytes } = limits.value;
+  const built = createWupexClient({ env, onRetry, headersTimeoutMs, deadlineMs, maxResponseBytes });
   if (!built.ok) return (reporter.error(built.error), EXIT.usage);
   const client = built.value;
   const merchant = resolveMerchantCode(env, client.keyFingerprint);

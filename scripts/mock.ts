@@ -1,27 +1,19 @@
 // `npm run mock`: serves the offline WUPEX twin on a loopback port and logs one line per request (key as fingerprint only).
 import { isLoopbackHost } from './client/base-url.ts';
+import { batchedOutput } from './lib/batched-output.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
+import type { ProductRecord } from '../mocks/store.ts';
+import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
+import { loadSpec } from './lib/spec.ts';
 
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
 const secrets = options.ok && !options.value.demoAccounts ? options.value.accounts.map((a) => a.key) : [env.WUPEX_MOCK_KEYS];
-/** Request log lines are batched per event-loop turn: one write per burst instead of one per request (bench: writev was the top cost). */
-function batchedStdout(): { write: (text: string) => void; flush: () => void } {
-  let pending = '';
-  const flush = () => {
-    if (pending) process.stdout.write(pending);
-    pending = '';
-  };
-  const write = (text: string) => {
-    if (pending === '') setImmediate(flush);
-    pending += text;
-  };
-  return { write, flush };
-}
-const stdout = batchedStdout();
+const stdout = batchedOutput(process.stdout);
 const reporter = createReporter({ secrets: [...secrets, env.WUPEX_API_KEY], out: stdout.write });
 
 if (!options.ok) {
@@ -35,7 +27,17 @@ if (options.value.help) {
 }
 
 const config = options.value;
+const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(), productsFixture as ProductRecord[]) : undefined;
+if (catalogue && !catalogue.ok) {
+  reporter.error(catalogue.error);
+  stdout.flush();
+  process.exit(EXIT.usage);
+}
+for (const line of catalogue?.value.skipped ?? []) reporter.info(line);
+if (catalogue) reporter.info(`Catalogue: ${catalogue.value.products.length} products from ${config.catalogue}${catalogue.value.balance ? ', balance and credit too' : ''}.`);
 const server = await createMockServer({
+  products: catalogue?.value.products,
+  balance: catalogue?.value.balance,
   accounts: config.accounts,
   faultRate: config.faultRate,
   rateLimit: config.rateLimit,

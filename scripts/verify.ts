@@ -1,58 +1,79 @@
-// npm run verify: run the check catalogue against one target, print one line per check and operation, exit 0/1/2/3.
+// npm run verify: run the check catalogue against one target, print each check's lines as it finishes, then the
+// count and the two closing sections; write the requested reports whatever the outcome; exit 0/1/2/3.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DEMO_ACCOUNTS } from '../mocks/demo-accounts.ts';
 import { ALL_CHECKS } from '../tests/checks/index.ts';
-import { buildRequest } from '../tests/checks/context.ts';
-import { runCatalogue } from '../tests/checks/run-catalogue.ts';
-import { createSpecIndex } from '../tests/checks/lib/spec-index.ts';
 import { resolveTarget } from '../tests/targets/resolve-target.ts';
 import type { Target } from '../tests/targets/target.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
-import { loadKitEnv } from './lib/env.ts';
+import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
+import { recordingTarget } from './lib/har/recording-target.ts';
+import { createHarWriter } from './lib/har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
-import { countLine, formatLines, junitCases } from './lib/verify/format.ts';
+import { loadDecisions } from './lib/verify/decisions.ts';
+import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
+import { toJsonReport } from './lib/verify/json-report.ts';
+import type { VerifyReport } from './lib/verify/report.ts';
+import { runVerify } from './lib/verify/run-verify.ts';
+import { formatSections } from './lib/verify/sections.ts';
 
-/** One cheap read-only request first, so an unreachable target is exit 3 with a clear message, not 19 failures. */
-async function reachable(target: Target, reporter: Reporter): Promise<boolean> {
-  const spec = createSpecIndex();
-  const balance = spec.operations.find((o) => o.operationId === 'getBalance');
-  if (!balance) return true;
-  const result = await target.send(buildRequest(target, { operation: balance }));
-  if (!result.ok) reporter.error(result.error);
-  return result.ok;
+/** The in-process twin uses its other demo account; any other target needs WUPEX_API_KEY_2. */
+function secondKeyFor(target: Target, env: KitEnv): string | undefined {
+  if (target.name === 'mock') return DEMO_ACCOUNTS.find((a) => a.key !== target.apiKey)?.key;
+  return env.WUPEX_API_KEY_2;
 }
 
-async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
-  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, limits: args.limits, env: loadKitEnv() });
+function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  if (args.junit) write(args.junit, toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact));
+  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
+}
+
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, limits: args.limits, env });
   if (!resolved.ok) {
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const target = resolved.value;
+  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey] }) : undefined;
+  const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
   try {
-    if (!(await reachable(target, reporter))) return EXIT.unreachable;
     reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
-    const report = await runCatalogue({ target, seed: args.seed, runs: args.runs, only: args.checks });
-    for (const line of formatLines(report)) reporter.line(line);
-    reporter.line(countLine(report));
-    if (args.junit) {
-      mkdirSync(dirname(args.junit), { recursive: true });
-      writeFileSync(args.junit, toJUnit(`wupex verify (${target.name})`, junitCases(report), reporter.redact));
+    const result = await runVerify({
+      target,
+      seed: args.seed,
+      runs: args.runs,
+      only: args.checks,
+      secondKey: secondKeyFor(target, env),
+      onLines: (lines, progress) => {
+        reporter.progress('');
+        for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
+        reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
+      },
+    });
+    const { report } = result;
+    writeReports(args, report, reporter);
+    if (!report.stopped) {
+      reporter.line(countLine(report.summary));
+      for (const text of formatSections(report, loadDecisions())) reporter.line(text);
     }
-    if (report.transportError) {
-      reporter.error(report.transportError);
-      return EXIT.unreachable;
-    }
-    return report.counts.failed > 0 ? EXIT.findings : EXIT.ok;
+    if (result.error) reporter.error(result.error);
+    return result.exitCode;
   } finally {
     await target.close();
+    const written = writer?.close();
+    if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const env = loadKitEnv();
-  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, ...keyArgumentValues(argv)] });
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)] });
   const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
   if (!args.ok) {
     reporter.error(args.error);
@@ -62,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     reporter.line(HELP);
     return EXIT.ok;
   }
-  return run(args.value, reporter);
+  return run(args.value, env, reporter);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -3,13 +3,13 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from '../../openapi/generated/wupex.ts';
 import { loadKitEnv, type KitEnv } from '../lib/env.ts';
 import { OUTBOUND_DEFAULTS } from '../lib/http/outbound.ts';
+import { outboundFetch } from '../lib/http/outbound-fetch.ts';
 import { isProductionUrl } from '../lib/http/url-rules.ts';
 import { createSanitiser, fingerprint } from '../lib/redact.ts';
 import { err, kitError, ok, type Result } from '../lib/result.ts';
 import { resolveClientConfig, type KeySource } from './client-config.ts';
 import { createRetryingFetch, type FetchLike, type RetryEvent } from './retrying-fetch.ts';
 import type { RetryOptions } from './retry.ts';
-import { outboundFetch } from './outbound-fetch.ts';
 import { errorFromException, errorFromRedirect, errorFromResponse, sanitiseError, type Clean, type WupexError } from './wupex-error.ts';
 
 type Schemas = components['schemas'];

@@ -17,12 +17,16 @@ export interface Reporter {
   error(error: KitError): void;
   /** The sanitiser in use (redact, then strip control characters), for writers of files (reports) that must do the same. */
   redact(text: string): string;
+  /** A status that overwrites itself on a terminal (stderr is a TTY), and is not written otherwise; '' clears it. */
+  progress(text: string): void;
 }
 
 export interface ReporterOptions {
   secrets: ReadonlyArray<string | undefined>;
   out?: (text: string) => void;
   err?: (text: string) => void;
+  /** Whether stderr is a terminal (progress lines are shown only there); default process.stderr.isTTY. */
+  tty?: boolean;
 }
 
 /** Build the reporter once per process, with every secret the process holds; nothing it writes can carry one or a terminal escape. */
@@ -36,6 +40,9 @@ export function createReporter(options: ReporterOptions): Reporter {
     info: (text) => err(`${PREFIX} ${redact(text)}\n`),
     error: (e) => err(`${PREFIX} ${redact(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
     redact,
+    progress: (text) => {
+      if (options.tty ?? process.stderr.isTTY) err(text ? `\r${PREFIX} ${redact(text)}\x1b[K` : '\r\x1b[K');
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { headersMissingAcceptLanguage } from './headers.missing-accept-language.
 import { headersUnsupportedAcceptLanguage } from './headers.unsupported-accept-language.ts';
 import { hygieneKeyNotEchoed } from './hygiene.key-not-echoed.ts';
 import { hygieneNoDataOnRejection } from './hygiene.no-data-on-rejection.ts';
+import { isolationOtherAccount } from './isolation.other-account.ts';
 import { negativeMalformedJson } from './negative.malformed-json.ts';
 import { negativeSchemaViolation } from './negative.schema-violation.ts';
 import { negativeWrongContentType } from './negative.wrong-content-type.ts';
@@ -40,6 +41,7 @@ export const ALL_CHECKS: readonly Check[] = [
   robustnessNoServerError,
   semanticsPagination,
   semanticsOrderRoundTrip,
+  isolationOtherAccount,
   hygieneKeyNotEchoed,
   hygieneNoDataOnRejection,
 ];

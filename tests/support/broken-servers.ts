@@ -15,6 +15,8 @@ const BALANCE = 'GET /api/customer/balance';
 const PRODUCTS = 'POST /api/product/merchant/invited/list';
 const PULL = 'POST /api/order/pull-codes';
 const ALPHA = DEMO_ACCOUNTS[0].key;
+const BRAVO = DEMO_ACCOUNTS[1].key;
+const DETAIL = 'GET /api/order/detail';
 const at = (r: PlainRequest, label: string) => `${r.method} ${r.url.pathname}` === label;
 
 /** Rewrite requests to one operation (or all when label is undefined). */
@@ -61,6 +63,10 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'leaks-data-on-rejection': { breaks: 'hygiene.no-data-on-rejection', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? json(res, (j) => ({ ...j, data: { balance: 5000 } })) : res)) },
   'round-trip-codes-differ': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onResponse('GET /api/order/detail', (res) => json(res, alterFirstCode)) },
   'reference-id-charges-twice': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onRequest(PULL, (r) => ({ ...r, url: withoutParam(r.url, 'referenceId') })) },
+  'other-account-order-403': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onResponse(DETAIL, (res, req) => (res.status === 404 && req.headers['x-api-key'] === BRAVO ? { ...res, status: 403, body: envelope('FORBIDDEN', 'Not your order.') } : res)) },
+  'leaks-other-account-order': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onRequest(DETAIL, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
+  'shares-one-balance': { breaks: 'isolation.other-account', operation: BALANCE, wrap: onRequest(BALANCE, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
+  'answers-404-except-controls': { breaks: 'headers.missing-accept-language', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status < 300 ? res : { ...res, status: 404, body: envelope('NOT_FOUND', 'Not found.') })) },
 };
 
 /** The twin's old defect: a Content-Type that is not application/json made Prism throw, answered 500. */

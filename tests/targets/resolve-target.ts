@@ -30,6 +30,10 @@ export function checkUrl(raw: string, target: string | undefined): Result<URL> {
   if (checked.error.code === 'PRODUCTION_REFUSED') {
     return usage(`Refusing to run against production (${new URL(raw).origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
   }
+  if (checked.error.code === 'INSECURE_BASE_URL') {
+    const { origin } = new URL(raw);
+    return usage(`Refusing to send the API key to ${origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
+  }
   // Every refusal is a usage error (exit 2): nothing has been sent.
   return err({ ...checked.error, code: 'CONFIG_INVALID' });
 }
@@ -76,5 +80,7 @@ function urlTarget(request: TargetRequest, raw: string): Result<Target> {
   if (!key.ok) return key;
   const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
   const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
-  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), ...request.limits }));
+  // rateLimitRetries 0: the check context retries 429/503 itself (tests/checks/lib/transient.ts, S11), with waits capped
+  // short on loopback; a second retry loop underneath would multiply the waits.
+  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), rateLimitRetries: 0, ...request.limits }));
 }

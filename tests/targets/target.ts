@@ -5,9 +5,9 @@ import type { KitError, Result } from '../../scripts/lib/result.ts';
  * What a target can support. `isLoopback` is a safety capability: the real key is put in a query string
  * (auth.key-in-query) only for a server on this machine, never where it would land in remote logs.
  */
-export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback';
+export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback' | 'namesFieldsInErrors';
 
-export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback'];
+export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback', 'namesFieldsInErrors'];
 
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
 

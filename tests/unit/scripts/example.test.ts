@@ -68,7 +68,7 @@ describe('scripts/example.ts as a subprocess', () => {
   });
 
   test('refuses production before sending anything, and never prints the key', { timeout: 30_000 }, async () => {
-    const key = 'example-prod-key-5d2a9f01c3';
+    const key = 'example-prod-key-5d2a9f01c3'; // scan-secrets: allow (a deliberate fake key)
     const run = await runExample({ WUPEX_BASE_URL: 'https://service.wupex.com', WUPEX_API_KEY: key });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('[wupex-kit] PRODUCTION_REFUSED: npm run example places an order, and https://service.wupex.com (KIT_TARGET=unset) is production.');

@@ -6,7 +6,7 @@ import { createWupexClient, type WupexClientOptions } from '../../../../scripts/
 import { freePort } from '../../../../scripts/lib/prism-cli.ts';
 import { fingerprint } from '../../../../scripts/lib/redact.ts';
 
-const KEY = 'client-test-key-7c1e93b2';
+const KEY = 'client-test-key-7c1e93b2'; // scan-secrets: allow (a deliberate fake key)
 const noSleep = async () => {};
 
 /** A fetch that records what was sent and answers from a list (last answer repeats). */

@@ -1,7 +1,9 @@
-// The client's fetch: a web Request in, sendOutbound (the one hardened path) out, a web Response back.
-import { sendOutbound, type OutboundOptions } from '../lib/http/outbound.ts';
-import { kitError, type KitError } from '../lib/result.ts';
-import type { FetchLike } from './retrying-fetch.ts';
+// A web fetch over the outbound path (for openapi-fetch and doctor): a web Request in, sendOutbound (the one hardened path) out, a web Response back.
+import { kitError, type KitError } from '../result.ts';
+import { sendOutbound, type OutboundOptions } from './outbound.ts';
+
+/** The shape openapi-fetch and doctor's probes call. */
+export type FetchLike = (input: Request) => Promise<Response>;
 
 /** Thrown through openapi-fetch so the client can return the outbound path's error value as it is. */
 export class OutboundFailure extends Error {
