@@ -52,7 +52,7 @@ function serve(server: Server, port: number, host: string): Promise<{ url: strin
 /** Build the proxy: loads the spec and Prism's validators once, resolves (or starts) the upstream. */
 export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>> {
   const doc = loadSpec();
-  const router = await createPrismRouter(SPEC_PATH);
+  const router = await createPrismRouter(doc, SPEC_PATH);
   if (!router.ok) return err(kitError(router.error.code, router.error.message, { hint: router.error.hint }));
   const upstream = await resolveUpstream(options.upstream, doc, options.twin);
   if (!upstream.ok) return upstream;
