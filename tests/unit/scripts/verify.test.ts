@@ -115,6 +115,7 @@ describe.concurrent('npm run verify', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reports-'));
     const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
     expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/api/customer/balance\n`);
+    // Loopback: the hint names the local server, not "network, VPN, proxy" (issue 8).
     expect(run.stderr).toContain(`  Nothing usable answers at http://127.0.0.1:${port} on this machine: start the server there`);
     expect(run.code).toBe(3);
     const xml = readFileSync(join(dir, 'r.xml'), 'utf8');
