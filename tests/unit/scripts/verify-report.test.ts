@@ -43,11 +43,7 @@ describe('runVerify', () => {
   });
 
   test('a key the target rejects stops the run at once: exit 2, one clear message, a report with one failed case', async () => {
-<<<<<<< HEAD
     const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: WRONG_KEY });
-=======
-    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' }); // scan-secrets: allow (a deliberate fake key)
->>>>>>> main
     const { report, exitCode, error } = await runVerify({ target, transient: noWait });
     expect(exitCode).toBe(2);
     expect(error?.message).toBe('the target rejected WUPEX_API_KEY (401 UNAUTHORIZED); check which environment the key belongs to');
@@ -56,11 +52,7 @@ describe('runVerify', () => {
   });
 
   test('the JSON report is redacted string by string and stays valid JSON', async () => {
-<<<<<<< HEAD
     const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: WRONG_KEY });
-=======
-    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' }); // scan-secrets: allow (a deliberate fake key)
->>>>>>> main
     const { report } = await runVerify({ target, transient: noWait });
     const text = toJsonReport({ ...report, findings: [{ ...report.findings[0], message: `key ${WRONG_KEY} "quoted"` }] }, createRedactor([WRONG_KEY]));
     expect(JSON.parse(text).findings[0].message).toBe('key [REDACTED] "quoted"');
