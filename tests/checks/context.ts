@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
-import { mutates, type SpecIndex } from './lib/spec-index.ts';
+import { mutates, requestBodySchema, type SpecIndex } from './lib/spec-index.ts';
 import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from './lib/transient.ts';
 
 export { TargetSendError };
@@ -87,7 +87,7 @@ export function createContext(options: ContextOptions): CheckContext {
     /** Throws TargetSendError (no answer) or UnavailableError (still 429/503 after the retries). */
     async send(spec) {
       try {
-        const exchange = await sendWithRetry(target, buildRequest(target, spec, options.secondKey), policy);
+        const exchange = await sendWithRetry(target, buildRequest(target, spec, options.secondKey), policy, { cannotOrder: cannotOrder(options.spec, spec) });
         exchanges.push({ operation: spec.operation, exchange });
         return exchange;
       } catch (error) {
@@ -111,6 +111,24 @@ export function createContext(options: ContextOptions): CheckContext {
       return memos.get(key) as Promise<never>;
     },
   };
+}
+
+/**
+ * A pullCodes body the spec rejects (malformed JSON, a schema violation) places no order on a server that follows the
+ * spec, so repeating it after a 429/503 is safe even without a referenceId (generated odd requests carry none).
+ */
+function cannotOrder(spec: SpecIndex, request: RequestSpec): boolean {
+  if (!mutates(request.operation)) return false;
+  const schema = requestBodySchema(request.operation);
+  let body: unknown = request.body;
+  if (request.rawBody !== undefined) {
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch {
+      return true;
+    }
+  }
+  return schema !== undefined && spec.validate(schema, body ?? {}) !== undefined;
 }
 
 /** A referenceId that becomes a new unique value each time the request is sent (no probe meets a reused reference). */

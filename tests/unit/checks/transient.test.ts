@@ -47,11 +47,14 @@ describe('sendWithRetry', () => {
     expect((await sendWithRetry(asked, { ...BALANCE, headers: { prefer: 'code=429' } }, transientPolicy(asked, { sleep: async () => {} }))).response.status).toBe(429);
   });
 
-  test('a pullCodes without referenceId is not repeated: still 503 is UNAVAILABLE at once', async () => {
+  test('a pullCodes without referenceId is not repeated (503 is UNAVAILABLE at once) unless its body cannot order', async () => {
     const target = scripted([answer(503), answer(200)]);
     const pull = { ...BALANCE, method: 'POST', url: 'http://127.0.0.1:4010/api/order/pull-codes' };
     await expect(sendWithRetry(target, pull, transientPolicy(target, { sleep: async () => {} }))).rejects.toThrow(UnavailableError);
     expect(target.sent).toBe(1);
+    // A body the spec rejects cannot place an order: that one is repeated.
+    const invalid = scripted([answer(503), answer(400)]);
+    expect((await sendWithRetry(invalid, pull, transientPolicy(invalid, { sleep: async () => {} }), { cannotOrder: true })).response.status).toBe(400);
   });
 });
 
