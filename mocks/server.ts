@@ -85,7 +85,7 @@ function createHandle(deps: HandleDeps): Handle {
 /** Build a twin: loads the spec and the Prism operations once, and fresh state from the fixtures. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const spec = loadSpec();
-  const router = await createPrismRouter(SPEC_PATH);
+  const router = await createPrismRouter(spec, SPEC_PATH);
   if (!router.ok) throw new Error(`${MOCK_PREFIX} ${router.error.code}: ${router.error.message}`, { cause: router.error.cause });
   const seed = options.seed ?? MOCK_DEFAULTS.seed;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;

@@ -41,7 +41,7 @@ export interface Validation {
 /** Load the spec and build Prism's router once (the slow part of starting a proxy). */
 export async function prepareValidation(): Promise<Result<Validation>> {
   const doc = loadSpec();
-  const router = await createPrismRouter(SPEC_PATH);
+  const router = await createPrismRouter(doc, SPEC_PATH);
   if (!router.ok) return err(kitError(router.error.code, router.error.message, { hint: router.error.hint }));
   const spec = createSpecIndex(doc);
   return ok({ doc, spec, inspectRequest: createRequestInspector({ operations: spec.operations, router: router.value, facts: createFactsIndex(doc) }) });
