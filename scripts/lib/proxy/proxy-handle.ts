@@ -82,6 +82,9 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
   return async (request) => {
     const started = performance.now();
     const { sanitise, label } = logFor(request.headers['x-api-key']);
+    const path = `${request.path}${request.search ?? search(request.query)}`;
+    // Without --enforce the request goes out at once, and is validated while the upstream works on it.
+    const early = deps.enforce ? undefined : send(deps, request, path);
     const verdict = await deps.inspectRequest(request);
     bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
     const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
@@ -97,8 +100,7 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
       deps.stats.refused += 1;
       return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');
     }
-    const path = `${request.path}${request.search ?? search(request.query)}`;
-    const sent = await send(deps, request, path);
+    const sent = await (early ?? send(deps, request, path));
     if ('failure' in sent) {
       const answer = upstreamFailure(sent.failure);
       bump(deps.stats.failures, answer.code);
