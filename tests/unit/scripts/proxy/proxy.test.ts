@@ -116,7 +116,7 @@ describe('proxy against a twin broken for the test', () => {
     const flagged = answers.filter((a) => a.headers['x-wupex-violations'] !== '0').map((a) => a.step.name);
     expect(flagged).toEqual(['balance']);
     expect(answers[0].json).toMatchObject({ data: { balance: '5000.00' } });
-    expect(run.log).toContain('violation schema.response-body GET /api/customer/balance $.data.balance: expected must be number, received "5000.00"');
+    expect(run.log).toContain('violation schema.response-body GET /api/customer/balance $.data.balance: expected must be number, received "5000.00" [decisions #3; sources S7]');
   });
 
   test('--enforce answers an invalid request itself, naming the field; the upstream never sees it', async () => {
