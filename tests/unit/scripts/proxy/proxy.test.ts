@@ -9,7 +9,6 @@ import { createProxy, prepareValidation, type Proxy, type Validation } from '../
 import { SAMPLE_ACCOUNT, SAMPLE_STEPS, sendSampleTraffic, type SampleAnswer } from '../../../../scripts/lib/proxy/sample-traffic.ts';
 import { loadRecordings } from '../../../../scripts/lib/replay/load.ts';
 import { replayRecordings } from '../../../../scripts/lib/replay/run-replay.ts';
-import { createSpecIndex } from '../../../../tests/checks/lib/spec-index.ts';
 import { editJson, rewriteFetch } from '../../../support/rewrite-fetch.ts';
 import { serveFetch, type Served } from '../../../support/serve-fetch.ts';
 
@@ -80,7 +79,7 @@ describe('proxy --upstream mock --record DIR', () => {
   test('replay of the recording passes on the current spec', () => {
     const recordings = loadRecordings([dir]);
     if (!recordings.ok) throw new Error(recordings.error.message);
-    const report = replayRecordings(recordings.value, createSpecIndex());
+    const report = replayRecordings(recordings.value, validation.spec);
     expect(report.exchanges).toBe(SAMPLE_STEPS.length);
     expect(report.failed).toEqual([]);
   });
