@@ -4,6 +4,7 @@ import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { loadSpec } from '../scripts/lib/spec.ts';
 import { MOCK_PREFIX } from './errors.ts';
 import { pathSegments, sameSegments } from './paths.ts';
 
@@ -106,12 +107,12 @@ function toRejection(error: { name?: string; detail?: string; message?: string }
 
 /**
  * Build the spec's operations ONCE and ONE Prism instance for the server's lifetime, from the spec as loadSpec gives
- * it (every $ref resolved, no cycles); Prism works on a copy.
+ * it (every $ref resolved, no cycles; pass it when already loaded) or from its path. Prism works on a copy.
  */
-export async function createPrismRouter(spec: object, source: string): Promise<Result<PrismRouter>> {
+export async function createPrismRouter(spec: string | object, source = typeof spec === 'string' ? spec : 'the spec'): Promise<Result<PrismRouter>> {
   let operations: IHttpOperation[];
   try {
-    operations = transformOas3Operations(structuredClone(spec));
+    operations = transformOas3Operations(typeof spec === 'string' ? loadSpec(spec) : structuredClone(spec));
   } catch (cause) {
     return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: Prism could not read ${source}.`, { hint: 'Run `npm run lint:spec`.', cause }));
   }
