@@ -40,7 +40,9 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     reporter.error(resolved.error);
     return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey] }) : undefined;
+  const secondKey = secondKeyFor(resolved.value, env);
+  // Both keys are sent (the second by isolation.other-account), so both are redacted from the recording.
+  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey, ...(secondKey ? [secondKey] : [])] }) : undefined;
   const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
   try {
     reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
@@ -49,7 +51,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
       seed: args.seed,
       runs: args.runs,
       only: args.checks,
-      secondKey: secondKeyFor(target, env),
+      secondKey,
       onLines: (lines, progress) => {
         reporter.progress('');
         for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
