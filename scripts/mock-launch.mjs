@@ -9,12 +9,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['mocks', 'scripts', 'src'];
 
 /**
- * Newest modification time (ms) of the .ts and .json files under the given folders of root; 0 when none.
+ * Newest modification time (ms) of the files matching `pattern` under the given folders of root; 0 when none.
  * @param {string} root
- * @param {string[]} [folders]
+ * @param {string[]} folders
+ * @param {RegExp} pattern
  * @returns {number}
  */
-export function newestSource(root, folders = SOURCES) {
+export function newestFile(root, folders, pattern) {
   let newest = 0;
   /** @param {string} dir */
   const walk = (dir) => {
@@ -22,7 +23,7 @@ export function newestSource(root, folders = SOURCES) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (pattern.test(entry.name) && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   for (const folder of folders) walk(join(root, folder));
@@ -38,7 +39,8 @@ export function chooseEntry(root = ROOT) {
   const compiled = join(root, 'dist/scripts/mock.js');
   const source = join(root, 'scripts/mock.ts');
   if (!existsSync(compiled)) return { kind: 'source', file: source };
-  if (statSync(compiled).mtimeMs < newestSource(root)) {
+  // The newest compiled file, not mock.js itself: an incremental build re-emits only what changed.
+  if (newestFile(root, ['dist'], /\.js$/) < newestFile(root, SOURCES, /\.(ts|json)$/)) {
     return { kind: 'source', file: source, reason: 'dist/ is older than the TypeScript sources, so the twin runs from them (slower start); `npm run build` refreshes it.' };
   }
   return { kind: 'compiled', file: compiled };

@@ -27,6 +27,11 @@ describe('chooseEntry', () => {
     expect(chooseEntry(root)).toMatchObject({ kind: 'source', reason: expect.stringContaining('`npm run build` refreshes it') });
   });
 
+  test('an incremental build that re-emitted only the changed file still counts as fresh', () => {
+    const root = tree({ 'scripts/mock.ts': 100, 'mocks/pipeline.ts': 300, 'dist/scripts/mock.js': 50, 'dist/mocks/pipeline.js': 310 });
+    expect(chooseEntry(root).kind).toBe('compiled');
+  });
+
   test('dist/ as new as every source: the compiled twin', () => {
     const root = tree({ 'scripts/mock.ts': 100, 'mocks/pipeline.ts': 150, 'dist/scripts/mock.js': 200 });
     expect(chooseEntry(root)).toEqual({ kind: 'compiled', file: join(root, 'dist/scripts/mock.js') });
