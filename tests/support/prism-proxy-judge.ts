@@ -10,16 +10,27 @@ export interface PrismViolation {
   message: string;
 }
 
-/** The violations Prism listed; an unreadable header is itself reported as one, so it can never pass silently. */
+const TRUNCATED = 'Too many violations! ';
+
+/**
+ * The violations Prism listed; an unreadable header is itself reported as one, so it can never pass silently. Past
+ * about 8 KB Prism cuts the list and prefixes it with TRUNCATED (many request violations at once): only a response
+ * violation still visible in it is reported, so the cut-off rest of such an answer goes unjudged.
+ */
 export function prismViolations(headers: Record<string, string>): PrismViolation[] {
   const header = headers['sl-violations'];
   if (header === undefined) return [];
+  if (header.startsWith(TRUNCATED)) {
+    const visible = header.includes('"location":["response"');
+    return [{ location: [visible ? 'response' : 'request'], severity: 'Error', message: `(cut by Prism) ${header.slice(TRUNCATED.length, 300)}` }];
+  }
   try {
     const parsed = JSON.parse(header) as PrismViolation[];
-    return Array.isArray(parsed) ? parsed : [{ location: ['response'], severity: 'Error', message: `unreadable sl-violations: ${header}` }];
+    if (Array.isArray(parsed)) return parsed;
   } catch {
-    return [{ location: ['response'], severity: 'Error', message: `unreadable sl-violations: ${header}` }];
+    // reported below
   }
+  return [{ location: ['response'], severity: 'Error', message: `unreadable sl-violations: ${header.slice(0, 300)}` }];
 }
 
 const describe = (v: PrismViolation) => `${v.location.join('.')}: ${v.message}`;
