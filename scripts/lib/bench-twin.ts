@@ -1,11 +1,11 @@
 // Starts `npm run mock` (the twin) as a child process on a given port, as a user would, and times its start-up.
+import { PACKAGE_ROOT } from './package-root.ts';
 import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PACKAGE_ROOT;
 const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export interface TwinProcess {

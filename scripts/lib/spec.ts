@@ -1,11 +1,11 @@
 // Loads openapi/wupex.yaml (the single source of truth) with every $ref resolved, and lists its operations.
+import { PACKAGE_ROOT } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
-export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi/wupex.yaml');
+export const SPEC_PATH = resolve(PACKAGE_ROOT, 'openapi/wupex.yaml');
 
 export type Document = OpenAPIV3_1.Document;
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
