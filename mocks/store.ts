@@ -59,6 +59,8 @@ export interface StoreFixtures {
   accounts: readonly MockAccount[];
   products: readonly ProductRecord[];
   seed: number;
+  /** Reseed the random source on reset (a pinned seed: reproducible); false keeps the stream going, so names stay unique across resets. */
+  reseedOnReset?: boolean;
   /** The clock for order dates; default `Date.now`. */
   now?: () => number;
 }
@@ -74,6 +76,8 @@ export interface AccountSummary {
 
 export interface MockStore {
   account(key: string): AccountState | undefined;
+  /** The account of a merchant code (scenarios and admin routes name accounts this way, never by key). */
+  accountByMerchant(merchantCode: string): AccountState | undefined;
   products(): readonly ProductRecord[];
   product(sku: string): ProductRecord | undefined;
   /** Seeded random source for serials, order names and faults; reset() reseeds it. */
@@ -133,12 +137,13 @@ export function createStore(fixtures: StoreFixtures): MockStore {
     accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a)]));
     catalogue = loadCatalogue(fixtures.products);
     products = new Map(catalogue.map((p) => [p.productCode, p]));
-    random = createRandom(fixtures.seed);
+    if (fixtures.reseedOnReset !== false) random = createRandom(fixtures.seed);
     sequence = 0;
   };
   reset();
   return {
     account: (key) => accounts.get(key),
+    accountByMerchant: (code) => [...accounts.values()].find((a) => a.merchantCode === code),
     products: () => catalogue,
     product: (sku) => products.get(sku),
     random: () => random,

@@ -3,10 +3,10 @@ import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { parseMockCliOptions } from '../../../mocks/cli-options.ts';
 
 describe('parseMockCliOptions', () => {
-  test('defaults: 127.0.0.1:4010, no faults, seed 1, the demo accounts', () => {
+  test('defaults: 127.0.0.1:4010, no faults, a fresh seed per start (undefined), the demo accounts', () => {
     expect(parseMockCliOptions([], {})).toEqual({
       ok: true,
-      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: 1, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
+      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: undefined, scenario: undefined, spec: undefined, watch: false, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
     });
   });
 
