@@ -10,10 +10,12 @@ export interface VerifyArgs {
   seed: number;
   runs: number;
   checks?: string[];
+  /** Milliseconds to wait for a loopback --base-url port to open. */
+  waitMs: number;
   help: boolean;
 }
 
-export const VERIFY_DEFAULTS = { seed: 1, runs: 10 } as const;
+export const VERIFY_DEFAULTS = { seed: 1, runs: 10, waitMs: 5000 } as const;
 
 export const HELP = `Usage: npm run verify -- [options]
 
@@ -24,6 +26,7 @@ export const HELP = `Usage: npm run verify -- [options]
   --seed N              seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
   --check ID            only report this check (repeatable)
+  --wait MS             wait up to MS for a loopback --base-url port to open (default ${VERIFY_DEFAULTS.waitMs})
 
 The key comes from WUPEX_API_KEY (environment or .env), never from an argument.
 Exit codes: 0 no failure, 1 a check failed, 2 usage or configuration error, 3 target unreachable.`;
@@ -50,7 +53,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string' },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -58,8 +61,10 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   if (!seed.ok) return seed;
   const runs = integerFlag('runs', v.runs, { min: 1, max: 1000, fallback: VERIFY_DEFAULTS.runs });
   if (!runs.ok) return runs;
+  const wait = integerFlag('wait', v.wait, { min: 0, max: 60_000, fallback: VERIFY_DEFAULTS.waitMs });
+  if (!wait.ok) return wait;
   if (v.report !== undefined && !/^junit=.+/.test(v.report)) return usage(`--report "${v.report}" is not supported.`, 'Valid form: --report junit=PATH.');
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, junit: v.report?.slice('junit='.length), seed: seed.value, runs: runs.value, checks: v.check, help: v.help ?? false });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, junit: v.report?.slice('junit='.length), seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, help: v.help ?? false });
 }

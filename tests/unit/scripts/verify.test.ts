@@ -105,11 +105,13 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(2);
   });
 
-  test('an unreachable target exits 3 naming the URL', async () => {
+  test('a loopback port that never opens exits 3 after the wait, saying to start the twin (not blaming the network)', async () => {
     const port = await freePort();
-    const run = await verify(['--base-url', `http://127.0.0.1:${port}`], { WUPEX_API_KEY: DISTINCTIVE });
-    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/api/customer/balance\n`);
-    expect(run.stderr).toContain(`  Check that http://127.0.0.1:${port} is up and reachable from here`);
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300'], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stderr).toBe(
+      `[wupex-kit] TARGET_UNREACHABLE: Nothing is listening on 127.0.0.1:${port} (waited 300 ms): http://127.0.0.1:${port}\n` +
+        `  Start the twin first (npm run mock -- --port ${port}), or drop --base-url to verify the twin in-process.\n`,
+    );
     expect(run.code).toBe(3);
   });
 });
