@@ -8,6 +8,7 @@ import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
 import { PACKAGE_ROOT } from './lib/package-root.ts';
+import { watchParents } from './lib/parent-watch.ts';
 import { SPEC_PATH } from './lib/spec.ts';
 
 const env = loadKitEnv();
@@ -103,7 +104,4 @@ process.once('SIGINT', () => stop('SIGINT'));
 process.once('SIGTERM', () => stop('SIGTERM'));
 process.once('SIGHUP', () => stop('SIGHUP'));
 // Killing `npm run mock`'s npm process leaves this one orphaned: leave with it instead of holding the port.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop('parent process gone');
-}, 500).unref();
+watchParents(stop);
