@@ -16,3 +16,8 @@ export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta
 
 /** Where the spec, its examples and the twin's fixtures live at run time (dist/ holds only compiled code). */
 export const PACKAGE_ROOT = findPackageRoot();
+
+/** True when the kit runs as an installed dependency (node_modules/wupex-contract) rather than from its own repository. */
+export function isInstalledPackage(root: string = PACKAGE_ROOT): boolean {
+  return /[\\/]node_modules[\\/]/.test(root);
+}
