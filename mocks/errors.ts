@@ -43,6 +43,13 @@ export interface ErrorCatalogue {
   internal(mockCode: string, message: string): MockResponse;
 }
 
+/** `ErrorEnvelope.error.message.maxLength` from the spec: the last guard, so no echo ever makes an answer break the spec. */
+function messageLimit(spec: Document): number {
+  type Node = { properties?: Record<string, Node>; maxLength?: number };
+  const envelope = spec.components?.schemas?.ErrorEnvelope as Node | undefined;
+  return envelope?.properties?.error?.properties?.message?.maxLength ?? Number.POSITIVE_INFINITY;
+}
+
 /** Build the catalogue from the resolved spec, so the status map is never restated here. */
 export function createErrorCatalogue(spec: Document): ErrorCatalogue {
   const schema = spec.components?.schemas?.ErrorCode as { 'x-status-codes'?: Record<string, number> } | undefined;
@@ -52,10 +59,11 @@ export function createErrorCatalogue(spec: Document): ErrorCatalogue {
     if (typeof found !== 'number') throw new Error(`${MOCK_PREFIX} SPEC_INVALID: ErrorCode.x-status-codes has no status for ${code}.`);
     return found;
   };
+  const limit = messageLimit(spec);
   const respond = (error: VendorError): MockResponse => ({
     status: status(error.code),
     headers: RETRY_CODES.has(error.code) ? { 'retry-after': '1' } : {},
-    body: { status: false, error: { code: error.code, message: error.message } },
+    body: { status: false, error: { code: error.code, message: error.message.length > limit ? `${error.message.slice(0, limit - 3)}...` : error.message } },
   });
   return {
     status,

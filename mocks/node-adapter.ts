@@ -59,9 +59,12 @@ export function createNodeServer(handle: Handle): Server {
       write(res, await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text }, tooLarge));
     });
   });
-  server.on('clientError', (_error, socket: Socket) => {
+  server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(CLIENT_ERROR_BODY)}\r\nconnection: close\r\n\r\n${CLIENT_ERROR_BODY}`);
+    // A HEAD answer never carries a body (RFC 9110 §9.3.2), not even this one.
+    const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    const length = Buffer.byteLength(CLIENT_ERROR_BODY);
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${head ? 0 : length}\r\nconnection: close\r\n\r\n${head ? '' : CLIENT_ERROR_BODY}`);
   });
   return server;
 }

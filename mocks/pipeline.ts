@@ -3,9 +3,11 @@ import type { ErrorCatalogue, MockResponse, VendorError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Handler } from './handlers/handler.ts';
 import type { PrismMatch, PrismRouter } from './prism.ts';
-import { contentTypeError, diagnosticsError, malformedJsonError } from './request-errors.ts';
+import { BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from './bounds.ts';
+import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, shapeError, shortened } from './request-errors.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
 import type { MockStore } from './store.ts';
+import { BODY_LIMIT } from './node-adapter.ts';
 
 /** A request as both adapters (web fetch, node http) hand it in: lower-case headers, single-valued query. */
 export interface MockRequest {
@@ -13,8 +15,10 @@ export interface MockRequest {
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
-  /** The raw body text, or undefined when there was none. */
+  /** The raw body text, or undefined when there was none (or it was over the cap). */
   bodyText: string | undefined;
+  /** The body was over the 64 KiB cap and was not read (413 on operations with a body, after authentication). */
+  bodyTooLarge?: boolean;
 }
 
 export interface PipelineDeps {
@@ -26,14 +30,17 @@ export interface PipelineDeps {
   handlers: Readonly<Record<string, Handler>>;
 }
 
-type Parsed = { ok: true; body: unknown } | { ok: false; reason: string };
+type Parsed = { ok: true; body: unknown } | { ok: false; error: VendorError };
 
-function parseBody(text: string | undefined): Parsed {
-  if (text === undefined || text === '') return { ok: true, body: undefined };
+/** Only bodies of operations that take one are parsed; the shape pre-check keeps JSON.parse cheap. */
+function parseBody(text: string | undefined, info: OperationInfo | undefined): Parsed {
+  if (!info?.bodySchema || text === undefined || text === '') return { ok: true, body: undefined };
+  const beyond = shapeBeyondLimits(text);
+  if (beyond) return { ok: false, error: shapeError(beyond, BODY_SHAPE_LIMITS) };
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch (cause) {
-    return { ok: false, reason: cause instanceof Error ? cause.message : String(cause) };
+    return { ok: false, error: malformedJsonError(cause instanceof Error ? cause.message : String(cause)) };
   }
 }
 
@@ -51,28 +58,44 @@ function preferred(code: number, info: OperationInfo, errors: ErrorCatalogue): M
   return { status: code, headers: retry, body: info.example(code) };
 }
 
-/** Payload checks after authentication: content type (POST), JSON syntax, then Prism's schema diagnostics. */
+/** Payload checks after authentication: size, content type and JSON syntax (operations with a body), empty query values, then Prism's diagnostics. */
 function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, deps: PipelineDeps, info: OperationInfo): VendorError | undefined {
-  if (request.method === 'POST') {
+  if (info.bodySchema) {
+    // DECISIONS #21; a GET carries no body in the spec, so whatever a client sends with it is ignored.
+    if (request.bodyTooLarge) return { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${BODY_LIMIT} bytes.` };
     const wrongType = contentTypeError(info.label, request.headers['content-type']);
     if (wrongType) return wrongType;
+    if (!parsed.ok) return parsed.error;
+    // Prism reads a JSON null as "no body"; say what was actually sent.
+    if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
   }
-  if (!parsed.ok) return malformedJsonError(parsed.reason);
-  // Prism reads a JSON null as "no body"; say what was actually sent.
-  if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
+  const empty = emptyQueryError(request.query, info.query);
+  if (empty) return empty;
   if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec, request.headers);
   return undefined;
+}
+
+/**
+ * What Prism validates: the body cut to the spec's limits (bounded CPU, same diagnostics), and a Content-Type it can
+ * parse. Our own check above judges the real Content-Type; Prism would throw on a malformed one, even on GET, and
+ * judge a GET body by its Content-Length.
+ */
+function prismInput(request: MockRequest, parsed: Parsed, target: OperationInfo | undefined) {
+  const body = target?.bodySchema && parsed.ok ? clipToSchema(parsed.body, target.bodySchema) : undefined;
+  const { 'content-type': _type, 'content-length': _length, ...headers } = request.headers;
+  return { ...request, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body };
 }
 
 /** Answer one WUPEX request. Never throws: the twin's own failures become `[wupex-mock]` 500s. */
 export function createPipeline(deps: PipelineDeps): (request: MockRequest) => Promise<MockResponse> {
   const { errors } = deps;
   return async (request) => {
-    const parsed = parseBody(request.bodyText);
-    const routed = await deps.router.check({ ...request, body: parsed.ok ? parsed.body : undefined });
+    const target = deps.spec.find(request.method, request.path);
+    const parsed = parseBody(request.bodyText, target);
+    const routed = await deps.router.check(prismInput(request, parsed, target));
     if (!routed.ok) {
       if (routed.error.kind === 'failure') return errors.internal('PRISM_FAILURE', routed.error.detail);
-      return errors.respond({ code: 'NOT_FOUND', message: `No WUPEX operation at ${request.method} ${request.path}; see openapi/wupex.yaml for the five operations.` });
+      return errors.respond({ code: 'NOT_FOUND', message: `No WUPEX operation at ${request.method} ${shortened(request.path)}; see openapi/wupex.yaml for the five operations.` });
     }
     const match = routed.value;
     const info = deps.spec.operation(match.operationId);

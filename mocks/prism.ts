@@ -5,6 +5,7 @@ import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-
 import type { IHttpOperation } from '@stoplight/types';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
 import { MOCK_PREFIX } from './errors.ts';
+import { samePath } from './paths.ts';
 
 /** The request as the twin hands it to Prism: lower-case header names, single-valued query. */
 export interface PrismInput {
@@ -137,8 +138,8 @@ export async function createPrismRouter(specPath: string): Promise<Result<PrismR
   return ok({ check });
 }
 
-/** Our spec has only literal paths, so the routed operation is the one with this method and path. */
+/** Our spec has only literal paths, so the routed operation is the one with this method and path, compared as Prism's router does. */
 function findOperation(operations: IHttpOperation[], input: PrismInput): IHttpOperation | undefined {
   const method = input.method.toLowerCase();
-  return operations.find((op) => op.method === method && op.path === input.path);
+  return operations.find((op) => op.method === method && samePath(input.path, op.path));
 }

@@ -1,7 +1,20 @@
 // Turns Prism's diagnostics and the twin's own request checks into INVALID_PAYLOAD messages that name the field (DECISIONS #20, #21).
 import { vendorError, type VendorError } from './errors.ts';
 import type { PrismDiagnostic } from './prism.ts';
-import type { SpecIndex } from './spec-index.ts';
+import type { JsonSchema, SpecIndex } from './spec-index.ts';
+
+/** The most of a received value a message echoes: the envelope's message has a spec limit (1024), and a long echo helps nobody. */
+export const ECHO_LIMIT = 64;
+
+/** A received value for a message, cut to ECHO_LIMIT characters with its real length said. */
+export function shortened(value: string): string {
+  return value.length <= ECHO_LIMIT ? value : `${value.slice(0, ECHO_LIMIT)}... (${value.length} characters)`;
+}
+
+/** A received value quoted for a message: 'fr-FR', or 'xxxx...' (3000 characters). */
+export function quoted(value: string): string {
+  return value.length <= ECHO_LIMIT ? `'${value}'` : `'${value.slice(0, ECHO_LIMIT)}...' (${value.length} characters)`;
+}
 
 /** What messages need from the spec: parameter names as spelled there, and enum values (Prism lower-cases header and query names). */
 export type ParameterFacts = Pick<SpecIndex, 'parameterNames' | 'parameterValues'>;
@@ -26,7 +39,7 @@ function describeHeader(d: PrismDiagnostic, facts: ParameterFacts, headers: Reco
   if (lower === 'accept-language') {
     const accepted = facts.parameterValues.get(lower) ?? [];
     if (headers[lower] === undefined) return `Header 'Accept-Language' is required; send '${accepted[0]}'.`;
-    return `Header 'Accept-Language' must be one of ${accepted.join(', ')}; received '${headers[lower]}'.`;
+    return `Header 'Accept-Language' must be one of ${accepted.join(', ')}; received ${quoted(headers[lower])}.`;
   }
   if (d.path.length < 2) return `Header '${name}' is required.`;
   return `Header '${name}' ${tail(d.message)}.`;
@@ -61,8 +74,27 @@ export function diagnosticsError(diagnostics: PrismDiagnostic[], facts: Paramete
 export function contentTypeError(label: string, contentType: string | undefined): VendorError | undefined {
   const media = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (media === 'application/json') return undefined;
-  const received = contentType === undefined ? 'none' : `'${contentType}'`;
+  const received = contentType === undefined ? 'none' : quoted(contentType);
   return vendorError('INVALID_PAYLOAD', `Header 'Content-Type' must be 'application/json' for ${label}; received ${received}.`);
+}
+
+/**
+ * A declared query parameter sent empty (`referenceId=`). Prism reads an empty value as "absent", so `referenceId=`
+ * would pass and become an idempotency key; an empty value is valid only for a string schema without minLength.
+ */
+export function emptyQueryError(query: Record<string, string>, declared: ReadonlyMap<string, JsonSchema>): VendorError | undefined {
+  for (const [name, schema] of declared) {
+    if (query[name] !== '') continue;
+    const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
+    if (schema.type !== 'string' || minLength > 0) return vendorError('INVALID_PAYLOAD', `Query parameter '${name}' must not be empty.`);
+  }
+  return undefined;
+}
+
+/** A body past the twin's shape limits (mocks/bounds.ts): refused before parsing. */
+export function shapeError(beyond: 'depth' | 'members', limits: { depth: number; members: number }): VendorError {
+  const what = beyond === 'depth' ? `nests arrays or objects more than ${limits.depth} levels deep` : `has more than ${limits.members} object members`;
+  return vendorError('INVALID_PAYLOAD', `Request body ${what}; WUPEX request bodies are small and shallow.`);
 }
 
 /** A body that is not JSON at all, with the parser's reason. */

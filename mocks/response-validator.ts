@@ -1,6 +1,7 @@
 // Validates the twin's answers against the spec's response schemas (used by the tests; a debug aid, not on the hot path).
 import { createAjv, describeErrors, type ValidateFunction } from '../scripts/lib/schema.ts';
 import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import { samePath } from './paths.ts';
 
 export interface ResponseViolation {
   /** "GET /api/customer/balance 200". */
@@ -18,21 +19,22 @@ type Responses = Record<string, { content?: Record<string, { schema?: object }> 
 /** Compile one validator per documented (operation, status) up front. */
 export function createResponseValidator(spec: Document): ResponseValidator {
   const ajv = createAjv();
-  const table = new Map<string, Map<number, ValidateFunction>>();
+  const table: Array<{ method: string; path: string; byStatus: Map<number, ValidateFunction> }> = [];
   for (const op of listOperations(spec)) {
     const byStatus = new Map<number, ValidateFunction>();
     for (const [status, response] of Object.entries((op.operation.responses ?? {}) as Responses)) {
       const schema = response.content?.['application/json']?.schema;
       if (schema) byStatus.set(Number(status), ajv.compile(schema));
     }
-    table.set(op.label, byStatus);
+    table.push({ method: op.method.toUpperCase(), path: op.path, byStatus });
   }
   const envelope = ajv.compile(spec.components?.schemas?.ErrorEnvelope ?? {});
   return {
     validate(method, path, status, body) {
       if (path.startsWith('/__mock/')) return undefined;
       const where = `${method.toUpperCase()} ${path} ${status}`;
-      const byStatus = table.get(`${method.toUpperCase()} ${path}`);
+      // Matched as the twin routes: /api/customer/%62alance is the balance operation.
+      const byStatus = table.find((op) => op.method === method.toUpperCase() && samePath(path, op.path))?.byStatus;
       if (!byStatus) {
         // Not an operation (DECISIONS D4): the answer must still be a 4xx in the error envelope.
         if (status < 400 || status > 499) return { where, message: `a request outside the spec answered ${status}, expected a 4xx envelope` };

@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 import { createErrorCatalogue, MOCK_PREFIX, type ErrorCatalogue, type MockResponse } from './errors.ts';
 import { createFaults } from './faults.ts';
 import { HANDLERS } from './handlers/index.ts';
-import { BODY_LIMIT, createListener, type Handle } from './node-adapter.ts';
+import { createListener, type Handle } from './node-adapter.ts';
 import { createPipeline, type MockRequest } from './pipeline.ts';
 import { createPrismRouter } from './prism.ts';
 import { createRandom } from './random.ts';
@@ -77,10 +77,10 @@ function createHandle(deps: HandleDeps): Handle {
   const answer = async (request: MockRequest, tooLarge: boolean): Promise<MockResponse> => {
     if (request.path.startsWith(ADMIN_PREFIX)) return handleAdmin(request, deps.admin);
     if (deps.latencyMs > 0) await sleep(deps.latencyMs);
-    if (tooLarge) return deps.errors.respond({ code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${BODY_LIMIT} bytes.` });
     // A queued scenario fault answers like `Prefer: code=N`: the documented status with the spec's named example.
     const queued = deps.admin.faults.take(request.method, request.path);
-    return deps.pipeline(queued === undefined ? request : { ...request, headers: { ...request.headers, prefer: `code=${queued}` } });
+    const asked = queued === undefined ? request : { ...request, headers: { ...request.headers, prefer: `code=${queued}` } };
+    return deps.pipeline(tooLarge ? { ...asked, bodyText: undefined, bodyTooLarge: true } : asked);
   };
   return async (request, tooLarge) => {
     const started = performance.now();

@@ -1,19 +1,30 @@
 // What the twin reads from the resolved spec once per server: labels, documented statuses, named examples, parameter names and values.
 import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import { samePath } from './paths.ts';
+
+/** A JSON Schema as the resolved spec holds it. */
+export type JsonSchema = Record<string, unknown>;
 
 export interface OperationInfo {
   operationId: string;
   /** "POST /api/order/pull-codes". */
   label: string;
   method: string;
+  path: string;
   /** Documented response statuses, ascending. */
   statuses: number[];
   /** The body of the first named example of a documented response (what `Prefer: code=N` answers). */
   example(status: number): unknown;
+  /** The JSON request body schema; undefined for operations without a body (GET: a body sent anyway is ignored). */
+  bodySchema: JsonSchema | undefined;
+  /** Declared query parameters by name, with their schemas. */
+  query: ReadonlyMap<string, JsonSchema>;
 }
 
 export interface SpecIndex {
   operation(operationId: string): OperationInfo | undefined;
+  /** The operation at this method and path (segments percent-decoded as Prism's router does). */
+  find(method: string, path: string): OperationInfo | undefined;
   /** Parameter names by their lower-case form (for messages naming the field as the spec spells it). */
   parameterNames: ReadonlyMap<string, string>;
   /** Allowed values of enum parameters by lower-case name (Accept-Language: en-US, en; DECISIONS #20). */
@@ -21,6 +32,8 @@ export interface SpecIndex {
 }
 
 type ResponseObject = { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> };
+type Parameter = { name: string; in: string; schema?: JsonSchema };
+type RequestBody = { content?: Record<string, { schema?: JsonSchema }> };
 
 function firstExample(response: ResponseObject | undefined): unknown {
   const examples = response?.content?.['application/json']?.examples ?? {};
@@ -35,9 +48,10 @@ export function createSpecIndex(spec: Document): SpecIndex {
   const parameterValues = new Map<string, readonly string[]>();
   for (const op of listOperations(spec)) {
     const responses = (op.operation.responses ?? {}) as Record<string, ResponseObject>;
-    for (const p of (op.operation.parameters ?? []) as Array<{ name: string; schema?: { enum?: string[] } }>) {
+    const parameters = (op.operation.parameters ?? []) as Parameter[];
+    for (const p of parameters) {
       parameterNames.set(p.name.toLowerCase(), p.name);
-      if (p.schema?.enum) parameterValues.set(p.name.toLowerCase(), p.schema.enum);
+      if (Array.isArray(p.schema?.enum)) parameterValues.set(p.name.toLowerCase(), p.schema.enum as string[]);
     }
     operations.set(op.operationId, {
       operationId: op.operationId,
@@ -45,8 +59,13 @@ export function createSpecIndex(spec: Document): SpecIndex {
       method: op.method.toUpperCase(),
       statuses: Object.keys(responses).map(Number).filter(Number.isInteger).sort((a, b) => a - b),
       example: (status) => firstExample(responses[String(status)]),
+      bodySchema: (op.operation.requestBody as RequestBody | undefined)?.content?.['application/json']?.schema,
+      query: new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}])),
+      path: op.path,
     });
   }
   parameterNames.set('x-api-key', 'x-api-key');
-  return { operation: (id) => operations.get(id), parameterNames, parameterValues };
+  const list = [...operations.values()];
+  const find = (method: string, path: string) => list.find((op) => op.method === method.toUpperCase() && samePath(path, op.path));
+  return { operation: (id) => operations.get(id), find, parameterNames, parameterValues };
 }

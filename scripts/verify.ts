@@ -1,48 +1,64 @@
-// npm run verify: run the check catalogue against one target, print one line per check and operation, exit 0/1/2/3.
+// npm run verify: run the check catalogue against one target, print each check's lines as it finishes, then the
+// count and the two closing sections; write the requested reports whatever the outcome; exit 0/1/2/3.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../tests/checks/index.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
-import { loadKitEnv } from './lib/env.ts';
+import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
-import { countLine, formatLines, junitCases } from './lib/verify/format.ts';
-import { verify, type VerifyOptions } from './lib/verify/run-verify.ts';
+import { loadDecisions } from './lib/verify/decisions.ts';
+import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
+import { toJsonReport } from './lib/verify/json-report.ts';
+import type { VerifyReport } from './lib/verify/report.ts';
+import { formatSections } from './lib/verify/sections.ts';
+import { verify, type VerifyOptions } from './lib/verify/verify.ts';
 
-async function run(args: VerifyArgs, reporter: Reporter): Promise<number> {
-  const result = await verify({
+function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  if (args.junit) write(args.junit, toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact));
+  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
+}
+
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+  const verified = await verify({
     target: args.target as VerifyOptions['target'],
     baseUrl: args.baseUrl,
     allowOrders: args.allowOrders,
+    limits: args.limits,
+    env,
+    waitMs: args.waitMs,
     seed: args.seed,
     runs: args.runs,
-    checks: args.checks,
-    waitMs: args.waitMs,
-    env: loadKitEnv(),
+    only: args.checks,
     onStart: (target) =>
       reporter.info(`Verifying ${target.inProcess ? 'the twin in-process (no port)' : `${target.name} at ${target.baseUrl}`} (seed ${args.seed}, runs ${args.runs})`),
+    onLines: (lines, progress) => {
+      reporter.progress('');
+      for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
+      reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
+    },
   });
-  if (!result.ok) {
-    reporter.error(result.error);
-    return result.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
+  if (!verified.ok) {
+    reporter.error(verified.error);
+    return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const report = result.value;
-  for (const line of formatLines(report)) reporter.line(line);
-  reporter.line(countLine(report));
-  if (args.junit) {
-    mkdirSync(dirname(args.junit), { recursive: true });
-    writeFileSync(args.junit, toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact));
+  const { report, error, exitCode } = verified.value;
+  writeReports(args, report, reporter);
+  if (!report.stopped) {
+    reporter.line(countLine(report.summary));
+    for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
-  if (report.transportError) {
-    reporter.error(report.transportError);
-    return EXIT.unreachable;
-  }
-  return report.counts.failed > 0 ? EXIT.findings : EXIT.ok;
+  if (error) reporter.error(error);
+  return exitCode;
 }
 
 async function main(argv: string[]): Promise<number> {
   const env = loadKitEnv();
-  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, ...keyArgumentValues(argv)] });
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)] });
   const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
   if (!args.ok) {
     reporter.error(args.error);
@@ -52,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     reporter.line(HELP);
     return EXIT.ok;
   }
-  return run(args.value, reporter);
+  return run(args.value, env, reporter);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -54,6 +54,15 @@ export function maskCode(code: string): string {
   return code.length <= 4 ? '*'.repeat(code.length) : `${code.slice(0, 4)}${code.slice(4).replace(/[A-Za-z0-9]/g, '*')}`;
 }
 
+/** A 200 that is not a product page (no pageInfo, no data array): a clear error instead of a TypeError. */
+function pageShapeProblem(page: unknown, baseUrl: string): KitError | undefined {
+  const p = page as { data?: unknown; pageInfo?: { totalCount?: unknown; totalPage?: unknown } } | null;
+  if (Array.isArray(p?.data) && typeof p?.pageInfo?.totalCount === 'number' && typeof p.pageInfo.totalPage === 'number') return undefined;
+  return kitError('UNEXPECTED_RESPONSE', `listProducts at ${baseUrl} answered 200 without data[] and pageInfo {totalCount, totalPage}: not a WUPEX product page.`, {
+    hint: 'Check WUPEX_BASE_URL points at a WUPEX API (npm run verify -- --base-url URL shows what differs from the spec).',
+  });
+}
+
 /** The cheapest product that is enabled and has stock, from the first pages of the catalogue. */
 async function pickProduct(client: WupexClient): Promise<Result<{ product: Product; total: number }, KitError>> {
   const candidates: Product[] = [];
@@ -61,6 +70,8 @@ async function pickProduct(client: WupexClient): Promise<Result<{ product: Produ
   for (let page = 1; page <= EXAMPLE_DEFAULTS.maxPages; page += 1) {
     const listed = await client.listProducts({ page, pageSize: EXAMPLE_DEFAULTS.pageSize });
     if (!listed.ok) return listed;
+    const shape = pageShapeProblem(listed.value, client.baseUrl);
+    if (shape) return err(shape);
     total = listed.value.pageInfo.totalCount;
     candidates.push(...listed.value.data.filter((p) => p.enabled && (p.available ?? 0) >= EXAMPLE_DEFAULTS.quantity));
     if (page >= listed.value.pageInfo.totalPage) break;
@@ -74,6 +85,18 @@ async function pickProduct(client: WupexClient): Promise<Result<{ product: Produ
 
 /** Run the four steps, printing each; the first failure stops the walk and comes back as the error. */
 export async function runExampleFlow(options: ExampleFlowOptions): Promise<Result<ExampleSummary, KitError>> {
+  try {
+    return await steps(options);
+  } catch (cause) {
+    // A 200 whose body lacks what the spec promises (the client does not validate bodies): say so, no stack trace.
+    if (!(cause instanceof TypeError)) throw cause;
+    return err(kitError('UNEXPECTED_RESPONSE', `${options.client.baseUrl} answered 200 with a body that is not what the spec documents.`, {
+      hint: 'Check WUPEX_BASE_URL points at a WUPEX API (npm run verify -- --base-url URL shows what differs from the spec).',
+    }));
+  }
+}
+
+async function steps(options: ExampleFlowOptions): Promise<Result<ExampleSummary, KitError>> {
   const { client, say, referenceId } = options;
   const picked = await pickProduct(client);
   if (!picked.ok) return picked;

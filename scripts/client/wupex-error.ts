@@ -30,15 +30,21 @@ function hintFor(status: number, request: { method: string; url: string }): stri
   return undefined;
 }
 
-/** An error answer: the envelope when the body is one, UNEXPECTED_RESPONSE (e.g. a WAF HTML page) when not. */
-export function errorFromResponse(request: { method: string; url: string }, status: number, body: unknown): WupexError {
+/** Redact, then cut, then strip control characters (scripts/lib/redact.ts createSanitiser). */
+export type Clean = (text: string, options?: { max?: number }) => string;
+
+/**
+ * An error answer: the envelope when the body is one, UNEXPECTED_RESPONSE (e.g. a WAF HTML page) when not.
+ * The body excerpt is cut by `clean`, which redacts before it cuts.
+ */
+export function errorFromResponse(request: { method: string; url: string }, status: number, body: unknown, clean: Clean): WupexError {
   const operation = `${request.method} ${request.url}`;
   const hint = hintFor(status, request);
   if (isEnvelope(body)) {
     const vendor = { code: body.error.code, message: body.error.message };
     return { ...kitError(vendor.code, `${operation} answered ${status} ${vendor.code}: ${vendor.message}`, hint ? { hint } : {}), operation, status, vendor };
   }
-  const excerpt = (typeof body === 'string' ? body : JSON.stringify(body) ?? '').slice(0, 120);
+  const excerpt = clean(typeof body === 'string' ? body : JSON.stringify(body) ?? '', { max: 120 });
   return {
     ...kitError('UNEXPECTED_RESPONSE', `${operation} answered ${status} without the WUPEX error envelope: ${excerpt}`, {
       hint: hint ?? 'A proxy or firewall may have answered instead of WUPEX; check WUPEX_BASE_URL.',
@@ -48,13 +54,30 @@ export function errorFromResponse(request: { method: string; url: string }, stat
   };
 }
 
-/** A 2xx whose body is not JSON, or a call that never got an answer (DNS, refused, timeout). */
-export function errorFromException(request: { method: string; url: string }, cause: unknown, timeoutMs: number): WupexError {
+/** A 3xx: never followed, since the next hop would get the key; the error names only where it pointed. */
+export function errorFromRedirect(request: { method: string; url: string }, status: number, location: string | null): WupexError {
+  const operation = `${request.method} ${request.url}`;
+  let where = 'no Location';
+  try {
+    where = location ? new URL(location, request.url).origin : where;
+  } catch {
+    where = 'an invalid Location';
+  }
+  return {
+    ...kitError('REDIRECT_REFUSED', `${operation} answered ${status}: the server redirected to ${where}; the kit does not follow redirects with your key.`, {
+      hint: 'Point WUPEX_BASE_URL at the final address yourself if you trust it (https only).',
+    }),
+    operation,
+    status,
+  };
+}
+
+/** A 2xx whose body is not JSON, or a call that never got an answer (refused, timeout, oversize: the outbound path's value). */
+export function errorFromException(request: { method: string; url: string }, cause: unknown): WupexError {
   const operation = `${request.method} ${request.url}`;
   const name = (cause as { name?: string } | null)?.name;
-  if (name === 'TimeoutError') {
-    return { ...kitError('TARGET_TIMEOUT', `Request timed out after ${timeoutMs} ms: ${operation}.`, { hint: 'Raise timeoutMs or check WUPEX_BASE_URL.', cause }), operation };
-  }
+  const outbound = (cause as { error?: KitError } | null)?.error;
+  if (name === 'OutboundFailure' && outbound) return { ...outbound, cause: undefined, operation };
   if (name === 'SyntaxError') {
     return { ...kitError('UNEXPECTED_RESPONSE', `${operation} answered with a body that is not JSON.`, { hint: 'Check WUPEX_BASE_URL points at a WUPEX API.', cause }), operation };
   }
@@ -65,5 +88,20 @@ export function errorFromException(request: { method: string; url: string }, cau
       cause,
     }),
     operation,
+  };
+}
+
+/**
+ * The error as the caller sees it: every text (message, hint, operation, the vendor's message) redacted, cut
+ * and stripped of control characters, and the raw cause dropped (a JSON SyntaxError quotes the body it choked on).
+ */
+export function sanitiseError(error: WupexError, clean: Clean): WupexError {
+  const { cause: _cause, ...rest } = error;
+  return {
+    ...rest,
+    message: clean(error.message, { max: 500 }),
+    operation: clean(error.operation),
+    ...(error.hint ? { hint: clean(error.hint) } : {}),
+    ...(error.vendor ? { vendor: { code: error.vendor.code, message: clean(error.vendor.message, { max: 500 }) } } : {}),
   };
 }

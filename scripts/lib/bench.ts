@@ -2,6 +2,7 @@
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { runLoad, type LoadFigures, type LoadRequest } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
+import { sendOutbound } from './http/outbound.ts';
 import { freePort, startPrismCli } from './prism-cli.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
@@ -35,14 +36,11 @@ function requestFor(operation: BenchOperation, baseUrl: string): LoadRequest {
 
 /** Both servers must answer the benchmarked request with 200, or the comparison means nothing. */
 async function expect200(name: string, request: LoadRequest): Promise<Result<true>> {
-  try {
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
-    await response.arrayBuffer();
-    if (response.status === 200) return ok(true);
-    return err(kitError('BENCH_BAD_ANSWER', `${name} answered ${response.status} to ${request.method} ${request.url}; expected 200.`));
-  } catch (cause) {
-    return err(kitError('BENCH_UNREACHABLE', `${name} did not answer ${request.method} ${request.url}.`, { cause }));
-  }
+  // The one outbound path (scripts/lib/http), like every other call the kit makes to a WUPEX-shaped server.
+  const answer = await sendOutbound({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+  if (!answer.ok) return err(kitError('BENCH_UNREACHABLE', `${name} did not answer ${request.method} ${request.url}.`, { cause: answer.error }));
+  if (answer.value.status === 200) return ok(true);
+  return err(kitError('BENCH_BAD_ANSWER', `${name} answered ${answer.value.status} to ${request.method} ${request.url}; expected 200.`));
 }
 
 /** Start both servers, check them, run alternating rounds (twin first on odd rounds), always stop both. */

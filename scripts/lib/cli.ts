@@ -1,6 +1,6 @@
 // What every script shares: exit codes, flag parsing, and the one reporter (a fixed prefix, redaction of every secret it knows).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createRedactor } from './redact.ts';
+import { createSanitiser } from './redact.ts';
 import { err, kitError, ok, type KitError, type Result } from './result.ts';
 
 /** Exit codes shared by every script. */
@@ -15,19 +15,24 @@ export interface Reporter {
   info(text: string): void;
   /** A prefixed error with its hint, to stderr. */
   error(error: KitError): void;
-  /** The redactor in use, for writers of files (reports) that must redact the same way. */
+  /** The sanitiser in use (redact, then strip control characters), for writers of files (reports) that must do the same. */
   redact(text: string): string;
+  /** A status that overwrites itself on a terminal (stderr is a TTY), and is not written otherwise; '' clears it. */
+  progress(text: string): void;
 }
 
 export interface ReporterOptions {
   secrets: ReadonlyArray<string | undefined>;
   out?: (text: string) => void;
   err?: (text: string) => void;
+  /** Whether stderr is a terminal (progress lines are shown only there); default process.stderr.isTTY. */
+  tty?: boolean;
 }
 
-/** Build the reporter once per process, with every secret the process holds. */
+/** Build the reporter once per process, with every secret the process holds; nothing it writes can carry one or a terminal escape. */
 export function createReporter(options: ReporterOptions): Reporter {
-  const redact = createRedactor(options.secrets);
+  const sanitise = createSanitiser(options.secrets);
+  const redact = (text: string) => sanitise(text);
   const out = options.out ?? ((t: string) => process.stdout.write(t));
   const err = options.err ?? ((t: string) => process.stderr.write(t));
   return {
@@ -35,6 +40,9 @@ export function createReporter(options: ReporterOptions): Reporter {
     info: (text) => err(`${PREFIX} ${redact(text)}\n`),
     error: (e) => err(`${PREFIX} ${redact(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
     redact,
+    progress: (text) => {
+      if (options.tty ?? process.stderr.isTTY) err(text ? `\r${PREFIX} ${redact(text)}\x1b[K` : '\r\x1b[K');
+    },
   };
 }
 

@@ -1,7 +1,10 @@
-// Secret redaction: the one function every line of kit output passes through before it is written.
+// Secret redaction and output sanitising: every line of kit output passes through here before it is written.
 import { createHash } from 'node:crypto';
 
 export const REDACTED = '[REDACTED]';
+
+/** Runs of this many consecutive characters of a key are redacted too: a cut or partly echoed key stays hidden. */
+export const REDACT_DEFAULTS = { minRun: 8 } as const;
 
 /** Short, stable, non-reversible label for a key, safe to log ("key#3fa1c2"). */
 export function fingerprint(key: string | undefined): string {
@@ -9,22 +12,76 @@ export function fingerprint(key: string | undefined): string {
   return `key#${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
 }
 
+/** Every distinct window of `minRun` characters of each secret form. */
+function windowsOf(forms: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const form of forms) for (let i = 0; i + REDACT_DEFAULTS.minRun <= form.length; i += 1) out.add(form.slice(i, i + REDACT_DEFAULTS.minRun));
+  return [...out];
+}
+
+/** Replace every span covered by a window (overlapping windows merge into one span) with [REDACTED]. */
+function redactRuns(text: string, windows: readonly string[]): string {
+  const covered = new Uint8Array(text.length);
+  let any = false;
+  for (const window of windows) {
+    for (let at = text.indexOf(window); at >= 0; at = text.indexOf(window, at + 1)) {
+      covered.fill(1, at, at + window.length);
+      any = true;
+    }
+  }
+  if (!any) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    if (!covered[i]) out += text[i];
+    else if (i === 0 || !covered[i - 1]) out += REDACTED;
+  }
+  return out;
+}
+
 /**
- * Returns a function that replaces every known secret (and its URL-encoded form) with [REDACTED],
- * and also blanks any `x-api-key` header value or `api-key`-like query parameter it sees, so a key
- * we were never told about still does not leak.
+ * Returns a function that replaces every known secret (its exact text, its URL-encoded form, and any run of
+ * 8 or more of its consecutive characters) with [REDACTED], and also blanks any `x-api-key` header value or
+ * `api-key`-like query parameter it sees, so a key we were never told about still does not leak.
  */
 export function createRedactor(secrets: ReadonlyArray<string | undefined>): (text: string) => string {
   const known = secrets
     .filter((s): s is string => typeof s === 'string' && s.length >= 4)
     .flatMap((s) => [s, encodeURIComponent(s)])
     .sort((a, b) => b.length - a.length);
+  const windows = windowsOf(known);
   return (text: string) => {
     let out = text;
     for (const secret of known) out = out.split(secret).join(REDACTED);
-    return out
+    return redactRuns(out, windows)
       // A shell reference ("x-api-key: $KEY") is not a key: leave it, so printed curl lines stay pasteable.
       .replace(/(x-api-key["']?\s*[:=]\s*["']?)(?!\$)([^\s"',;&]+)/gi, `$1${REDACTED}`)
       .replace(/([?&](?:x-api-key|api[-_]?key|apikey)=)([^&\s"']+)/gi, `$1${REDACTED}`);
+  };
+}
+
+/**
+ * Control characters a server could use to rewrite a terminal (ESC sequences, carriage return, BEL, DEL, C1):
+ * everything below 0x20 except newline and tab, 0x7f, and 0x80-0x9f.
+ */
+export function stripControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+export interface SanitiseOptions {
+  /** Keep at most this many characters (after redaction), marking the cut with "…". */
+  max?: number;
+}
+
+/**
+ * The order that keeps a key hidden: redact first (so a cut cannot split a key past recognition), then truncate,
+ * then strip control characters. Build once per process with every secret it holds.
+ */
+export function createSanitiser(secrets: ReadonlyArray<string | undefined>): (text: string, options?: SanitiseOptions) => string {
+  const redact = createRedactor(secrets);
+  return (text, options = {}) => {
+    const redacted = redact(text);
+    const cut = options.max !== undefined && redacted.length > options.max ? `${redacted.slice(0, options.max)}…` : redacted;
+    return stripControl(cut);
   };
 }

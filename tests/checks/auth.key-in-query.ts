@@ -1,8 +1,7 @@
 // auth.key-in-query: the key sent only as a query parameter never authenticates (DECISIONS D1).
 import { defineActiveCheck } from './check.ts';
-import { baseRequest } from './lib/base-request.ts';
-import { forEachOperation } from './lib/for-each-operation.ts';
-import { judgeRejection } from './lib/rejection.ts';
+import { basis } from './lib/basis.ts';
+import { probeEach } from './lib/probe-each.ts';
 
 export const authKeyInQuery = defineActiveCheck({
   id: 'auth.key-in-query',
@@ -10,9 +9,13 @@ export const authKeyInQuery = defineActiveCheck({
   severity: 'high',
   requires: ['isLoopback'],
   description: 'An operation that authenticates `?x-api-key=…` (keys in URLs leak into logs and proxies).',
+  basis: basis(['D1'], ['S2', 'S3']),
   run: (ctx) =>
-    forEachOperation(ctx, { auth: 'query' }, async (operation) => {
-      const exchange = await ctx.send({ ...baseRequest(ctx, operation), auth: 'query' });
-      return [judgeRejection(exchange, operation, { what: 'a request with the key only in the query string', status: 401, code: 'UNAUTHORIZED' })];
-    }),
+    probeEach(ctx, { auth: 'query' }, (base) => ({
+      what: 'a request with the key only in the query string',
+      status: 401,
+      code: 'UNAUTHORIZED',
+      basis: authKeyInQuery.basis!,
+      probe: { ...base, auth: 'query' },
+    })),
 });

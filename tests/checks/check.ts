@@ -6,12 +6,31 @@ import type { SpecIndex } from './lib/spec-index.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
-/** `title` overrides the check's title (a crash is reported as "Check `<id>` crashed"). */
-export type Outcome = { kind: 'pass' } | { kind: 'skip'; reason: string } | { kind: 'fail'; message: string; exchange?: Exchange; title?: string };
+/**
+ * What a finding rests on: the DECISIONS.md rows (`"7"`, `"D1"`) and the guide's source tags (`"S10"`) of the spec
+ * element it failed on. A finding with decisions is "the target decided differently"; one without is a contract break.
+ */
+export interface Basis {
+  decisions: string[];
+  sources: string[];
+}
+
+export const NO_BASIS: Basis = { decisions: [], sources: [] };
+
+/**
+ * `title` overrides the check's title (a crash is reported as "Check `<id>` crashed"); `basis` overrides the check's.
+ * `unavailable`: the target kept answering 429/503 (or resetting the connection) after the retries: not judged.
+ */
+export type Outcome =
+  | { kind: 'pass' }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'fail'; message: string; exchange?: Exchange; title?: string; basis?: Basis };
 
 export const pass = (): Outcome => ({ kind: 'pass' });
 export const skip = (reason: string): Outcome => ({ kind: 'skip', reason });
-export const fail = (message: string, exchange?: Exchange): Outcome => ({ kind: 'fail', message, exchange });
+export const unavailable = (reason: string): Outcome => ({ kind: 'unavailable', reason });
+export const fail = (message: string, exchange?: Exchange, basis?: Basis): Outcome => ({ kind: 'fail', message, exchange, basis });
 /** A check that threw: a finding of its own, never an aborted run. */
 export const crashed = (id: string, error: unknown, exchange?: Exchange): Outcome => ({
   kind: 'fail',
@@ -34,6 +53,8 @@ interface CheckBase {
   /** What it catches, one sentence (used in the README table). */
   description: string;
   requires?: Capability[];
+  /** What its findings rest on when an outcome does not say (decision rows, guide source tags). */
+  basis?: Basis;
   /** Operations the check concerns (default: all). */
   appliesTo?(operation: SpecOperation): boolean;
 }
@@ -64,5 +85,6 @@ export interface Finding {
   operation: string;
   target: string;
   message: string;
+  basis: Basis;
   reproduce: string;
 }

@@ -1,5 +1,6 @@
 // conformance.content-type: the response Content-Type is one the spec documents for that status.
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
+import { basis } from './lib/basis.ts';
 import { responseFor } from './lib/spec-index.ts';
 import { mediaType } from './lib/text.ts';
 
@@ -7,6 +8,7 @@ export const conformanceContentType = defineExchangeCheck({
   id: 'conformance.content-type',
   title: 'Undocumented Content-Type',
   severity: 'medium',
+  basis: basis([], ['S3', 'S8']),
   description: 'A response whose Content-Type is not documented for its status (an HTML error page, text/plain, none at all).',
   run(exchange, operation) {
     const { status, headers } = exchange.response;

@@ -1,5 +1,6 @@
 // conformance.response-headers: documented response headers are present when required and valid when present.
 import type { Outcome } from './check.ts';
+import { basisOf } from './lib/basis.ts';
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
 import { documentedStatuses, responseFor, type Schema, type SpecIndex } from './lib/spec-index.ts';
 
@@ -25,14 +26,14 @@ export const conformanceResponseHeaders = defineExchangeCheck({
     for (const [name, header] of documented) {
       const value = headers[name.toLowerCase()];
       if (value === undefined) {
-        if (header.required) return fail(`${operation.label}: HTTP ${status} lacks the required header ${name}.`, exchange);
+        if (header.required) return fail(`${operation.label}: HTTP ${status} lacks the required header ${name}.`, exchange, basisOf(header));
         continue;
       }
       const problem = header.schema ? spec.validate(header.schema, coerce(value, header.schema)) : undefined;
       if (problem) {
         const { type, minimum } = header.schema ?? {};
         const want = JSON.stringify({ type, minimum });
-        return fail(`${operation.label}: received header ${name}: "${value}" on HTTP ${status}; the spec documents ${want} (${problem}).`, exchange);
+        return fail(`${operation.label}: received header ${name}: "${value}" on HTTP ${status}; the spec documents ${want} (${problem}).`, exchange, basisOf(header));
       }
     }
     return pass();

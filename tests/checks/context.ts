@@ -1,15 +1,24 @@
-// Per-run context handed to active checks: the target, the spec, the seed, and a recording `send`.
-import type { KitError } from '../../scripts/lib/result.ts';
+// Per-run context handed to active checks: the target, the spec, the seed, and a recording `send` that rides out transient faults.
+import { randomUUID } from 'node:crypto';
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
 import { mutates, type SpecIndex } from './lib/spec-index.ts';
+import { sendWithRetry, TargetSendError, transientPolicy, type TransientPolicy } from './lib/transient.ts';
 
-/** How a request authenticates: the target's key in the header (default), none, the key in the query, or a given fake key. */
-export type AuthMode = 'header' | 'none' | 'query' | { fakeKey: string };
+export { TargetSendError };
+
+/**
+ * How a request authenticates: the target's key in the header (default), none, the key in the query, a given fake key,
+ * or the second account's key (WUPEX_API_KEY_2; isolation checks).
+ */
+export type AuthMode = 'header' | 'none' | 'query' | 'second' | { fakeKey: string };
 
 /** A request described by what matters to a check; the context turns it into a concrete request. */
 export interface RequestSpec {
   operation: SpecOperation;
+  /** Sent instead of the operation's method or path (generated traffic: other methods, trailing slashes, percent-encoding). */
+  method?: string;
+  path?: string;
   query?: Record<string, string>;
   /** JSON-encoded when given (POST). */
   body?: unknown;
@@ -29,19 +38,13 @@ export interface RecordedExchange {
   exchange: Exchange;
 }
 
-/** Transport failure while a check was sending: the runner turns it into a finding (and verify into exit 3). */
-export class TargetSendError extends Error {
-  constructor(readonly error: KitError) {
-    super(error.message);
-    this.name = 'TargetSendError';
-  }
-}
-
 export interface CheckContext {
   target: Target;
   spec: SpecIndex;
   seed: number;
   runs: number;
+  /** A second account's key on the same target, when one was given (WUPEX_API_KEY_2, or the twin's second demo account). */
+  secondKey?: string;
   /** Every exchange so far, for the pure checks. */
   readonly exchanges: RecordedExchange[];
   send(request: RequestSpec): Promise<Exchange>;
@@ -55,23 +58,38 @@ export const PULL_CODES_BLOCKED = {
   readOnly: 'the target is read-only (production): operations that place orders are never sent',
 } as const;
 
-export function createContext(options: { target: Target; spec: SpecIndex; seed: number; runs: number }): CheckContext {
+export interface ContextOptions {
+  target: Target;
+  spec: SpecIndex;
+  seed: number;
+  runs: number;
+  secondKey?: string;
+  /** Retry policy overrides (tests inject a sleep that does not wait). */
+  transient?: Partial<TransientPolicy>;
+}
+
+export function createContext(options: ContextOptions): CheckContext {
   const exchanges: RecordedExchange[] = [];
   const memos = new Map<string, Promise<unknown>>();
   const { target } = options;
+  const policy = transientPolicy(target, options.transient);
   return {
-    ...options,
+    target,
+    spec: options.spec,
+    seed: options.seed,
+    runs: options.runs,
+    secondKey: options.secondKey,
     exchanges,
+    /** Throws TargetSendError (no answer) or UnavailableError (still 429/503 after the retries). */
     async send(spec) {
-      const result = await target.send(buildRequest(target, spec));
-      if (!result.ok) throw new TargetSendError(result.error);
-      exchanges.push({ operation: spec.operation, exchange: result.value });
-      return result.value;
+      const exchange = await sendWithRetry(target, buildRequest(target, spec, options.secondKey), policy);
+      exchanges.push({ operation: spec.operation, exchange });
+      return exchange;
     },
     blocked(operation, auth) {
       if (!mutates(operation)) return undefined;
       if (target.readOnly) return PULL_CODES_BLOCKED.readOnly;
-      const carriesKey = auth === 'header' || auth === 'query';
+      const carriesKey = auth === 'header' || auth === 'query' || auth === 'second';
       return carriesKey ? target.missing.allowsOrders : undefined;
     },
     memo(key, make) {
@@ -81,23 +99,31 @@ export function createContext(options: { target: Target; spec: SpecIndex; seed: 
   };
 }
 
+/** A referenceId that becomes a new unique value each time the request is sent (no probe meets a reused reference). */
+export const FRESH_REFERENCE = 'wupex-kit-fresh';
+
+const freshValue = () => `wupex-kit-${randomUUID().slice(0, 18)}`;
+
 /** Turn a RequestSpec into the concrete request for this target. */
-export function buildRequest(target: Target, spec: RequestSpec): ExchangeRequest {
+export function buildRequest(target: Target, spec: RequestSpec, secondKey?: string): ExchangeRequest {
   const { operation } = spec;
   const auth = spec.auth ?? 'header';
   const query = new URLSearchParams(spec.query ?? {});
+  if (query.get('referenceId') === FRESH_REFERENCE) query.set('referenceId', freshValue());
   if (auth === 'query') query.set('x-api-key', target.apiKey);
   const headers: Record<string, string> = { ...(spec.headers ?? {}) };
   if (auth === 'header') headers['x-api-key'] = target.apiKey;
+  if (auth === 'second' && secondKey) headers['x-api-key'] = secondKey;
   if (typeof auth === 'object') headers['x-api-key'] = auth.fakeKey;
   const language = spec.acceptLanguage === undefined ? 'en-US' : spec.acceptLanguage;
   if (language !== null) headers['accept-language'] = language;
   let body: string | undefined;
-  if (operation.method !== 'get') {
+  const method = spec.method ?? operation.method.toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
     body = spec.rawBody ?? (spec.body === undefined ? '{}' : JSON.stringify(spec.body));
     const type = spec.contentType === undefined ? 'application/json' : spec.contentType;
     if (type !== null) headers['content-type'] = type;
   }
   const search = query.toString();
-  return { method: operation.method.toUpperCase(), url: `${target.baseUrl}${operation.path}${search ? `?${search}` : ''}`, headers, body };
+  return { method, url: `${target.baseUrl}${spec.path ?? operation.path}${search ? `?${search}` : ''}`, headers, body };
 }

@@ -1,5 +1,6 @@
 // envelope.error-code: the error code is documented and fits the HTTP status (ErrorCode.x-status-codes, DECISIONS #23).
 import { defineExchangeCheck, fail, pass, skip } from './check.ts';
+import { basisOf } from './lib/basis.ts';
 import { codesForStatus, type SpecIndex } from './lib/spec-index.ts';
 import { isObject } from './lib/text.ts';
 
@@ -18,6 +19,6 @@ export const envelopeErrorCode = defineExchangeCheck({
     if (mapped === status) return pass();
     const want = expected.length ? expected.join(' or ') : 'no code (the status is not in ErrorCode.x-status-codes)';
     const known = mapped === undefined ? 'which the spec does not document' : `which the spec maps to HTTP ${mapped}`;
-    return fail(`${operation.label}: HTTP ${status} carries error code "${code}", ${known}; for ${status} it documents ${want}.`, exchange);
+    return fail(`${operation.label}: HTTP ${status} carries error code "${code}", ${known}; for ${status} it documents ${want}.`, exchange, basisOf(spec.doc.components?.schemas?.ErrorCode));
   },
 });

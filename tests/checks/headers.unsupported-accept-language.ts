@@ -1,8 +1,7 @@
 // headers.unsupported-accept-language: only the documented Accept-Language values are accepted (DECISIONS #20).
 import { defineActiveCheck } from './check.ts';
-import { baseRequest } from './lib/base-request.ts';
-import { forEachOperation } from './lib/for-each-operation.ts';
-import { judgeRejection } from './lib/rejection.ts';
+import { parameterBasis } from './lib/basis.ts';
+import { probeEach } from './lib/probe-each.ts';
 
 export const UNSUPPORTED_LANGUAGE = 'fr-FR';
 
@@ -10,10 +9,14 @@ export const headersUnsupportedAcceptLanguage = defineActiveCheck({
   id: 'headers.unsupported-accept-language',
   title: 'Unsupported Accept-Language not rejected',
   severity: 'low',
-  description: 'An operation that accepts an Accept-Language value the spec does not list (fr-FR).',
+  description: 'An operation that accepts an Accept-Language value the spec does not list (fr-FR), or rejects it with anything but 400 INVALID_PAYLOAD naming the header.',
   run: (ctx) =>
-    forEachOperation(ctx, { auth: 'header' }, async (operation) => {
-      const exchange = await ctx.send({ ...baseRequest(ctx, operation), acceptLanguage: UNSUPPORTED_LANGUAGE });
-      return [judgeRejection(exchange, operation, { what: `a request with Accept-Language: ${UNSUPPORTED_LANGUAGE}` })];
-    }),
+    probeEach(ctx, { auth: 'header' }, (base, operation) => ({
+      what: `a request with Accept-Language: ${UNSUPPORTED_LANGUAGE}`,
+      status: 400,
+      code: 'INVALID_PAYLOAD',
+      names: 'Accept-Language',
+      basis: parameterBasis(operation, 'Accept-Language'),
+      probe: { ...base, acceptLanguage: UNSUPPORTED_LANGUAGE },
+    })),
 });

@@ -12,10 +12,12 @@ import { headersMissingAcceptLanguage } from './headers.missing-accept-language.
 import { headersUnsupportedAcceptLanguage } from './headers.unsupported-accept-language.ts';
 import { hygieneKeyNotEchoed } from './hygiene.key-not-echoed.ts';
 import { hygieneNoDataOnRejection } from './hygiene.no-data-on-rejection.ts';
+import { isolationOtherAccount } from './isolation.other-account.ts';
 import { negativeMalformedJson } from './negative.malformed-json.ts';
 import { negativeSchemaViolation } from './negative.schema-violation.ts';
 import { negativeWrongContentType } from './negative.wrong-content-type.ts';
 import { positiveValidRequest } from './positive.valid-request.ts';
+import { robustnessNoServerError } from './robustness.no-server-error.ts';
 import { schemaResponseBody } from './schema.response-body.ts';
 import { semanticsOrderRoundTrip } from './semantics.order-round-trip.ts';
 import { semanticsPagination } from './semantics.pagination.ts';
@@ -36,8 +38,10 @@ export const ALL_CHECKS: readonly Check[] = [
   negativeMalformedJson,
   negativeWrongContentType,
   positiveValidRequest,
+  robustnessNoServerError,
   semanticsPagination,
   semanticsOrderRoundTrip,
+  isolationOtherAccount,
   hygieneKeyNotEchoed,
   hygieneNoDataOnRejection,
 ];

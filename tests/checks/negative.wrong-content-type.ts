@@ -1,8 +1,7 @@
 // negative.wrong-content-type: a POST with a Content-Type other than application/json is 400 INVALID_PAYLOAD (DECISIONS #21).
 import { defineActiveCheck } from './check.ts';
-import { baseRequest } from './lib/base-request.ts';
-import { forEachOperation } from './lib/for-each-operation.ts';
-import { judgeRejection } from './lib/rejection.ts';
+import { basis } from './lib/basis.ts';
+import { probeEach } from './lib/probe-each.ts';
 
 const isPost = (operation: { method: string }) => operation.method === 'post';
 
@@ -10,11 +9,16 @@ export const negativeWrongContentType = defineActiveCheck({
   id: 'negative.wrong-content-type',
   title: 'Wrong request Content-Type not rejected',
   severity: 'medium',
-  description: 'A POST sent as text/plain that is accepted or answered with a 5xx.',
+  description: 'A POST sent as text/plain that is accepted, answered with a 5xx, or rejected with anything but 400 INVALID_PAYLOAD naming Content-Type.',
   appliesTo: isPost,
+  basis: basis(['21'], ['S3']),
   run: (ctx) =>
-    forEachOperation(ctx, { auth: 'header', filter: isPost }, async (operation) => {
-      const exchange = await ctx.send({ ...baseRequest(ctx, operation), contentType: 'text/plain' });
-      return [judgeRejection(exchange, operation, { what: 'a JSON body sent as Content-Type: text/plain' })];
-    }),
+    probeEach(ctx, { auth: 'header', filter: isPost }, (base) => ({
+      what: 'a JSON body sent as Content-Type: text/plain',
+      status: 400,
+      code: 'INVALID_PAYLOAD',
+      names: 'Content-Type',
+      basis: negativeWrongContentType.basis!,
+      probe: { ...base, contentType: 'text/plain' },
+    })),
 });

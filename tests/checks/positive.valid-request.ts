@@ -1,9 +1,18 @@
 // positive.valid-request: schema-valid requests (generated from the spec) are accepted with a 2xx.
-import type { Outcome } from './check.ts';
+import { NO_BASIS, type Basis, type Outcome } from './check.ts';
+import type { RequestSpec } from './context.ts';
+import { basis, parameterBasis } from './lib/basis.ts';
 import { defineActiveCheck, fail, pass, skip } from './check.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
 import { isObject } from './lib/text.ts';
 import { validRequests } from './lib/valid-requests.ts';
+
+/** `Accept-Language: en` rests on DECISIONS #20, an empty list body on D5; other valid requests on the guide. */
+function basisOfValid(request: RequestSpec): Basis {
+  if (request.acceptLanguage && request.acceptLanguage !== 'en-US') return parameterBasis(request.operation, 'Accept-Language');
+  if (isObject(request.body) && Object.keys(request.body).length === 0) return basis(['D5'], ['S4']);
+  return NO_BASIS;
+}
 
 function describe(request: { query?: Record<string, string>; body?: unknown }): string {
   const parts = [];
@@ -30,7 +39,7 @@ export const positiveValidRequest = defineActiveCheck({
           continue;
         }
         const error = isObject(json) && isObject(json.error) ? ` ${String(json.error.code)}` : '';
-        outcomes.push(fail(`${operation.label}: a schema-valid request (${describe(request)}) was rejected with HTTP ${status}${error}; the spec documents 200.`, exchange));
+        outcomes.push(fail(`${operation.label}: a schema-valid request (${describe(request)}) was rejected with HTTP ${status}${error}; the spec documents 200.`, exchange, basisOfValid(request)));
       }
       return outcomes;
     }),

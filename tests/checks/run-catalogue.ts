@@ -1,17 +1,23 @@
 // Runs the catalogue against one target: active checks send, pure checks judge every exchange; results are values.
 import type { KitError } from '../../scripts/lib/result.ts';
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
-import type { Target } from '../targets/target.ts';
+import type { Exchange, Target } from '../targets/target.ts';
 import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './check.ts';
-import { crashed, fail, skip } from './check.ts';
-import { createContext, TargetSendError, type CheckContext } from './context.ts';
+import { crashed, fail, skip, unavailable } from './check.ts';
+import { createContext, type CheckContext } from './context.ts';
 import { ALL_CHECKS } from './index.ts';
 import { curlLine } from './lib/curl.ts';
 import { sendPreferProbes } from './lib/prefer-probes.ts';
 import { createSpecIndex, type SpecIndex } from './lib/spec-index.ts';
-import { summarise, type CheckLine } from './summarise.ts';
+import { TargetSendError, UnavailableError, type TransientPolicy } from './lib/transient.ts';
+import { countLines, summariseCheck, type CheckLine, type Counts } from './summarise.ts';
 
 export const RUN_DEFAULTS = { seed: 1, runs: 10 } as const;
+
+export interface RunProgress {
+  done: number;
+  total: number;
+}
 
 export interface RunOptions {
   target: Target;
@@ -21,17 +27,25 @@ export interface RunOptions {
   only?: readonly string[];
   checks?: readonly Check[];
   spec?: SpecIndex;
+  /** A second account's key (isolation checks); without one they SKIP and say how to provide it. */
+  secondKey?: string;
+  /** Retry policy overrides for transient faults (tests inject a sleep that does not wait). */
+  transient?: Partial<TransientPolicy>;
+  /** Called as soon as a check's lines are known (streaming output), with how many checks are done. */
+  onLines?: (lines: CheckLine[], progress: RunProgress) => void;
 }
 
 export interface RunReport {
+  /** In the order the checks finished (active checks first, then the pure checks that judge their traffic). */
   lines: CheckLine[];
   findings: Finding[];
-  counts: { passed: number; failed: number; skipped: number };
+  counts: Counts;
   /** The first transport failure, if the target stopped answering mid-run. */
   transportError?: KitError;
 }
 
 const ALL_OPERATIONS = 'all operations';
+const everyOperation = { label: ALL_OPERATIONS } as SpecOperation;
 
 /** The capability this target lacks for a check, as a SKIP reason. */
 function missingCapability(check: Check, target: Target): string | undefined {
@@ -46,9 +60,10 @@ async function runActive(check: ActiveCheck, ctx: CheckContext, errors: KitError
   try {
     return await check.run(ctx);
   } catch (error) {
+    if (error instanceof UnavailableError) return [{ operation: everyOperation, outcome: unavailable(error.reason) }];
     if (error instanceof TargetSendError) errors.push(error.error);
     const outcome = error instanceof TargetSendError ? fail(`the target did not answer: ${error.error.message}`) : crashed(check.id, error);
-    return [{ operation: { label: ALL_OPERATIONS } as SpecOperation, outcome }];
+    return [{ operation: everyOperation, outcome }];
   }
 }
 
@@ -73,7 +88,8 @@ async function probe(ctx: CheckContext, errors: KitError[]): Promise<void> {
     await sendPreferProbes(ctx);
   } catch (error) {
     if (error instanceof TargetSendError) errors.push(error.error);
-    else throw error;
+    // Unavailable while probing: the pure checks simply have fewer documented 429/503 answers to judge.
+    else if (!(error instanceof UnavailableError)) throw error;
   }
 }
 
@@ -81,18 +97,24 @@ async function probe(ctx: CheckContext, errors: KitError[]): Promise<void> {
 export async function runCatalogue(options: RunOptions): Promise<RunReport> {
   const checks = options.checks ?? ALL_CHECKS;
   const spec = options.spec ?? createSpecIndex();
-  const ctx = createContext({ target: options.target, spec, seed: options.seed ?? RUN_DEFAULTS.seed, runs: options.runs ?? RUN_DEFAULTS.runs });
+  const { target } = options;
+  const ctx = createContext({ target, spec, seed: options.seed ?? RUN_DEFAULTS.seed, runs: options.runs ?? RUN_DEFAULTS.runs, secondKey: options.secondKey, transient: options.transient });
   const errors: KitError[] = [];
-  const results = new Map<Check, OperationOutcome[]>();
-  for (const check of checks) if (check.kind === 'active') results.set(check, await runActive(check, ctx, errors));
+  const reported = (check: Check) => !options.only || options.only.includes(check.id);
+  const total = checks.filter(reported).length;
+  const lines: CheckLine[] = [];
+  const summaryOptions = { target: target.name, reproduce: (exchange: Exchange) => curlLine(exchange.request, target.apiKey, ctx.secondKey) };
+  let done = 0;
+  const record = (check: Check, outcomes: OperationOutcome[]) => {
+    if (!reported(check)) return;
+    const own = summariseCheck(check, outcomes, summaryOptions);
+    lines.push(...own);
+    options.onLines?.(own, { done: ++done, total });
+  };
+  for (const check of checks) if (check.kind === 'active') record(check, await runActive(check, ctx, errors));
   await probe(ctx, errors);
-  for (const check of checks) if (check.kind === 'exchange') results.set(check, runPure(check, ctx));
-  const reported = checks.filter((c) => !options.only || options.only.includes(c.id));
-  const summary = summarise(reported.map((check) => ({ check, outcomes: results.get(check) ?? [] })), {
-    target: options.target.name,
-    reproduce: (exchange) => curlLine(exchange.request, options.target.apiKey),
-  });
-  return { ...summary, transportError: errors[0] };
+  for (const check of checks) if (check.kind === 'exchange') record(check, runPure(check, ctx));
+  return { lines, findings: lines.flatMap((l) => l.findings), counts: countLines(lines), transportError: errors[0] };
 }
 
 export { ALL_OPERATIONS };

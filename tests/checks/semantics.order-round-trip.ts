@@ -2,13 +2,16 @@
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
-import { defineActiveCheck, fail, pass, skip, type Outcome } from './check.ts';
+import { defineActiveCheck, fail, pass, skip, type Basis, type Outcome } from './check.ts';
 import { operationById, orderableProduct, readBalance } from './lib/discover.ts';
+import { basis } from './lib/basis.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
 import { isObject } from './lib/text.ts';
 
 const isPullCodes = (operation: SpecOperation) => operation.operationId === 'pullCodes';
 const sameMoney = (a: number, b: number) => Math.abs(a - b) < 0.005;
+/** A repeat refused (409 for a reused referenceId) differs from DECISIONS #8, whatever the first order's basis. */
+const withBasis = (outcome: Outcome, b: Basis): Outcome => (outcome.kind === 'fail' ? { ...outcome, basis: b } : outcome);
 
 interface Placed {
   exchange: Exchange;
@@ -22,8 +25,10 @@ const codesOf = (serials: unknown): string[] => (Array.isArray(serials) ? serial
 async function place(ctx: CheckContext, op: SpecOperation, body: unknown, referenceId: string): Promise<Placed | Outcome> {
   const exchange = await ctx.send({ operation: op, query: { referenceId }, body });
   const data = isObject(exchange.response.json) ? exchange.response.json.data : undefined;
-  if (exchange.response.status !== 200 || !isObject(data) || typeof data.orderName !== 'string') {
-    return fail(`${op.label}: ordering ${JSON.stringify(body)} answered HTTP ${exchange.response.status} without an order; the round trip needs a 200 with data.orderName.`, exchange);
+  // Any 2xx carrying the order counts here: a 201 is conformance.status-code's finding (DECISIONS #12), not a lost order.
+  const ok = exchange.response.status >= 200 && exchange.response.status < 300;
+  if (!ok || !isObject(data) || typeof data.orderName !== 'string') {
+    return fail(`${op.label}: ordering ${JSON.stringify(body)} answered HTTP ${exchange.response.status} without an order; the round trip needs a 2xx with data.orderName.`, exchange, basis([], ['S5']));
   }
   return { exchange, orderName: data.orderName, totalAmount: Number(data.totalAmount), codes: codesOf(data.serials) };
 }
@@ -36,13 +41,13 @@ async function readBack(ctx: CheckContext, op: SpecOperation, order: Placed): Pr
   const lines = isObject(data) && Array.isArray(data.orderData) ? data.orderData : [];
   const shown = lines.flatMap((line) => codesOf(isObject(line) ? line.serials : [])).sort();
   if (detail.response.status !== 200 || shown.join('\n') !== order.codes.join('\n')) {
-    out.push(fail(`${op.label}: order ${order.orderName} returned ${order.codes.length} codes, but getOrderDetail (HTTP ${detail.response.status}) shows ${shown.length} codes that differ; the spec documents the same serials in both (DECISIONS #18).`, detail));
+    out.push(fail(`${op.label}: order ${order.orderName} returned ${order.codes.length} codes, but getOrderDetail (HTTP ${detail.response.status}) shows ${shown.length} codes that differ; the spec documents the same serials in both (DECISIONS #18).`, detail, basis(['18'], ['S5'])));
   }
   const search = [{ column: 'orderName', operator: 'Equals', value: order.orderName }];
   const listed = await ctx.send({ operation: operationById(ctx, 'listOrders'), body: { page: 1, pageSize: 10, search } });
   const rows = isObject(listed.response.json) && Array.isArray(listed.response.json.data) ? listed.response.json.data : [];
   if (!rows.some((row) => isObject(row) && row.orderName === order.orderName)) {
-    out.push(fail(`${op.label}: listOrders searched by orderName "${order.orderName}" (HTTP ${listed.response.status}) did not find the order just placed.`, listed));
+    out.push(fail(`${op.label}: listOrders searched by orderName "${order.orderName}" (HTTP ${listed.response.status}) did not find the order just placed.`, listed, basis(['15'], ['S6'])));
   }
   return out;
 }
@@ -61,13 +66,13 @@ async function roundTrip(ctx: CheckContext, op: SpecOperation): Promise<Outcome[
   const out = await readBack(ctx, op, order);
   const after = (await readBalance(ctx)) ?? Number.NaN;
   if (!sameMoney(before - order.totalAmount, after)) {
-    out.push(fail(`${op.label}: order ${order.orderName} of totalAmount ${order.totalAmount} moved the balance from ${before} to ${after}; the spec documents a drop of exactly totalAmount.`, order.exchange));
+    out.push(fail(`${op.label}: order ${order.orderName} of totalAmount ${order.totalAmount} moved the balance from ${before} to ${after}; the spec documents a drop of exactly totalAmount.`, order.exchange, basis([], ['S5', 'S7'])));
   }
   const again = await place(ctx, op, body, referenceId);
-  if (!('orderName' in again)) return [...out, again];
+  if (!('orderName' in again)) return [...out, withBasis(again, basis(['8'], ['S1']))];
   const final = (await readBalance(ctx)) ?? Number.NaN;
   if (again.orderName !== order.orderName || !sameMoney(final, after)) {
-    out.push(fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the spec documents the same order, charged once (DECISIONS #8).`, again.exchange));
+    out.push(fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the spec documents the same order, charged once (DECISIONS #8).`, again.exchange, basis(['8'], ['S1'])));
   }
   return out.length ? out : [pass()];
 }

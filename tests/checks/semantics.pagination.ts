@@ -3,6 +3,7 @@ import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
 import { defineActiveCheck, fail, pass, type Outcome } from './check.ts';
+import { basis } from './lib/basis.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
 import { isObject } from './lib/text.ts';
 
@@ -70,6 +71,7 @@ export const semanticsPagination = defineActiveCheck({
   id: 'semantics.pagination',
   title: 'Pagination inconsistent',
   severity: 'medium',
+  basis: basis(['7'], ['S4', 'S10']),
   description: 'More items than pageSize, pageInfo that disagrees with the request or totalCount, or the same item twice within or across pages.',
   requires: ['keepsState'],
   appliesTo: isList,

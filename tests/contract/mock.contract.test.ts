@@ -6,8 +6,8 @@ import { ALL_CHECKS } from '../checks/index.ts';
 import { contractTest, failuresOf } from '../support/test.ts';
 import { fetchTarget } from '../targets/mock-target.ts';
 
-const [account] = DEMO_ACCOUNTS;
-const test = contractTest(async () => fetchTarget({ server: await createMockServer(), apiKey: account.key, merchantCode: account.merchantCode }));
+const [account, other] = DEMO_ACCOUNTS;
+const test = contractTest(async () => fetchTarget({ server: await createMockServer(), apiKey: account.key, merchantCode: account.merchantCode }), { secondKey: other.key });
 
 describe('mock (the offline twin)', () => {
   test.for(ALL_CHECKS.map((c) => c.id))('%s finds nothing', (id, { report }) => {

@@ -14,7 +14,7 @@ const test = contractTest(async () => {
   const target = await resolveTarget({ target: 'sandbox', allowOrders: env.WUPEX_ALLOW_ORDERS === '1', env });
   if (!target.ok) throw new Error(`${target.error.code}: ${target.error.message}`);
   return target.value;
-});
+}, { secondKey: env.WUPEX_API_KEY_2 });
 
 describe.skipIf(why !== undefined)(why ? `sandbox (skipped: ${why})` : 'sandbox', () => {
   test.for(ALL_CHECKS.map((c) => c.id))('%s finds nothing', (id, { report }) => {

@@ -15,6 +15,8 @@ const BALANCE = 'GET /api/customer/balance';
 const PRODUCTS = 'POST /api/product/merchant/invited/list';
 const PULL = 'POST /api/order/pull-codes';
 const ALPHA = DEMO_ACCOUNTS[0].key;
+const BRAVO = DEMO_ACCOUNTS[1].key;
+const DETAIL = 'GET /api/order/detail';
 const at = (r: PlainRequest, label: string) => `${r.method} ${r.url.pathname}` === label;
 
 /** Rewrite requests to one operation (or all when label is undefined). */
@@ -49,6 +51,7 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'invalid-retry-after': { breaks: 'conformance.response-headers', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.headers['retry-after'] ? { ...res, headers: { ...res.headers, 'retry-after': 'soon' } } : res)) },
   'non-envelope-error': { breaks: 'envelope.shape', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Bad request' }) } : res)) },
   'wrong-error-code': { breaks: 'envelope.error-code', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? { ...res, body: envelope('NOT_FOUND', 'Missing key.') } : res)) },
+  'crashes-on-odd-content-type': { breaks: 'robustness.no-server-error', operation: PRODUCTS, wrap: crashesOnOddContentType },
   'accepts-page-0': { breaks: 'negative.schema-violation', operation: PRODUCTS, wrap: onRequest(PRODUCTS, (r) => bodyEdit(r, (j) => (j.page === 0 ? { ...j, page: 1 } : j))) },
   'answers-500-to-bad-input': { breaks: 'negative.schema-violation', operation: PULL, wrap: onResponse(undefined, (res) => (res.status === 400 ? { ...res, status: 500, body: envelope('INTERNAL_ERROR', 'Boom.') } : res)) },
   'accepts-malformed-json': { breaks: 'negative.malformed-json', operation: PRODUCTS, wrap: onRequest(undefined, (r) => (r.body !== undefined && !isJson(r.body) ? { ...r, body: '{}' } : r)) },
@@ -60,7 +63,20 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'leaks-data-on-rejection': { breaks: 'hygiene.no-data-on-rejection', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? json(res, (j) => ({ ...j, data: { balance: 5000 } })) : res)) },
   'round-trip-codes-differ': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onResponse('GET /api/order/detail', (res) => json(res, alterFirstCode)) },
   'reference-id-charges-twice': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onRequest(PULL, (r) => ({ ...r, url: withoutParam(r.url, 'referenceId') })) },
+  'other-account-order-403': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onResponse(DETAIL, (res, req) => (res.status === 404 && req.headers['x-api-key'] === BRAVO ? { ...res, status: 403, body: envelope('FORBIDDEN', 'Not your order.') } : res)) },
+  'leaks-other-account-order': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onRequest(DETAIL, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
+  'shares-one-balance': { breaks: 'isolation.other-account', operation: BALANCE, wrap: onRequest(BALANCE, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
+  'answers-404-except-controls': { breaks: 'headers.missing-accept-language', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status < 300 ? res : { ...res, status: 404, body: envelope('NOT_FOUND', 'Not found.') })) },
 };
+
+/** The twin's old defect: a Content-Type that is not application/json made Prism throw, answered 500. */
+function crashesOnOddContentType(twin: Fetch): Fetch {
+  return async (request) => {
+    const type = request.headers.get('content-type');
+    if (type !== null && !type.toLowerCase().startsWith('application/json')) return new Response(envelope('INTERNAL_ERROR', 'Could not parse MIME type string.'), { status: 500, headers: { 'content-type': 'application/json' } });
+    return twin(request);
+  };
+}
 
 function rejectsEmptyListBody(twin: Fetch): Fetch {
   return async (request) => {

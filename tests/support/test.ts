@@ -7,7 +7,8 @@ import type { Target } from '../targets/target.ts';
 export const CONTRACT_RUNS = 5;
 
 /** A test API whose `target` is opened once per file (and closed after it), and whose `report` runs the catalogue once. */
-export function contractTest(open: () => Promise<Target>) {
+/** `secondKey`: another account's key on the same target, for isolation.other-account. */
+export function contractTest(open: () => Promise<Target>, options: { secondKey?: string } = {}) {
   return base.extend<{ $file: { target: Target; report: RunReport } }>({
     target: [
       async ({}, use) => {
@@ -17,7 +18,7 @@ export function contractTest(open: () => Promise<Target>) {
       },
       { scope: 'file' },
     ],
-    report: [async ({ target }, use) => use(await runCatalogue({ target, runs: CONTRACT_RUNS })), { scope: 'file' }],
+    report: [async ({ target }, use) => use(await runCatalogue({ target, runs: CONTRACT_RUNS, secondKey: options.secondKey })), { scope: 'file' }],
   });
 }
 

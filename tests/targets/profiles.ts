@@ -19,6 +19,7 @@ export const REASONS = {
   prismKeys: 'plain Prism checks that x-api-key is present, not whether its value is valid',
   prismState: 'plain Prism keeps no state: it answers fixed examples',
   prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
+  prismMessages: 'plain Prism answers every 400 with the same example message, so rejections are judged by status and code only',
   sandboxOrders: 'orders are not allowed against this target without --allow-orders',
   productionOrders: 'production is read-only: no order is ever placed there',
   remote: 'the real key is never sent in a query string to a remote host (it would land in its logs); checked on loopback targets only',
@@ -33,7 +34,7 @@ export function missingFor(name: TargetName, allowOrders: boolean, loopback = na
 function byKind(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
   switch (name) {
     case 'prism':
-      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson };
+      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson, namesFieldsInErrors: REASONS.prismMessages };
     case 'production':
       return { allowsOrders: REASONS.productionOrders, honoursPrefer: REASONS.realPrefer };
     case 'sandbox':

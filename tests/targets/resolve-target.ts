@@ -1,6 +1,7 @@
 // Turns flags and environment into one Target, refusing unsafe combinations before anything is sent.
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import type { KitEnv } from '../../scripts/lib/env.ts';
+import { checkOutboundUrl } from '../../scripts/lib/http/url-rules.ts';
 import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
 import { err, kitError, ok, type Result } from '../../scripts/lib/result.ts';
 import { httpTarget } from './http-target.ts';
@@ -12,26 +13,29 @@ export interface TargetRequest {
   target?: string;
   baseUrl?: string;
   allowOrders?: boolean;
+  /** Per-request limits for HTTP targets (verify --timeout, --deadline, --max-response-bytes); default the outbound path's. */
+  limits?: { timeoutMs?: number; deadlineMs?: number; maxResponseBytes?: number };
   env: KitEnv;
 }
 
 const usage = (message: string, hint: string) => err(kitError('CONFIG_INVALID', message, { hint }));
 
-/** Check the URL before any request: https, or http to loopback only; the production host only for --target production. */
+/**
+ * Check the URL before any request, with the outbound path's rules (url-rules.ts): https, or http to loopback only;
+ * no credentials; the production host, however spelled (trailing dot, %2E, case, IDN), only for --target production.
+ */
 export function checkUrl(raw: string, target: string | undefined): Result<URL> {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return usage(`--base-url "${raw}" is not a URL.`, 'Pass an absolute URL such as https://sandbox-service.wupex.com or http://127.0.0.1:4010.');
+  const checked = checkOutboundUrl(raw, { source: '--base-url', allowProduction: target === 'production' });
+  if (checked.ok) return checked;
+  if (checked.error.code === 'PRODUCTION_REFUSED') {
+    return usage(`Refusing to run against production (${new URL(raw).origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
-    return usage(`Refusing to send the API key to ${url.origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
+  if (checked.error.code === 'INSECURE_BASE_URL') {
+    const { origin } = new URL(raw);
+    return usage(`Refusing to send the API key to ${origin}: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).`, 'Use https://, or run the target on this machine.');
   }
-  if (url.origin === hostOf('production') && target !== 'production') {
-    return usage(`Refusing to run against production (${url.origin}) without --target production.`, 'Pass --target production for a read-only run, or use the sandbox.');
-  }
-  return ok(url);
+  // Every refusal is a usage error (exit 2): nothing has been sent.
+  return err({ ...checked.error, code: 'CONFIG_INVALID' });
 }
 
 /** For the twin a demo key is the key; elsewhere WUPEX_API_KEY (env or .env) is required. */
@@ -53,7 +57,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   if (chosen === 'production' && request.allowOrders) return usage('--allow-orders cannot be used with --target production.', 'Production runs are read-only; drop --allow-orders.');
   if (request.baseUrl !== undefined) return urlTarget(request, request.baseUrl);
   if (chosen === 'sandbox' || chosen === 'production') return urlTarget(request, hostOf(chosen));
-  if (chosen === 'prism') return prismTarget(request.env);
+  if (chosen === 'prism') return prismTarget(request.env, request.limits);
   const account = DEMO_ACCOUNTS[0];
   // Loaded on demand: the twin pulls in prism-http, which usage errors and URL targets never need.
   const { createMockServer } = await import('../../mocks/server.ts');
@@ -61,11 +65,11 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   return ok(fetchTarget({ server, apiKey: account.key, merchantCode: account.merchantCode }));
 }
 
-async function prismTarget(env: KitEnv): Promise<Result<Target>> {
+async function prismTarget(env: KitEnv, limits: TargetRequest['limits']): Promise<Result<Target>> {
   const prism = await startPrismCli();
   if (!prism.ok) return prism;
   const key = env.WUPEX_API_KEY ?? DEMO_ACCOUNTS[0].key;
-  return ok(httpTarget({ name: 'prism', baseUrl: prism.value.url, apiKey: key, merchantCode: merchantFor(env, key) ?? DEMO_ACCOUNTS[0].merchantCode, missing: missingFor('prism', true), onClose: prism.value.close }));
+  return ok(httpTarget({ name: 'prism', baseUrl: prism.value.url, apiKey: key, merchantCode: merchantFor(env, key) ?? DEMO_ACCOUNTS[0].merchantCode, missing: missingFor('prism', true), onClose: prism.value.close, ...limits }));
 }
 
 /** A URL target; a bare --base-url is held to the sandbox's standard (every capability) unless --target says otherwise. */
@@ -76,5 +80,7 @@ function urlTarget(request: TargetRequest, raw: string): Result<Target> {
   if (!key.ok) return key;
   const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
   const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
-  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)) }));
+  // rateLimitRetries 0: the check context retries 429/503 itself (tests/checks/lib/transient.ts, S11), with waits capped
+  // short on loopback; a second retry loop underneath would multiply the waits.
+  return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), rateLimitRetries: 0, ...request.limits }));
 }

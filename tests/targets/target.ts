@@ -5,9 +5,9 @@ import type { KitError, Result } from '../../scripts/lib/result.ts';
  * What a target can support. `isLoopback` is a safety capability: the real key is put in a query string
  * (auth.key-in-query) only for a server on this machine, never where it would land in remote logs.
  */
-export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback';
+export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback' | 'namesFieldsInErrors';
 
-export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback'];
+export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback', 'namesFieldsInErrors'];
 
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
 
@@ -52,18 +52,22 @@ export interface Target {
 
 /** Normalise a fetch Response into plain data (reads the body once). */
 export async function readResponse(response: Response): Promise<ExchangeResponse> {
-  const text = await response.text();
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
+  return toExchangeResponse(response.status, headers, await response.text());
+}
+
+/** Plain data from status, lower-case headers and text: the parsed JSON when it parses. */
+export function toExchangeResponse(status: number, headers: Record<string, string>, text: string): ExchangeResponse {
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined; // not JSON: the content-type and envelope checks report it
   }
-  return { status: response.status, headers, text, json };
+  return { status, headers, text, json };
 }
 
 /** Build a fetch Request from the plain request data. */

@@ -1,6 +1,7 @@
 // What a doctor check is: a small named function with a stable id that looks at a context and returns a value.
 import type { KitEnv } from '../env.ts';
 import type { Document } from '../spec.ts';
+import type { ProbeFetch } from './probe.ts';
 
 export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -27,7 +28,8 @@ export interface DoctorContext {
   nodeVersion: string;
   npmVersion: () => string | undefined;
   runSpecLint: () => Promise<CommandOutcome>;
-  fetch: (request: Request) => Promise<Response>;
+  /** The outbound path in real runs (createDoctorContext); a double in tests. */
+  fetch: ProbeFetch;
   /** Timeout of each network probe. */
   probeTimeoutMs: number;
 }
@@ -42,6 +44,8 @@ export const DOCTOR_DEFAULTS = {
   /** S-brief: "short timeout, e.g. 3 s" for the sandbox probe. */
   probeTimeoutMs: 3_000,
   twinProbeTimeoutMs: 1_500,
+  /** A probe reads a balance error or the twin's state: tiny. */
+  probeMaxBytes: 1024 * 1024,
 } as const;
 
 /** Identity helper so each check file reads the same and is typed at its definition. */

@@ -1,9 +1,10 @@
-// Builds the real DoctorContext: the repository, the kit environment, the spec lint as a subprocess, npm's version, global fetch.
+// Builds the real DoctorContext: the repository, the kit environment, the spec lint as a subprocess, npm's version, the outbound path.
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadKitEnv, type KitEnv } from '../env.ts';
+import { outboundFetch } from '../http/outbound-fetch.ts';
 import { loadSpec } from '../spec.ts';
 import { DOCTOR_DEFAULTS, type CommandOutcome, type DoctorContext } from './doctor-check.ts';
 
@@ -50,7 +51,8 @@ export function createDoctorContext(options: DoctorContextOptions = {}): DoctorC
     nodeVersion: process.versions.node,
     npmVersion: () => readNpmVersion(),
     runSpecLint: () => runSpecLint(root),
-    fetch: (request) => globalThis.fetch(request),
+    // The one outbound path; a probe sends no key, so production may be probed (read-only, keyless).
+    fetch: (request, limits) => outboundFetch({ headersTimeoutMs: limits.timeoutMs, deadlineMs: limits.timeoutMs, maxResponseBytes: DOCTOR_DEFAULTS.probeMaxBytes, allowProduction: true })(request),
     probeTimeoutMs: DOCTOR_DEFAULTS.probeTimeoutMs,
   };
 }

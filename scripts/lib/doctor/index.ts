@@ -2,6 +2,7 @@
 import { dependencies } from './dependencies.ts';
 import type { DoctorCheck } from './doctor-check.ts';
 import { environment } from './environment.ts';
+import { keyAccepted } from './key-accepted.ts';
 import { nodeVersion } from './node-version.ts';
 import { npmVersion } from './npm-version.ts';
 import { sandboxReachable } from './sandbox-reachable.ts';
@@ -17,5 +18,6 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   environment,
   targetPairing,
   sandboxReachable,
+  keyAccepted,
   twinRunning,
 ];

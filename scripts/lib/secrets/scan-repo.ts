@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import type { Result } from '../result.ts';
+import { decodeText } from './decode-text.ts';
 import { listScanFiles } from './list-files.ts';
 import { scanText, type SecretFinding } from './scan-text.ts';
 
@@ -18,7 +19,7 @@ export interface ScanOptions {
   allowedValues?: readonly string[];
 }
 
-/** Reads a file as text, or undefined when it is gone (deleted but still tracked) or binary (has a NUL byte). */
+/** Reads a file as text (UTF-8 or UTF-16), or undefined when it is gone (deleted but still tracked) or binary. */
 function readText(path: string): string | undefined {
   let buffer: Buffer;
   try {
@@ -26,7 +27,7 @@ function readText(path: string): string | undefined {
   } catch {
     return undefined; // listed by git but deleted, or a directory (submodule): nothing to scan
   }
-  return buffer.subarray(0, 8000).includes(0) ? undefined : buffer.toString('utf8');
+  return decodeText(buffer);
 }
 
 /** Scan every file git would commit in `cwd`. Fails only when the file list cannot be obtained. */

@@ -1,5 +1,6 @@
 // Flags of `npm run verify`, parsed and validated once; the key is never a flag.
 import { integerFlag, parseFlags } from '../cli.ts';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags, type LimitFlags } from '../http/limit-flags.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 
 export interface VerifyArgs {
@@ -7,12 +8,16 @@ export interface VerifyArgs {
   baseUrl?: string;
   allowOrders: boolean;
   junit?: string;
+  /** --report json=PATH: findings with their basis, for machines. */
+  json?: string;
   seed: number;
   runs: number;
   checks?: string[];
   /** Milliseconds to wait for a loopback --base-url port to open. */
   waitMs: number;
   help: boolean;
+  /** Per-request limits of the outbound path (--timeout, --deadline, --max-response-bytes). */
+  limits: LimitFlags;
 }
 
 export const VERIFY_DEFAULTS = { seed: 1, runs: 10, waitMs: 5000 } as const;
@@ -22,14 +27,18 @@ export const HELP = `Usage: npm run verify -- [options]
   --target mock|prism|sandbox|production   what to verify (default: mock, the in-process twin)
   --base-url URL        any server (https, or http to loopback only); held to the sandbox's standard
   --allow-orders        let order checks place orders on the sandbox / a non-loopback base URL
-  --report junit=PATH   also write a JUnit XML report (redacted)
+  --report junit=PATH   also write a JUnit XML report (redacted); repeatable
+  --report json=PATH    also write a JSON report: findings with severity, basis and a curl line (redacted)
   --seed N              seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
   --check ID            only report this check (repeatable)
+${LIMIT_FLAGS_HELP}
   --wait MS             wait up to MS for a loopback --base-url port to open (default ${VERIFY_DEFAULTS.waitMs})
 
-The key comes from WUPEX_API_KEY (environment or .env), never from an argument.
-Exit codes: 0 no failure, 1 a check failed, 2 usage or configuration error, 3 target unreachable.`;
+The key comes from WUPEX_API_KEY (environment or .env), never from an argument; WUPEX_API_KEY_2 (another
+account on the same environment) enables isolation.other-account.
+Exit codes: 0 no failure, 1 a check failed, 2 usage or configuration error (or the key was rejected),
+3 target unreachable, timed out or too large, or a check could not be judged (UNAVAILABLE).`;
 
 const KEY_FLAGS = /^--(api-key|key|x-api-key|apikey)(=|$)/i;
 
@@ -52,8 +61,9 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
     return usage('The API key is never passed as an argument.', 'Set WUPEX_API_KEY in the environment (or in .env, which git ignores) and run again without --api-key/--key.');
   }
   const parsed = parseFlags(argv, {
-    target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string' },
+    target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string', multiple: true },
     seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    ...LIMIT_FLAG_OPTIONS,
   });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
@@ -63,8 +73,14 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   if (!runs.ok) return runs;
   const wait = integerFlag('wait', v.wait, { min: 0, max: 60_000, fallback: VERIFY_DEFAULTS.waitMs });
   if (!wait.ok) return wait;
-  if (v.report !== undefined && !/^junit=.+/.test(v.report)) return usage(`--report "${v.report}" is not supported.`, 'Valid form: --report junit=PATH.');
+  const limits = parseLimitFlags(v);
+  if (!limits.ok) return limits;
+  const reports = v.report ?? [];
+  const bad = reports.find((r) => !/^(junit|json)=.+/.test(r));
+  if (bad !== undefined) return usage(`--report "${bad}" is not supported.`, 'Valid forms: --report junit=PATH, --report json=PATH.');
+  const reportPath = (kind: string) => reports.find((r) => r.startsWith(`${kind}=`))?.slice(kind.length + 1);
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, junit: v.report?.slice('junit='.length), seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, help: v.help ?? false });
+  const paths = { junit: reportPath('junit'), json: reportPath('json') };
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, help: v.help ?? false, limits: limits.value });
 }

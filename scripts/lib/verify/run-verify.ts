@@ -1,89 +1,72 @@
-// verify(): the programmatic `npm run verify`: resolve the target, wait for a loopback port, probe it, run the catalogue, close.
-import { ALL_CHECKS } from '../../../tests/checks/index.ts';
+// verify as a library: preflight the key, run the catalogue, build the report and the exit code; no printing, no exit.
 import { buildRequest } from '../../../tests/checks/context.ts';
-import { runCatalogue, type RunReport } from '../../../tests/checks/run-catalogue.ts';
-import { createSpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import { resolveTarget } from '../../../tests/targets/resolve-target.ts';
-import type { Target, TargetName } from '../../../tests/targets/target.ts';
-import { isLoopbackHost } from '../../client/base-url.ts';
-import { loadKitEnv, type KitEnv } from '../env.ts';
-import { err, kitError, ok, type KitError, type Result } from '../result.ts';
-import { waitForPort, WAIT_DEFAULTS } from '../wait-for-port.ts';
-import { VERIFY_DEFAULTS } from './args.ts';
+import type { Check } from '../../../tests/checks/check.ts';
+import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from '../../../tests/checks/lib/transient.ts';
+import { runCatalogue, type RunProgress } from '../../../tests/checks/run-catalogue.ts';
+import type { CheckLine } from '../../../tests/checks/summarise.ts';
+import type { Target } from '../../../tests/targets/target.ts';
+import { EXIT } from '../cli.ts';
+import { kitError, type KitError } from '../result.ts';
+import { buildReport, stoppedReport, type VerifyReport } from './report.ts';
 
 export interface VerifyOptions {
-  /** mock (default: the twin in-process), prism, sandbox or production. */
-  target?: 'mock' | 'prism' | 'sandbox' | 'production';
-  /** Any server: https, or plain http to loopback only. */
-  baseUrl?: string;
-  allowOrders?: boolean;
+  target: Target;
   seed?: number;
   runs?: number;
-  /** Report only these check ids. */
-  checks?: string[];
-  /** Where WUPEX_API_KEY / WUPEX_MERCHANT_CODE come from; default the environment, then .env. */
-  env?: KitEnv;
-  /** How long to wait for a loopback --base-url port to open (default 5000 ms). */
-  waitMs?: number;
-  /** Called once the target answered, before the checks run (the CLI prints its banner here). */
-  onStart?: (target: VerifiedTarget) => void;
+  only?: readonly string[];
+  checks?: readonly Check[];
+  /** A second account's key on the same target (WUPEX_API_KEY_2): the isolation check needs one. */
+  secondKey?: string;
+  transient?: Partial<TransientPolicy>;
+  /** Each check's lines as soon as it finishes. */
+  onLines?: (lines: CheckLine[], progress: RunProgress) => void;
+  spec?: SpecIndex;
 }
 
-export interface VerifiedTarget {
-  name: TargetName;
-  baseUrl: string;
-  /** True for the default target: the twin called in-process, no port. */
-  inProcess: boolean;
+export interface VerifyResult {
+  report: VerifyReport;
+  /** 0 nothing failed, 1 a finding, 2 the key was rejected, 3 unreachable or some check could not be judged. */
+  exitCode: number;
+  /** What stopped the run or cut it short (for the error line). */
+  error?: KitError;
 }
 
-export interface VerifyReport extends RunReport {
-  target: VerifiedTarget;
-}
+export const KEY_REJECTED = 'KEY_REJECTED';
 
-/** A loopback target gets a few seconds to open its port; a remote one is probed at once. */
-async function awaitLoopback(baseUrl: string | undefined, waitMs: number): Promise<Result<void>> {
-  if (baseUrl === undefined) return ok(undefined);
-  let url: URL;
+/** getBalance with the key, before anything else: a wrong key or a dead target stops the run with one clear message. */
+async function preflight(target: Target, spec: SpecIndex, transient?: Partial<TransientPolicy>): Promise<KitError | undefined> {
+  const balance = spec.operations.find((o) => o.operationId === 'getBalance');
+  if (!balance) return undefined;
   try {
-    url = new URL(baseUrl);
-  } catch {
-    return ok(undefined);
+    const exchange = await sendWithRetry(target, buildRequest(target, { operation: balance }), transientPolicy(target, transient));
+    if (exchange.response.status !== 401) return undefined;
+    return kitError(KEY_REJECTED, 'the target rejected WUPEX_API_KEY (401 UNAUTHORIZED); check which environment the key belongs to', {
+      hint: `A sandbox key works only on the sandbox, a production key only on production; ${target.baseUrl} is the target.`,
+    });
+  } catch (error) {
+    if (error instanceof TargetSendError) return error.error;
+    if (error instanceof UnavailableError) return kitError('TARGET_UNAVAILABLE', `The target stayed unavailable: ${error.reason}.`, { hint: 'Try again later; the sandbox may be rate limiting or down.' });
+    throw error;
   }
-  if (!isLoopbackHost(url.hostname)) return ok(undefined);
-  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  if (await waitForPort(url.hostname.replace(/^\[|\]$/g, ''), port, { timeoutMs: waitMs })) return ok(undefined);
-  return err(kitError('TARGET_UNREACHABLE', `Nothing is listening on ${url.host} (waited ${waitMs} ms): ${url.origin}`, {
-    hint: `Start the twin first (npm run mock -- --port ${port}), or drop --base-url to verify the twin in-process.`,
-  }));
 }
 
-/** One cheap read-only request first, so an unreachable target is one clear error, not a finding per check. */
-async function probe(target: Target): Promise<Result<void, KitError>> {
-  const balance = createSpecIndex().operations.find((o) => o.operationId === 'getBalance');
-  if (!balance) return ok(undefined);
-  const result = await target.send(buildRequest(target, { operation: balance }));
-  return result.ok ? ok(undefined) : err(result.error);
-}
-
-/** Run the check catalogue against one target. Errors: CONFIG_INVALID (refused before sending), TARGET_UNREACHABLE / TARGET_TIMEOUT. */
-export async function verify(options: VerifyOptions = {}): Promise<Result<VerifyReport>> {
-  if (options.checks) {
-    const unknown = options.checks.filter((id) => !ALL_CHECKS.some((c) => c.id === id));
-    if (unknown.length) return err(kitError('CONFIG_INVALID', `Unknown check id(s) ${unknown.join(', ')}.`, { hint: `Valid ids: ${ALL_CHECKS.map((c) => c.id).join(', ')}.` }));
+/** Run verify against a resolved target; the caller prints, writes reports and exits. */
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  const { target } = options;
+  const spec = options.spec ?? createSpecIndex();
+  const stop = await preflight(target, spec, options.transient);
+  if (stop) {
+    const exitCode = stop.code === KEY_REJECTED ? EXIT.usage : EXIT.unreachable;
+    return { report: stoppedReport(target, stop, 'GET /api/customer/balance'), exitCode, error: stop };
   }
-  const resolved = await resolveTarget({ target: options.target, baseUrl: options.baseUrl, allowOrders: options.allowOrders, env: options.env ?? loadKitEnv() });
-  if (!resolved.ok) return resolved;
-  const target = resolved.value;
-  try {
-    const waited = await awaitLoopback(options.baseUrl === undefined ? undefined : target.baseUrl, options.waitMs ?? WAIT_DEFAULTS.timeoutMs);
-    if (!waited.ok) return waited;
-    const reachable = await probe(target);
-    if (!reachable.ok) return reachable;
-    const info: VerifiedTarget = { name: target.name, baseUrl: target.baseUrl, inProcess: target.name === 'mock' };
-    options.onStart?.(info);
-    const report = await runCatalogue({ target, seed: options.seed ?? VERIFY_DEFAULTS.seed, runs: options.runs ?? VERIFY_DEFAULTS.runs, only: options.checks });
-    return ok({ ...report, target: info });
-  } finally {
-    await target.close();
+  const run = await runCatalogue({ ...options, spec });
+  const report = buildReport(run, target);
+  if (run.transportError) return { report, exitCode: EXIT.unreachable, error: run.transportError };
+  if (run.counts.failed > 0) return { report, exitCode: EXIT.findings };
+  if (run.counts.unavailable > 0) {
+    const error = kitError('TARGET_UNAVAILABLE', `${run.counts.unavailable} check line(s) could not be judged: the target kept answering 429/503 (or resetting the connection) after the retries.`, { hint: 'They are marked UNAVAILABLE above; run again later.' });
+    return { report, exitCode: EXIT.unreachable, error };
   }
+  return { report, exitCode: EXIT.ok };
 }

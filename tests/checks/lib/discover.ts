@@ -1,4 +1,5 @@
 // Discovery of what the target already holds (the real sandbox is not empty): products, an order, the balance.
+import { randomUUID } from 'node:crypto';
 import type { SpecOperation } from '../../../scripts/lib/spec.ts';
 import type { CheckContext } from '../context.ts';
 import { isObject } from './text.ts';
@@ -51,12 +52,35 @@ export async function readBalance(ctx: CheckContext): Promise<number | undefined
   return ex.response.status === 200 && isObject(data) && typeof data.creditBalance === 'number' ? data.creditBalance : undefined;
 }
 
-/** The name of some existing order (newest first), or undefined when the account has none. */
+/** One small order line the account can buy (its merchant code, the cheapest orderable product, quantity 1), or why not. */
+export function orderLine(ctx: CheckContext): Promise<{ merchant: string; sku: string; quantity: number } | string> {
+  return ctx.memo('order-line', async () => {
+    const merchant = ctx.target.merchantCode;
+    if (!merchant) return "no merchant code: set WUPEX_MERCHANT_CODE to your account's merchant code";
+    const product = await orderableProduct(ctx, (await readBalance(ctx)) ?? 0);
+    return typeof product === 'string' ? product : { merchant, sku: product.productCode, quantity: 1 };
+  });
+}
+
+/**
+ * The name of a real order of the account (newest first); when it has none and orders are allowed, one small order
+ * is placed for it. Undefined when there is none to use.
+ */
 export function existingOrderName(ctx: CheckContext): Promise<string | undefined> {
   return ctx.memo('order-name', async () => {
     const ex = await ctx.send({ operation: operationById(ctx, 'listOrders'), body: { page: 1, pageSize: 1 } });
     const data = dataOf(ex.response.json);
     const first = Array.isArray(data) ? data[0] : undefined;
-    return isObject(first) && typeof first.orderName === 'string' ? first.orderName : undefined;
+    if (isObject(first) && typeof first.orderName === 'string') return first.orderName;
+    return placeOneOrder(ctx);
   });
+}
+
+async function placeOneOrder(ctx: CheckContext): Promise<string | undefined> {
+  const operation = operationById(ctx, 'pullCodes');
+  const line = await orderLine(ctx);
+  if (ctx.blocked(operation, 'header') || typeof line === 'string') return undefined;
+  const ex = await ctx.send({ operation, query: { referenceId: `wupex-kit-order-${randomUUID().slice(0, 13)}` }, body: [line] });
+  const data = dataOf(ex.response.json);
+  return ex.response.status >= 200 && ex.response.status < 300 && isObject(data) && typeof data.orderName === 'string' ? data.orderName : undefined;
 }

@@ -1,7 +1,8 @@
 // The loop every active check shares: pick operations, skip the ones this target must not receive, collect outcomes.
 import type { SpecOperation } from '../../../scripts/lib/spec.ts';
-import { skip, type OperationOutcome, type Outcome } from '../check.ts';
+import { skip, unavailable, type OperationOutcome, type Outcome } from '../check.ts';
 import type { AuthMode, CheckContext } from '../context.ts';
+import { UnavailableError } from './transient.ts';
 
 export interface ForEachOptions {
   auth: AuthMode;
@@ -9,7 +10,10 @@ export interface ForEachOptions {
   filter?: (operation: SpecOperation) => boolean;
 }
 
-/** Run `judge` for each operation in spec order; blocked operations (read-only, orders not allowed) become SKIP. */
+/**
+ * Run `judge` for each operation in spec order; blocked operations (read-only, orders not allowed) become SKIP, and
+ * an operation whose requests stayed unavailable (429/503 after the retries) becomes UNAVAILABLE, the others still run.
+ */
 export async function forEachOperation(
   ctx: CheckContext,
   options: ForEachOptions,
@@ -18,8 +22,17 @@ export async function forEachOperation(
   const out: OperationOutcome[] = [];
   for (const operation of ctx.spec.operations.filter(options.filter ?? (() => true))) {
     const reason = ctx.blocked(operation, options.auth);
-    const outcomes = reason ? [skip(reason)] : await judge(operation);
+    const outcomes = reason ? [skip(reason)] : await judgeOrUnavailable(() => judge(operation));
     for (const outcome of outcomes) out.push({ operation, outcome });
   }
   return out;
+}
+
+async function judgeOrUnavailable(judge: () => Promise<Outcome[]>): Promise<Outcome[]> {
+  try {
+    return await judge();
+  } catch (error) {
+    if (error instanceof UnavailableError) return [unavailable(error.reason)];
+    throw error;
+  }
 }

@@ -1,36 +1,87 @@
-// Judging a request that must be rejected: a documented 4xx in the error envelope, never 2xx, never 5xx.
+// Differential rejections: a probe counts as rejected only when its control (the same request with the one cause
+// fixed) got a 2xx, and the probe got the documented status and code for that cause, with a message naming it.
 import type { SpecOperation } from '../../../scripts/lib/spec.ts';
 import type { Exchange } from '../../targets/target.ts';
-import { fail, pass, type Outcome } from '../check.ts';
-import { documentedStatuses } from './spec-index.ts';
+import { fail, pass, skip, type Basis, type Outcome } from '../check.ts';
+import type { CheckContext, RequestSpec } from '../context.ts';
+import { mergeBasis } from './basis.ts';
 import { isObject } from './text.ts';
 
+/** What the spec documents for this cause. */
 export interface RejectionExpectation {
   /** What was sent, for the message: "a request without x-api-key". */
   what: string;
-  /** A specific status and code, when the spec fixes them (401 UNAUTHORIZED). */
-  status?: number;
-  code?: string;
+  status: number;
+  code: string;
+  /** The header, parameter or field the error message must name (DECISIONS D6). */
+  names?: string;
+  /** The spec element the probe tests: its decision rows and guide sources. */
+  basis: Basis;
 }
 
-function errorCode(exchange: Exchange): string | undefined {
+export interface RejectionProbe extends RejectionExpectation {
+  /** The request that must be rejected. */
+  probe: RequestSpec;
+  /** The same request with the cause fixed; it must get a 2xx first. */
+  control: RequestSpec;
+}
+
+/** Rows that apply whatever the cause: which status carries which code (#23), messages name the field (D6). */
+export const REJECTION_BASIS = { statusAndCode: mergeBasis({ decisions: ['23'], sources: ['S8'] }), naming: mergeBasis({ decisions: ['D6'] }), serverError: mergeBasis({ sources: ['S8', 'S9'] }) } as const;
+
+function errorOf(exchange: Exchange): { code?: string; message?: string } {
   const json = exchange.response.json;
   const error = isObject(json) ? json.error : undefined;
-  return isObject(error) && typeof error.code === 'string' ? error.code : undefined;
+  if (!isObject(error)) return {};
+  return { code: typeof error.code === 'string' ? error.code : undefined, message: typeof error.message === 'string' ? error.message : undefined };
 }
 
-/** Pass when the response is the expected rejection; otherwise a message with what was received and what is documented. */
+export const describeAnswer = (exchange: Exchange) => {
+  const { code } = errorOf(exchange);
+  return `HTTP ${exchange.response.status}${code ? ` ${code}` : ''}`;
+};
+
+/** Pure: pass when the response is the documented rejection for this cause; otherwise what was received against what is documented. */
 export function judgeRejection(exchange: Exchange, operation: SpecOperation, expect: RejectionExpectation): Outcome {
   const { status } = exchange.response;
-  const code = errorCode(exchange);
-  const received = `HTTP ${status}${code ? ` ${code}` : ''}`;
-  const documented4xx = documentedStatuses(operation).filter((s) => s >= 400 && s < 500);
-  const want = expect.status ? `${expect.status}${expect.code ? ` ${expect.code}` : ''}` : `a 4xx error envelope (${documented4xx.join(', ')})`;
-  const say = (verb: string) => fail(`${operation.label}: ${expect.what} ${verb} (${received}); the spec documents ${want}.`, exchange);
-  if (status < 300) return say('was accepted');
-  if (status >= 500) return say('caused a server error');
-  if (expect.status ? status !== expect.status : !documented4xx.includes(status)) return say('was answered with another status');
-  if (!code) return say('was rejected without the error envelope');
-  if (expect.code && code !== expect.code) return say('was rejected with another error code');
+  const { code, message } = errorOf(exchange);
+  const want = `${expect.status} ${expect.code}${expect.names ? ` naming ${expect.names}` : ''}`;
+  const say = (verb: string, basis: Basis) => fail(`${operation.label}: ${expect.what} ${verb} (${describeAnswer(exchange)}); the spec documents ${want}.`, exchange, basis);
+  if (status < 300) return say('was accepted', expect.basis);
+  if (status >= 500) return say('caused a server error', mergeBasis(expect.basis, REJECTION_BASIS.serverError));
+  if (status !== expect.status) return say('was answered with another status', mergeBasis(expect.basis, REJECTION_BASIS.statusAndCode));
+  if (!code) return say('was rejected without the error envelope', mergeBasis({ sources: expect.basis.sources }, { sources: ['S8'] }));
+  if (code !== expect.code) return say('was rejected with another error code', mergeBasis(expect.basis, REJECTION_BASIS.statusAndCode));
+  if (expect.names && !(message ?? '').toLowerCase().includes(expect.names.toLowerCase())) {
+    return fail(`${operation.label}: ${expect.what} was rejected (${describeAnswer(exchange)}) with the message "${message ?? ''}", which does not name ${expect.names}; the spec documents ${want}.`, exchange, REJECTION_BASIS.naming);
+  }
   return pass();
+}
+
+/**
+ * Controls are sent once per distinct request per run (a pullCodes control places one small order, not one per probe).
+ * Every pullCodes request carries a fresh referenceId (FRESH_REFERENCE in context.ts), so none meets a reused one.
+ */
+async function sendControl(ctx: CheckContext, control: RequestSpec): Promise<Exchange> {
+  const cache = await ctx.memo('rejection-controls', async () => new Map<string, Exchange>());
+  const { referenceId: _fresh, ...query } = control.query ?? {};
+  const key = JSON.stringify({ ...control, operation: control.operation.label, query });
+  const known = cache.get(key);
+  if (known) return known;
+  const exchange = await ctx.send(control);
+  cache.set(key, exchange);
+  return exchange;
+}
+
+/** Send the control, then (only if it got a 2xx) the probe; judge the probe. */
+export async function probeRejection(ctx: CheckContext, operation: SpecOperation, probe: RejectionProbe): Promise<Outcome> {
+  const blocked = ctx.blocked(operation, probe.control.auth ?? 'header');
+  if (blocked) return skip(`${blocked} (the control, the same request without the fault, would place an order)`);
+  const control = await sendControl(ctx, probe.control);
+  if (control.response.status < 200 || control.response.status >= 300) {
+    return skip(`the control (the same request without the fault) got ${describeAnswer(control)}, so ${probe.what} cannot be judged`);
+  }
+  const exchange = await ctx.send(probe.probe);
+  // A target answering fixed example messages (plain Prism) is judged on status and code only.
+  return judgeRejection(exchange, operation, ctx.target.missing.namesFieldsInErrors ? { ...probe, names: undefined } : probe);
 }

@@ -15,23 +15,34 @@ export interface SpecIndex {
   errorStatuses: Record<string, number>;
   /** undefined when valid, else a readable description of what is wrong. */
   validate(schema: Schema, value: unknown): string | undefined;
+  /** Where the value breaks the schema: each error's JSON pointer into the value (a missing property included). */
+  errorPaths(schema: Schema, value: unknown): string[];
 }
 
 export function createSpecIndex(doc: Document = loadSpec()): SpecIndex {
   const ajv = createAjv();
   const cache = new Map<Schema, ValidateFunction>();
   const errorCode = (doc.components?.schemas?.ErrorCode ?? {}) as Schema;
+  const compiled = (schema: Schema) => {
+    let fn = cache.get(schema);
+    if (!fn) {
+      fn = ajv.compile(schema);
+      cache.set(schema, fn);
+    }
+    return fn;
+  };
   return {
     doc,
     operations: listOperations(doc),
     errorStatuses: { ...((errorCode['x-status-codes'] ?? {}) as Record<string, number>) },
     validate(schema, value) {
-      let fn = cache.get(schema);
-      if (!fn) {
-        fn = ajv.compile(schema);
-        cache.set(schema, fn);
-      }
+      const fn = compiled(schema);
       return fn(value) ? undefined : describeErrors(fn.errors) || 'does not match';
+    },
+    errorPaths(schema, value) {
+      const fn = compiled(schema);
+      if (fn(value)) return [];
+      return (fn.errors ?? []).map((e) => (e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath));
     },
   };
 }

@@ -1,10 +1,20 @@
 // Small text helpers for check messages: short body snippets and type names.
+import { createSanitiser } from '../../../scripts/lib/redact.ts';
 
-/** The first 120 characters of a body, on one line, for messages. */
-export function snippet(text: string, max = 120): string {
+/**
+ * The first 120 characters of a body, on one line, for messages. Secrets given (the request's key) are redacted
+ * BEFORE the cut, so a key straddling character 120 cannot survive in part; control characters are stripped.
+ */
+export function snippet(text: string, secrets: ReadonlyArray<string | undefined> = [], max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '(empty body)';
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return createSanitiser(secrets)(flat, { max });
+}
+
+/** The key a request carried (header or query), so a snippet of its answer can hide an echo of it. */
+export function keysOf(request: { url: string; headers: Record<string, string> }): string[] {
+  const inQuery = URL.canParse(request.url) ? new URL(request.url).searchParams.get('x-api-key') : null;
+  return [request.headers['x-api-key'], inQuery ?? undefined].filter((k): k is string => typeof k === 'string' && k !== '');
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

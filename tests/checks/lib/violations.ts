@@ -1,6 +1,8 @@
 // Schema-violating requests for one operation: boundary cases from the spec's schemas plus fast-check random ones.
 import fc from 'fast-check';
+import type { Basis } from '../check.ts';
 import type { RequestSpec } from '../context.ts';
+import { basisOf, mergeBasis } from './basis.ts';
 import type { Schema, SpecIndex } from './spec-index.ts';
 import { parametersOf, requestBodySchema } from './spec-index.ts';
 
@@ -8,6 +10,10 @@ export interface Violation {
   /** What is wrong, for messages: "body.page = 0". */
   description: string;
   request: RequestSpec;
+  /** The field, parameter or header the rejection's message must name (the leaf of the path); none for the whole body. */
+  names?: string;
+  /** The violated element's decision rows and sources (its own x-decision, else its nearest annotated parent's). */
+  basis: Basis;
 }
 
 type Put = (value: unknown) => unknown;
@@ -16,54 +22,64 @@ interface Spot {
   schema: Schema;
   value: unknown;
   put: Put;
+  basis: Basis;
 }
 
 const REMOVE = Symbol('remove');
 const typesOf = (s: Schema): string[] => (Array.isArray(s.type) ? (s.type as string[]) : s.type ? [s.type as string] : []);
 
+const hasBasis = (b: Basis) => b.decisions.length > 0 || b.sources.length > 0;
+
 /** Every place in the base body that a violation can target, with a setter returning the whole new body. */
-function spots(schema: Schema, value: unknown, path: string, put: Put): Spot[] {
-  const out: Spot[] = [{ path, schema, value, put }];
+function spots(schema: Schema, value: unknown, path: string, put: Put, inherited: Basis = mergeBasis()): Spot[] {
+  const own = basisOf(schema);
+  const basis = hasBasis(own) ? own : inherited;
+  const out: Spot[] = [{ path, schema, value, put, basis }];
   const props = (schema.properties ?? {}) as Record<string, Schema>;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [name, sub] of Object.entries(props)) {
       if (!(name in value)) continue;
       const obj = value as Record<string, unknown>;
-      out.push(...spots(sub, obj[name], `${path}.${name}`, (v) => put({ ...obj, [name]: v })));
+      out.push(...spots(sub, obj[name], `${path}.${name}`, (v) => put({ ...obj, [name]: v }), basis));
     }
   }
   if (Array.isArray(value) && value.length > 0 && schema.items) {
-    out.push(...spots(schema.items as Schema, value[0], `${path}[0]`, (v) => put([v, ...value.slice(1)])));
+    out.push(...spots(schema.items as Schema, value[0], `${path}[0]`, (v) => put([v, ...value.slice(1)]), basis));
   }
   return out;
 }
 
 /** Boundary mutations of one spot: wrong type, out of range, bad enum, empty/oversized arrays, missing required. */
-function boundary(spot: Spot): [string, unknown][] {
+function boundary(spot: Spot): [string, unknown, string | undefined][] {
   const { schema: s, value, path } = spot;
   const types = typesOf(s);
-  const out: [string, unknown][] = [];
-  const num = (n: number) => out.push([`${path} = ${n}`, n]);
+  const name = leaf(path);
+  const out: [string, unknown, string | undefined][] = [];
+  const push = (description: string, v: unknown) => out.push([description, v, name]);
+  const num = (n: number) => push(`${path} = ${n}`, n);
   if (types.includes('object')) {
-    out.push([`${path} = "not-an-object"`, 'not-an-object']);
-    for (const name of (s.required ?? []) as string[]) out.push([`${path} without required "${name}"`, omit(value, name)]);
+    push(`${path} = "not-an-object"`, 'not-an-object');
+    for (const required of (s.required ?? []) as string[]) out.push([`${path} without required "${required}"`, omit(value, required), required]);
   }
   if (types.includes('array')) {
-    out.push([`${path} = "not-an-array"`, 'not-an-array']);
-    if (typeof s.minItems === 'number' && s.minItems > 0) out.push([`${path} = [] (minItems ${s.minItems})`, []]);
-    if (typeof s.maxItems === 'number' && Array.isArray(value)) out.push([`${path} with ${s.maxItems + 1} items (maxItems ${s.maxItems})`, Array(s.maxItems + 1).fill(value[0])]);
+    push(`${path} = "not-an-array"`, 'not-an-array');
+    if (typeof s.minItems === 'number' && s.minItems > 0) push(`${path} = [] (minItems ${s.minItems})`, []);
+    if (typeof s.maxItems === 'number' && Array.isArray(value)) push(`${path} with ${s.maxItems + 1} items (maxItems ${s.maxItems})`, Array(s.maxItems + 1).fill(value[0]));
   }
-  if (types.includes('integer')) out.push([`${path} = "1" (a string)`, '1'], [`${path} = 1.5`, 1.5]);
+  if (types.includes('integer')) {
+    push(`${path} = "1" (a string)`, '1');
+    push(`${path} = 1.5`, 1.5);
+  }
   if (types.includes('integer') || types.includes('number')) {
     if (typeof s.minimum === 'number') num(s.minimum - 1);
     if (typeof s.maximum === 'number') num(s.maximum + 1);
   }
   if (types.includes('string')) {
-    out.push([`${path} = 123 (a number)`, 123]);
-    if (Array.isArray(s.enum)) out.push([`${path} = "NOT-A-DOCUMENTED-VALUE" (enum)`, 'NOT-A-DOCUMENTED-VALUE']);
-    if (typeof s.minLength === 'number' && s.minLength > 0) out.push([`${path} = "" (minLength ${s.minLength})`, '']);
+    push(`${path} = 123 (a number)`, 123);
+    if (Array.isArray(s.enum)) push(`${path} = "NOT-A-DOCUMENTED-VALUE" (enum)`, 'NOT-A-DOCUMENTED-VALUE');
+    if (typeof s.minLength === 'number' && s.minLength > 0) push(`${path} = "" (minLength ${s.minLength})`, '');
   }
-  if (types.includes('boolean')) out.push([`${path} = "yes"`, 'yes']);
+  if (types.includes('boolean')) push(`${path} = "yes"`, 'yes');
   return out;
 }
 
@@ -73,11 +89,19 @@ function omit(value: unknown, name: string): unknown {
   return rest;
 }
 
+type Candidate = [description: string, body: unknown, spot: Spot, names?: string];
+
+/** The leaf name of a body path ("body.search[0].column" → "column"); none for the body itself or an array item. */
+function leaf(path: string): string | undefined {
+  const match = /\.([A-Za-z_][\w-]*)$/.exec(path);
+  return match?.[1];
+}
+
 /** Random wrong values at random spots (seeded): the fast-check part. Only values that really violate the schema are kept. */
-function randomViolations(base: Spot[], seed: number, runs: number): [string, unknown][] {
+function randomViolations(base: Spot[], seed: number, runs: number): Candidate[] {
   const wrong = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -1000, max: -1 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
   const picks = fc.sample(fc.tuple(fc.nat({ max: base.length - 1 }), wrong), { seed, numRuns: runs });
-  return picks.map(([i, v]) => [`${base[i].path} = ${JSON.stringify(v)}`, base[i].put(v)]);
+  return picks.map(([i, v]) => [`${base[i].path} = ${JSON.stringify(v)}`, base[i].put(v), base[i], leaf(base[i].path)]);
 }
 
 /** Body violations (boundary + random), each checked invalid against the body schema, deduplicated. */
@@ -85,11 +109,11 @@ function bodyViolations(spec: SpecIndex, base: RequestSpec, opts: { seed: number
   const schema = requestBodySchema(base.operation);
   if (!schema || base.body === undefined) return [];
   const all = spots(schema, base.body, 'body', (v) => v);
-  const candidates: [string, unknown][] = [...all.flatMap((spot) => boundary(spot).map(([d, v]) => [d, spot.put(v)] as [string, unknown])), ...randomViolations(all, opts.seed, opts.runs)];
+  const candidates: Candidate[] = [...all.flatMap((spot) => boundary(spot).map(([d, v, names]) => [d, spot.put(v), spot, names] as Candidate)), ...randomViolations(all, opts.seed, opts.runs)];
   const seen = new Set<string>();
   return candidates
     .filter(([description, body]) => !seen.has(description) && seen.add(description) && spec.validate(schema, body) !== undefined)
-    .map(([description, body]) => ({ description, request: { ...base, body } }));
+    .map(([description, body, spot, names]) => ({ description, request: { ...base, body }, names, basis: spot.basis }));
 }
 
 /** Query and header parameter violations: missing required, too long, bad pattern, not a boolean, unknown enum. */
@@ -105,7 +129,7 @@ function parameterViolations(base: RequestSpec): Violation[] {
     if (typeof s.pattern === 'string') values.push([`${p.in} ${p.name} = "not valid!" (pattern)`, 'not valid!']);
     if (s.type === 'boolean') values.push([`${p.in} ${p.name} = "maybe" (boolean)`, 'maybe']);
     if (Array.isArray(s.enum)) values.push([`${p.in} ${p.name} = "xx-NOPE" (enum)`, 'xx-NOPE']);
-    for (const [description, value] of values) out.push({ description, request: withParameter(base, p.in, p.name, value) });
+    for (const [description, value] of values) out.push({ description, request: withParameter(base, p.in, p.name, value), names: p.name, basis: basisOf(p) });
   }
   return out;
 }

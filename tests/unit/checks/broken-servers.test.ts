@@ -7,7 +7,7 @@ import { runCatalogue } from '../../checks/run-catalogue.ts';
 import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
 import { fetchTarget } from '../../targets/mock-target.ts';
 
-const [alpha] = DEMO_ACCOUNTS;
+const [alpha, bravo] = DEMO_ACCOUNTS;
 const cases = Object.entries(BROKEN_SERVERS).map(([fault, broken]) => [fault, broken.breaks, broken] as const);
 
 describe('broken servers', () => {
@@ -22,7 +22,7 @@ describe('broken servers', () => {
     const target = fetchTarget({ server: { fetch: broken.wrap((r) => twin.fetch(r)) }, apiKey: alpha.key, merchantCode: alpha.merchantCode });
     // An active check is run alone; a pure check needs the whole catalogue's traffic to judge.
     const check = ALL_CHECKS.find((c) => c.id === checkId);
-    const report = await runCatalogue({ target, runs: 1, checks: check?.kind === 'active' ? [check] : ALL_CHECKS });
+    const report = await runCatalogue({ target, runs: 1, secondKey: bravo.key, checks: check?.kind === 'active' ? [check] : ALL_CHECKS });
     const failing = report.lines.filter((l) => l.checkId === checkId && l.status === 'FAIL');
     expect(failing.map((l) => l.operation)).toContain(broken.operation);
     const finding = report.findings.find((f) => f.checkId === checkId && f.operation === broken.operation);
@@ -38,7 +38,8 @@ describe('broken servers', () => {
 
   test('the unbroken twin passes every check (the broken servers are what fails)', async () => {
     const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: alpha.key, merchantCode: alpha.merchantCode });
-    const report = await runCatalogue({ target, runs: 3 });
+    const report = await runCatalogue({ target, runs: 3, secondKey: bravo.key });
     expect(report.findings).toEqual([]);
+    expect(report.counts.skipped).toBe(0);
   });
 });

@@ -32,7 +32,7 @@ const operation: SpecOperation = {
 const doc = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { ErrorCode: { 'x-status-codes': { UNAUTHORIZED: 401, NOT_FOUND: 404, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 } } } } } as unknown as Document;
 const spec = createSpecIndex(doc);
 
-const KEY = 'test-key-DISTINCTIVE-9f3a';
+const KEY = 'test-key-DISTINCTIVE-9f3a'; // scan-secrets: allow (a deliberate fake key)
 function exchange(status: number, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Exchange {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   let parsed: unknown;

@@ -40,7 +40,7 @@ describe('violationsFor', () => {
 
 describe('curlLine', () => {
   test('the key becomes $WUPEX_API_KEY in headers and query strings', () => {
-    const key = 'wupex-test-key-Q7zX';
+    const key = 'wupex-test-key-Q7zX'; // scan-secrets: allow (a deliberate fake key)
     const line = curlLine({ method: 'GET', url: `http://127.0.0.1/api/customer/balance?x-api-key=${key}`, headers: { 'x-api-key': key, 'accept-language': 'en-US' } }, key);
     expect(line).toBe(`curl -sS -X GET "http://127.0.0.1/api/customer/balance?x-api-key=$WUPEX_API_KEY" -H "x-api-key: $WUPEX_API_KEY" -H 'accept-language: en-US'`);
   });

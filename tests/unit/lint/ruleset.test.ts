@@ -35,6 +35,7 @@ describe('openapi/lint/ruleset.yaml', () => {
       'wupex-accept-language-required',
       'wupex-api-key-in-header',
       'wupex-auth-and-rate-limit-responses',
+      'wupex-decision-references',
       'wupex-error-envelope',
       'wupex-named-examples',
       'wupex-no-api-key-parameter',

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../../scripts/lib/prism-cli.ts';
 import { fingerprint } from '../../../scripts/lib/redact.ts';
 
-const KEY = 'doctor-cli-key-e83b0d5a7f';
+const KEY = 'doctor-cli-key-e83b0d5a7f'; // scan-secrets: allow (a deliberate fake key)
 
 /** Run scripts/doctor.ts with exactly these WUPEX_* variables; empty values override any developer .env. */
 function doctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -31,7 +31,7 @@ describe.concurrent('doctor --offline', () => {
   test('without a key: warnings only, exit 0', { timeout: 60_000 }, async () => {
     const run = await doctor(['--offline'], { WUPEX_BASE_URL: closed });
     expect(statuses(run.stdout)).toEqual([
-      'ok node', 'ok npm', 'ok dependencies', 'ok spec-lint', 'warn environment', 'ok target-pairing', 'skip sandbox', 'warn twin',
+      'ok node', 'ok npm', 'ok dependencies', 'ok spec-lint', 'warn environment', 'ok target-pairing', 'skip sandbox', 'skip key', 'warn twin',
     ]);
     expect(run.stdout).toContain(`warn twin: no twin at ${closed} (connect ECONNREFUSED`);
     expect(run.stdout).toContain('     fix: Start it in another terminal: npm run mock');

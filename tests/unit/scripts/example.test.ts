@@ -68,7 +68,7 @@ describe('scripts/example.ts as a subprocess', () => {
   });
 
   test('refuses production before sending anything, and never prints the key', { timeout: 30_000 }, async () => {
-    const key = 'example-prod-key-5d2a9f01c3';
+    const key = 'example-prod-key-5d2a9f01c3'; // scan-secrets: allow (a deliberate fake key)
     const run = await runExample({ WUPEX_BASE_URL: 'https://service.wupex.com', WUPEX_API_KEY: key });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('[wupex-kit] PRODUCTION_REFUSED: npm run example places an order, and https://service.wupex.com (KIT_TARGET=unset) is production.');
@@ -79,7 +79,7 @@ describe('scripts/example.ts as a subprocess', () => {
     const port = await freePort();
     const run = await runExample({ WUPEX_BASE_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Could not reach POST http://127.0.0.1:${port}/api/product/merchant/invited/list (connect ECONNREFUSED 127.0.0.1:${port}).`);
+    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): POST http://127.0.0.1:${port}/api/product/merchant/invited/list\n  Nothing usable answers at http://127.0.0.1:${port} on this machine`);
   });
 });
 

@@ -22,6 +22,15 @@ describe('scanText', () => {
     ['Bearer token', `Authorization: Bearer ${KEY}`, 'bearer-token'],
     ['a key that calls itself a test key', `WUPEX_API_KEY: 'sandbox-test-key-${KEY.slice(0, 12)}'`, 'api-key-variable'],
     ['PEM private key', ['-----BEGIN', 'PRIVATE', 'KEY-----'].join(' '), 'private-key'],
+    ['YAML apiKey without quotes', `  apiKey: wpx_${KEY}`, 'api-key-field'],
+    ['lower-case wupex_api_key=', `wupex_api_key=${KEY}`, 'api-key-variable'],
+    ['lower-case wupex_api_key:', `wupex_api_key: ${KEY}`, 'api-key-variable'],
+    ['?apiKey= in a URL', `GET https://sandbox-service.wupex.com/api/customer/balance?apiKey=${KEY}&page=1`, 'api-key-query'],
+    ['?api_key= in a URL', `fetch("https://h/x?a=1&api_key=${KEY}")`, 'api-key-query'],
+    ['a Postman header pair on one line', `{"key":"x-api-key","value":"${KEY}","type":"text"}`, 'postman-key-value'],
+    ['wupexKey next to a key-shaped value', `const wupexKey = '${KEY}';`, 'secret-name'],
+    ['token next to a key-shaped value', `token: ${KEY}`, 'secret-name'],
+    ['secret next to a key-shaped value', `client_secret="${KEY}"`, 'secret-name'],
   ])('invalid: %s is reported', (_name, line, ruleId) => {
     expect(ruleIds(line)).toEqual([ruleId]);
   });
@@ -39,6 +48,10 @@ describe('scanText', () => {
     ['a redacted value', 'x-api-key: [REDACTED]'],
     ['a short value', 'x-api-key: k1'],
     ['a realistic fake with the allow marker', `WUPEX_API_KEY=${KEY} # ${ALLOW_MARKER}`],
+    ['a token read from the environment', 'token: process.env.WUPEX_TOKEN'],
+    ['a key variable passed on', 'const wupexKey = options.key;'],
+    ['a Postman variable in a query', 'https://h/x?apiKey={{apiKey}}'],
+    ['a Postman pair with a variable', '{"key":"x-api-key","value":"{{apiKey}}"}'],
   ])('valid: %s is allowed', (_name, text) => {
     expect(scan(text)).toEqual([]);
   });
@@ -49,6 +62,11 @@ describe('scanText', () => {
     expect(findings[0]).toMatchObject({ file: 'docs/setup.md', line: 3, ruleId: 'api-key-header' });
     expect(findings[0].fingerprint).toMatch(/^key#[0-9a-f]{6}$/);
     expect(JSON.stringify(findings)).not.toContain(KEY);
+  });
+
+  test('a pretty-printed Postman pair spread over lines is reported on the line of its value', () => {
+    const text = ['{', '  "header": [', '    {', '      "key": "x-api-key",', `      "value": "${KEY}"`, '    }', '  ]', '}'].join('\n');
+    expect(scanText('collection.json', text, { allowedValues }).map((f) => [f.line, f.ruleId])).toEqual([[5, 'postman-key-value']]);
   });
 
   test('extra allowed values are honoured', () => {

@@ -7,12 +7,18 @@ const CHECKS = ['auth.missing-key', 'envelope.shape'];
 
 describe('parseVerifyArgs', () => {
   test('defaults', () => {
-    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, seed: 1, runs: 10, checks: undefined, help: false } });
+    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, json: undefined, seed: 1, runs: 10, checks: undefined, help: false, limits: { timeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } } });
   });
 
   test('every flag', () => {
     const args = ['--target', 'sandbox', '--allow-orders', '--report', 'junit=out.xml', '--seed', '7', '--runs', '3', '--check', 'envelope.shape'];
     expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { target: 'sandbox', allowOrders: true, junit: 'out.xml', seed: 7, runs: 3, checks: ['envelope.shape'] } });
+    expect(parseVerifyArgs(['--report', 'json=r.json', '--report', 'junit=r.xml'], CHECKS)).toMatchObject({ ok: true, value: { json: 'r.json', junit: 'r.xml' } });
+  });
+
+  test('the outbound limits: --timeout, --deadline, --max-response-bytes', () => {
+    const args = ['--timeout', '2000', '--deadline', '5000', '--max-response-bytes', '1048576'];
+    expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { limits: { timeoutMs: 2000, deadlineMs: 5000, maxResponseBytes: 1048576 } } });
   });
 
   test.each([
@@ -22,6 +28,9 @@ describe('parseVerifyArgs', () => {
     [['--report', 'html=x'], '--report "html=x" is not supported.'],
     [['--check', 'nope'], 'Unknown --check "nope".'],
     [['--key=abc'], 'The API key is never passed as an argument.'],
+    [['--timeout', '50'], "--timeout must be an integer from 100 to 3600000; received '50'."],
+    [['--deadline', 'soon'], "--deadline must be an integer from 100 to 3600000; received 'soon'."],
+    [['--max-response-bytes', '10'], "--max-response-bytes must be an integer from 1024 to 1073741824; received '10'."],
   ])('%j is a usage error', (argv, message) => {
     const result = parseVerifyArgs(argv, CHECKS);
     expect(result.ok ? undefined : result.error.message).toBe(message);
@@ -39,7 +48,7 @@ describe('toJUnit', () => {
       { classname: 'a.c', name: 'GET /x', status: 'SKIP', message: 'no <state>' },
       { classname: 'a.d', name: 'GET /x', status: 'FAIL', message: 'Title', details: 'got SECRET-KEY & more' },
     ], (t) => t.split('SECRET-KEY').join('[REDACTED]'));
-    expect(xml).toContain('<testsuite name="suite" tests="3" failures="1" skipped="1">');
+    expect(xml).toContain('<testsuite name="suite" tests="3" failures="1" errors="0" skipped="1">');
     expect(xml).toContain('<skipped message="no &lt;state&gt;"/>');
     expect(xml).toContain('<failure message="Title">got [REDACTED] &amp; more</failure>');
   });

@@ -31,7 +31,8 @@ function verify(args: string[], env: Record<string, string> = {}): Promise<Run> 
   });
 }
 
-const lastLine = (text: string) => text.trim().split('\n').at(-1);
+/** The count line ("N passed, N failed, N skipped"); the two closing sections follow it. */
+const countOf = (text: string) => text.split('\n').find((l) => /^\d+ passed, /.test(l));
 
 // Each test has its own twin (orders on one account would otherwise race), so the subprocesses can run concurrently.
 describe.concurrent('npm run verify', () => {
@@ -49,10 +50,12 @@ describe.concurrent('npm run verify', () => {
 
   test('against a twin on a loopback base URL it exits 0 with no failure', async () => {
     const url = await serve();
-    const run = await verify(['--base-url', url, '--runs', '1'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    const run = await verify(['--base-url', url, '--runs', '1'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key, WUPEX_API_KEY_2: DEMO_ACCOUNTS[1].key });
     expect(run.stdout).toContain('PASS auth.missing-key GET /api/customer/balance\n');
     expect(run.stdout).toContain('PASS semantics.order-round-trip POST /api/order/pull-codes\n');
-    expect(lastLine(run.stdout)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+    expect(run.stdout).toContain('PASS isolation.other-account GET /api/order/detail\n');
+    expect(countOf(run.stdout)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+    expect(run.stdout).toMatch(/\nWhere the target differs from our decisions\n {2}none\n\nWhere the target breaks the documented contract\n {2}none\n$/);
     expect(run.code).toBe(0);
   });
 
@@ -63,7 +66,9 @@ describe.concurrent('npm run verify', () => {
       'FAIL auth.missing-key GET /api/customer/balance\n    GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED.\n',
     );
     expect(run.stdout).toContain(`    curl -sS -X GET '${url}/api/customer/balance' -H 'accept-language: en-US'\n`);
-    expect(lastLine(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
+    expect(countOf(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
+    const contract = run.stdout.slice(run.stdout.indexOf('\nWhere the target breaks the documented contract\n'));
+    expect(contract).toContain('\n  critical auth.missing-key: GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED. [S2, S3, S8, S9]\n');
     expect(run.code).toBe(1);
   });
 
@@ -105,13 +110,23 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(2);
   });
 
-  test('a loopback port that never opens exits 3 after the wait, saying to start the twin (not blaming the network)', async () => {
+  test('a loopback port that never opens exits 3 after --wait, saying to start the twin (not blaming the network), and still writes both reports', async () => {
     const port = await freePort();
-    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300'], { WUPEX_API_KEY: DISTINCTIVE });
-    expect(run.stderr).toBe(
+    const dir = mkdtempSync(join(tmpdir(), 'reports-'));
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300', '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stderr).toContain(
       `[wupex-kit] TARGET_UNREACHABLE: Nothing is listening on 127.0.0.1:${port} (waited 300 ms): http://127.0.0.1:${port}\n` +
         `  Start the twin first (npm run mock -- --port ${port}), or drop --base-url to verify the twin in-process.\n`,
     );
+    expect(run.stderr).not.toContain('VPN');
     expect(run.code).toBe(3);
+    const xml = readFileSync(join(dir, 'r.xml'), 'utf8');
+    expect(xml).toContain('tests="1" failures="1"');
+    expect(xml).toContain('<testcase classname="verify.preflight" name="GET /api/customer/balance">');
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(json.summary).toEqual({ passed: 0, failed: 1, skipped: 0, unavailable: 0 });
+    expect(json.stopped.code).toBe('TARGET_UNREACHABLE');
+    expect(json.findings[0].message).toContain('Nothing is listening');
+    for (const text of [run.stdout, run.stderr, xml, JSON.stringify(json)]) expect(text).not.toContain(DISTINCTIVE);
   });
 });

@@ -47,7 +47,8 @@ describe('httpTarget', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({
       code: 'TARGET_UNREACHABLE',
       message: `Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/api/customer/balance`,
-      hint: `Check that http://127.0.0.1:${port} is up and reachable from here (network, VPN, proxy), or pick another --target / --base-url.`,
+      // Loopback: the hint is about the local server, never "network, VPN, proxy".
+      hint: `Nothing usable answers at http://127.0.0.1:${port} on this machine: start the server there (the twin: npm run mock), or check the port.`,
     });
   });
 });

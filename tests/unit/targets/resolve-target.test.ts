@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { checkUrl, resolveTarget } from '../../targets/resolve-target.ts';
 import { REASONS } from '../../targets/profiles.ts';
 
-const KEY = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0';
+const KEY = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0'; // scan-secrets: allow (a deliberate fake key)
 
 describe('checkUrl', () => {
   test.each([

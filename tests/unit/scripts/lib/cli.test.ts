@@ -41,7 +41,7 @@ describe('createReporter', () => {
   test('prefixes info and errors, and redacts every line it writes', () => {
     const out: string[] = [];
     const err: string[] = [];
-    const key = 'Kx9-distinctive-reporter-key';
+    const key = 'Kx9-distinctive-reporter-key'; // scan-secrets: allow (a deliberate fake key)
     const reporter = createReporter({ secrets: [key], out: (t) => out.push(t), err: (t) => err.push(t) });
     reporter.line(`plain ${key}`);
     reporter.info(`info ${key}`);

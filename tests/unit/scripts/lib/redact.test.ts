@@ -1,8 +1,8 @@
 // The redactor every output line passes through: known keys, their URL-encoded form, and key-shaped headers and query parameters.
 import { describe, expect, test } from 'vitest';
-import { createRedactor, fingerprint, REDACTED } from '../../../../scripts/lib/redact.ts';
+import { createRedactor, createSanitiser, fingerprint, REDACTED, stripControl } from '../../../../scripts/lib/redact.ts';
 
-const KEY = 'Kx9-distinctive/key+value=42';
+const KEY = 'Kx9-distinctive/key+value=42'; // scan-secrets: allow (a deliberate fake key)
 
 describe('createRedactor', () => {
   const redact = createRedactor([KEY, undefined, 'abc']);
@@ -21,6 +21,38 @@ describe('createRedactor', () => {
   test('leaves shell references and short values alone', () => {
     expect(redact("curl -H 'x-api-key: $WUPEX_API_KEY' https://h")).toBe("curl -H 'x-api-key: $WUPEX_API_KEY' https://h");
     expect(redact('abc is too short to be treated as a secret')).toBe('abc is too short to be treated as a secret');
+  });
+});
+
+describe('runs of the key', () => {
+  const redact = createRedactor([KEY]);
+  test.each([
+    ['its first 8 characters, cut after them', `${'x'.repeat(10)}${KEY.slice(0, 8)}`, `${'x'.repeat(10)}${REDACTED}`],
+    ['its last 9 characters, after a cut before them', `…${KEY.slice(-9)} tail`, `…${REDACTED} tail`],
+    ['a middle run of 12', `a${KEY.slice(5, 17)}b`, `a${REDACTED}b`],
+  ])('hides %s', (_name, input, want) => {
+    expect(redact(input)).toBe(want);
+  });
+
+  test('leaves runs of 7 or fewer alone (too short to identify the key)', () => {
+    expect(redact(`a${KEY.slice(3, 10)}b`)).toBe(`a${KEY.slice(3, 10)}b`);
+  });
+});
+
+describe('createSanitiser', () => {
+  const clean = createSanitiser([KEY]);
+
+  test('redacts before it cuts: a key straddling the cut leaves no 8 characters behind', () => {
+    const body = `${'x'.repeat(110)}${KEY} and more`;
+    expect(clean(body, { max: 120 })).toBe(`${'x'.repeat(110)}${REDACTED}…`);
+  });
+
+  test('strips terminal control characters but keeps newline and tab', () => {
+    expect(clean('a\u001b[2Jb\u001b]0;title\u0007c\rd\te\nf\u007fg\u009bh')).toBe('a[2Jb]0;titlecd\te\nfgh');
+  });
+
+  test('stripControl alone removes C0 (except \\n, \\t), DEL and C1', () => {
+    expect(stripControl('\u0000\u0008\u000b\u001f\u007f\u0080\u009f|\n|\t|')).toBe('|\n|\t|');
   });
 });
 

@@ -4,7 +4,7 @@ import { environment } from '../../../../../scripts/lib/doctor/environment.ts';
 import { fingerprint } from '../../../../../scripts/lib/redact.ts';
 import { testContext } from './fixtures.ts';
 
-const KEY = 'doctor-env-key-9b4e2c71';
+const KEY = 'doctor-env-key-9b4e2c71'; // scan-secrets: allow (a deliberate fake key)
 
 describe('environment', () => {
   test('no key is a warning that offline work needs none', () => {

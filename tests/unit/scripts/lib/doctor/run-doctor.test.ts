@@ -43,6 +43,6 @@ describe('runDoctor', () => {
     const ids = DOCTOR_CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-    expect(ids).toEqual(['node', 'npm', 'dependencies', 'spec-lint', 'environment', 'target-pairing', 'sandbox', 'twin']);
+    expect(ids).toEqual(['node', 'npm', 'dependencies', 'spec-lint', 'environment', 'target-pairing', 'sandbox', 'key', 'twin']);
   });
 });

@@ -1,6 +1,7 @@
 // Doctor check `sandbox`: a closed loopback port or an injected fetch stands in for the network; tests never leave the machine.
 import { describe, expect, test } from 'vitest';
 import { remoteTarget, sandboxReachable } from '../../../../../scripts/lib/doctor/sandbox-reachable.ts';
+import { outboundFetch } from '../../../../../scripts/lib/http/outbound-fetch.ts';
 import { freePort } from '../../../../../scripts/lib/prism-cli.ts';
 import type { Document } from '../../../../../scripts/lib/spec.ts';
 import { DOC, answering, testContext } from './fixtures.ts';
@@ -26,7 +27,7 @@ describe('sandbox', () => {
   test('a closed port is a clear offline warning, not a stack trace', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const result = await sandboxReachable.run(testContext({ doc: docWithSandbox(url), fetch: (r) => globalThis.fetch(r) }));
+    const result = await sandboxReachable.run(testContext({ doc: docWithSandbox(url), fetch: outboundFetch({}) }));
     expect(result).toEqual({
       status: 'warn',
       what: `offline: could not reach ${url} (connect ECONNREFUSED 127.0.0.1:${port}); the offline twin works without network: npm run mock`,

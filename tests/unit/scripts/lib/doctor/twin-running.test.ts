@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../../../mocks/server.ts';
 import { twinRunning, twinTarget } from '../../../../../scripts/lib/doctor/twin-running.ts';
+import { outboundFetch } from '../../../../../scripts/lib/http/outbound-fetch.ts';
 import { freePort } from '../../../../../scripts/lib/prism-cli.ts';
 import { answering, testContext } from './fixtures.ts';
 
-const realFetch = (r: Request) => globalThis.fetch(r);
+/** The outbound path, as createDoctorContext wires it. */
+const realFetch = outboundFetch({});
 
 describe('twin', () => {
   let twin: MockServer;

@@ -1,0 +1,43 @@
+// The error values of the outbound path: each names the request, the limit it hit, and what to do next.
+import { isLoopbackHost } from './url-rules.ts';
+import { kitError, type KitError } from '../result.ts';
+
+export interface Limits {
+  headersTimeoutMs: number;
+  deadlineMs: number;
+  maxResponseBytes: number;
+}
+
+const RAISE = {
+  headers: 'raise the headers timeout (verify: --timeout MS; client: headersTimeoutMs)',
+  deadline: 'raise the deadline (verify: --deadline MS; client: deadlineMs)',
+  size: 'raise the cap (verify: --max-response-bytes N; client: maxResponseBytes)',
+} as const;
+
+/** No headers within the headers timeout, or no complete answer within the total deadline. */
+export function timeoutError(which: 'headers' | 'deadline', label: string, limits: Limits): KitError {
+  const message = which === 'headers'
+    ? `No response headers within ${limits.headersTimeoutMs} ms: ${label}.`
+    : `No complete answer within the ${limits.deadlineMs} ms deadline: ${label}.`;
+  return kitError('TARGET_TIMEOUT', message, { hint: `The server is stalling or trickling; check it, or ${RAISE[which]}.` });
+}
+
+export function tooLargeError(label: string, limits: Limits): KitError {
+  return kitError('RESPONSE_TOO_LARGE', `The answer to ${label} exceeded the ${limits.maxResponseBytes}-byte cap (decoded); reading stopped there.`, {
+    hint: `A WUPEX answer is far smaller; check the server, or ${RAISE.size}.`,
+  });
+}
+
+/** Refused, reset, DNS failure: for a loopback URL the hint is about the local server, not the network. */
+export function unreachableError(label: string, url: URL, reason: string, cause?: unknown): KitError {
+  const hint = isLoopbackHost(url.hostname)
+    ? `Nothing usable answers at ${url.origin} on this machine: start the server there (the twin: npm run mock), or check the port.`
+    : `Check that ${url.origin} is up and reachable from here (network, VPN, proxy), or pick another --target / --base-url.`;
+  return kitError('TARGET_UNREACHABLE', `Request failed (${reason}): ${label}`, { hint, cause });
+}
+
+export function unreadableError(label: string, reason: string): KitError {
+  return kitError('RESPONSE_UNREADABLE', `The body of the answer to ${label} could not be decoded (${reason}).`, {
+    hint: 'The server sent a broken content-encoding; check it with the curl line (add --compressed).',
+  });
+}

@@ -1,0 +1,105 @@
+// The one outbound HTTP path: every request to a WUPEX server (client, verify, example, doctor) goes through sendOutbound.
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createRedactor } from '../redact.ts';
+import { err, ok, type KitError, type Result } from '../result.ts';
+import { timeoutError, tooLargeError, unreachableError, unreadableError, type Limits } from './errors.ts';
+import { readCappedBody } from './read-body.ts';
+import { checkOutboundUrl } from './url-rules.ts';
+
+/** Headers timeout, total deadline (headers + body) and decoded-body cap, per request. */
+export const OUTBOUND_DEFAULTS = { headersTimeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } as const;
+
+/** Codes meaning "no usable answer" (exit 3 in every script), as opposed to an answer that was wrong. */
+export const TRANSPORT_ERROR_CODES: readonly string[] = ['TARGET_UNREACHABLE', 'TARGET_TIMEOUT', 'RESPONSE_TOO_LARGE', 'RESPONSE_UNREADABLE'];
+
+export interface OutboundRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface OutboundResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  text: string;
+  durationMs: number;
+}
+
+export interface OutboundOptions {
+  headersTimeoutMs?: number;
+  deadlineMs?: number;
+  maxResponseBytes?: number;
+  /** The production guard: refuse the spec's production host unless true. */
+  allowProduction?: boolean;
+}
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+/** The headers as sent: the caller's, plus a content-length for a body and the encodings we can decode. */
+function outgoingHeaders(request: OutboundRequest): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...request.headers };
+  if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+  return headers;
+}
+
+/**
+ * Send one request under every rule: the URL rules (url-rules.ts) first, nothing sent when they refuse;
+ * redirects are never followed (a 3xx comes back as the response it is); a headers timeout and a total deadline
+ * on timers held here (never lost to garbage collection); the body capped while it streams, after decoding.
+ * Never throws: every failure is a KitError value whose text carries no x-api-key value it was given.
+ */
+export async function sendOutbound(request: OutboundRequest, options: OutboundOptions = {}): Promise<Result<OutboundResponse, KitError>> {
+  const limits: Limits = {
+    headersTimeoutMs: options.headersTimeoutMs ?? OUTBOUND_DEFAULTS.headersTimeoutMs,
+    deadlineMs: options.deadlineMs ?? OUTBOUND_DEFAULTS.deadlineMs,
+    maxResponseBytes: options.maxResponseBytes ?? OUTBOUND_DEFAULTS.maxResponseBytes,
+  };
+  const redact = createRedactor(Object.entries(request.headers).filter(([name]) => name.toLowerCase() === 'x-api-key').map(([, value]) => value));
+  const url = checkOutboundUrl(request.url, { allowProduction: options.allowProduction });
+  const result = url.ok ? await exchange(request, url.value, limits) : url;
+  if (result.ok) return result;
+  return err({ ...result.error, message: redact(result.error.message), ...(result.error.hint ? { hint: redact(result.error.hint) } : {}) });
+}
+
+function exchange(request: OutboundRequest, url: URL, limits: Limits): Promise<Result<OutboundResponse, KitError>> {
+  const label = `${request.method} ${request.url}`;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    let settled = false;
+    const finish = (result: Result<OutboundResponse, KitError>, abort: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(headersTimer);
+      clearTimeout(deadlineTimer);
+      if (abort) controller.abort();
+      resolve(result);
+    };
+    // Both timers live in this closure until finish() clears them: a strong reference, unlike AbortSignal.timeout().
+    const headersTimer = setTimeout(() => finish(err(timeoutError('headers', label, limits)), true), limits.headersTimeoutMs);
+    const deadlineTimer = setTimeout(() => finish(err(timeoutError('deadline', label, limits)), true), limits.deadlineMs);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(url, { method: request.method, headers: outgoingHeaders(request), signal: controller.signal });
+    req.on('error', (cause: Error & { code?: string }) => finish(err(unreachableError(label, url, cause.code ?? cause.message, cause)), true));
+    req.on('response', (response: IncomingMessage) => {
+      clearTimeout(headersTimer);
+      void readCappedBody(response, limits.maxResponseBytes).then((body) => {
+        if (body.kind === 'too-large') return finish(err(tooLargeError(label, limits)), true);
+        if (body.kind === 'unreadable') {
+          const transport = /^(ECONNRESET|EPIPE|ECONNABORTED|aborted)$/.test(body.reason);
+          return finish(err(transport ? unreachableError(label, url, body.reason) : unreadableError(label, body.reason)), true);
+        }
+        const text = new TextDecoder().decode(body.bytes);
+        finish(ok({ status: response.statusCode ?? 0, headers: flatten(response.headers), text, durationMs: Math.round(performance.now() - started) }), false);
+      });
+    });
+    req.end(request.body);
+  });
+}

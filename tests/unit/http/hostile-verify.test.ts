@@ -1,0 +1,72 @@
+// verify's library path (resolveTarget → runCatalogue → lines and JUnit through the reporter) against hostile servers, in-process.
+import { describe, expect, test } from 'vitest';
+import { createReporter } from '../../../scripts/lib/cli.ts';
+import { toJUnit } from '../../../scripts/lib/junit.ts';
+import { countLine, formatLines, junitCases } from '../../../scripts/lib/verify/format.ts';
+import { runCatalogue } from '../../checks/run-catalogue.ts';
+import { useHostileTwin } from '../../support/hostile-harness.ts';
+import { distinctiveKey, keyRunsIn, watchRss, type Attack } from '../../support/hostile-servers.ts';
+import { resolveTarget } from '../../targets/resolve-target.ts';
+
+const KEY = distinctiveKey();
+const LIMITS = { timeoutMs: 800, deadlineMs: 1000, maxResponseBytes: 1024 * 1024 };
+const MB = 1024 * 1024;
+
+describe('verify against hostile servers (in-process)', () => {
+  const { hostile, second } = useHostileTwin(KEY);
+
+  /** resolveTarget + runCatalogue + the printed lines and the JUnit text, all through one reporter, as scripts/verify.ts does. */
+  async function verify(attacks: Record<string, Attack>) {
+    const server = await hostile(attacks);
+    const resolved = await resolveTarget({ baseUrl: server.url, limits: LIMITS, env: { WUPEX_API_KEY: KEY, WUPEX_MERCHANT_CODE: 'DEMO-MERCHANT-A' } });
+    if (!resolved.ok) throw new Error(resolved.error.message);
+    const written: string[] = [];
+    const reporter = createReporter({ secrets: [KEY], out: (t) => written.push(t), err: (t) => written.push(t) });
+    const rss = watchRss();
+    const report = await runCatalogue({ target: resolved.value, runs: 1 });
+    const growth = rss.stop();
+    for (const line of formatLines(report)) reporter.line(line);
+    reporter.line(countLine(report.counts));
+    if (report.transportError) reporter.error(report.transportError);
+    const junit = toJUnit('hostile', junitCases(report), reporter.redact);
+    return { report, output: written.join('') + junit, growth, elapsedSinceFirst: Date.now() - (server.firstRequestAt() ?? 0) };
+  }
+
+  test('echoes across character 120, escapes and a redirect to another origin are findings; nothing leaks, nothing follows', async () => {
+    const run = await verify({ '/api/order/list': 'echo-key', '/api/order/detail': 'ansi', '/api/order/pull-codes': 'redirect-origin', '/api/customer/balance': 'echo-envelope' });
+    expect(run.report.transportError).toBeUndefined();
+    expect(run.report.counts.failed).toBeGreaterThan(0); // exit 1
+    expect(run.output).toContain('FAIL hygiene.key-not-echoed POST /api/order/list');
+    expect(run.output).toMatch(/FAIL conformance\.status-code POST \/api\/order\/pull-codes[\s\S]*307/);
+    expect(keyRunsIn(run.output, KEY)).toEqual([]);
+    expect(run.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(second().received).toEqual([]);
+  });
+
+  test('a trickle, an endless body, a redirect to plain http and a 200 without pageInfo: exit 3 within one deadline per path', async () => {
+    const run = await verify({ '/api/order/list': 'trickle', '/api/order/detail': 'endless', '/api/order/pull-codes': 'redirect-insecure', '/api/product/merchant/invited/list': 'no-page-info' });
+    expect(['TARGET_TIMEOUT', 'RESPONSE_TOO_LARGE']).toContain(run.report.transportError?.code); // exit 3
+    expect(run.output).toMatch(/\d+ passed, \d+ failed, \d+ skipped\n/);
+    expect(run.output).toContain('<testsuites');
+    expect(keyRunsIn(run.output, KEY)).toEqual([]);
+    expect(run.growth).toBeLessThan(300 * MB);
+    expect(run.elapsedSinceFirst).toBeLessThan(LIMITS.deadlineMs + 5000);
+  });
+
+  test.each([
+    'https://service.wupex.com.',
+    'https://service.wupex.com%2E',
+    'https://SERVICE.WUPEX.COM',
+    'https://Service.Wupex.Com.:443/',
+  ])('--base-url %s (with --allow-orders) is refused before any target exists: CONFIG_INVALID, exit 2', async (baseUrl) => {
+    const resolved = await resolveTarget({ baseUrl, allowOrders: true, env: { WUPEX_API_KEY: KEY } });
+    expect(resolved.ok ? undefined : resolved.error.code).toBe('CONFIG_INVALID');
+  });
+
+  test('--base-url http://user:pass@127.0.0.1:PORT is refused (exit 2) and the server there receives nothing', async () => {
+    const server = await hostile({ '*': 'echo-key' });
+    const resolved = await resolveTarget({ baseUrl: server.url.replace('http://', 'http://user:pass@'), env: { WUPEX_API_KEY: KEY } });
+    expect(resolved.ok ? undefined : resolved.error).toMatchObject({ code: 'CONFIG_INVALID', message: `--base-url must not carry credentials (user:password@): ${server.url}/.` });
+    expect(server.requests()).toBe(0);
+  });
+});

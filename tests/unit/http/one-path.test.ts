@@ -1,0 +1,32 @@
+// One outbound path: outside scripts/lib/http, no kit source calls the global fetch (or node:http/https requests) itself.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+/** Kit code that talks to servers; tests/unit and tests/support (test servers, doubles) are not the kit. */
+const SOURCES = ['scripts', 'tests/targets', 'tests/checks', 'mocks'];
+const ALLOWED = 'scripts/lib/http/';
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('the one outbound path', () => {
+  test('no kit file outside scripts/lib/http calls global fetch or opens an http(s) request', () => {
+    const offenders = SOURCES.flatMap(files)
+      .filter((file) => !relative(ROOT, join(ROOT, file)).startsWith(ALLOWED))
+      .filter((file) => {
+        // Comments stripped; `fetch(request: Request)` declarations (the twin's in-process fetch) are not calls.
+        const code = readFileSync(join(ROOT, file), 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
+        // Servers (the twin's node:http createServer) are fine; an outbound request or get is not.
+        const outboundImport = /import\s*\{[^}]*\b(?:request|get)\b[^}]*\}\s*from\s*'node:https?'|\bhttps?\.(?:request|get)\(/;
+        return /(?<![.\w])fetch\((?!\w+\s*:)|globalThis\.fetch|\bundici\b/.test(code) || outboundImport.test(code);
+      });
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+// Edge requests that independent tools (a fuzz run, Prism's proxy, Dredd) found answered wrongly; each test reproduced its defect first.
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
+import { ALPHA, line, useTwin } from './harness.ts';
+
+const ctx = useTwin();
+const MESSAGE_LIMIT = 1024; // ErrorEnvelope error.message maxLength; the harness validates every answer against the spec too.
+
+describe('Content-Type (DECISIONS #21: 400 on POST, ignored on GET)', () => {
+  test('a malformed Content-Type on GET is ignored', async () => {
+    const answer = await ctx.twin.call('GET', '/api/customer/balance', { headers: { 'content-type': 'foo' } });
+    expect(answer.status).toBe(200);
+  });
+
+  test('a malformed Content-Type without a key is 401: the key is checked first', async () => {
+    for (const [method, path] of [['GET', '/api/customer/balance'], ['POST', '/api/order/list']]) {
+      const answer = await ctx.twin.call(method, path, { key: null, raw: method === 'POST' ? '{}' : undefined, headers: { 'content-type': 'foo' } });
+      expect(answer.body.error.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  test('a malformed Content-Type on POST is 400 naming the header', async () => {
+    const answer = await ctx.twin.call('POST', '/api/order/list', { raw: '{}', headers: { 'content-type': 'foo' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe("Header 'Content-Type' must be 'application/json' for POST /api/order/list; received 'foo'.");
+  });
+});
+
+describe('paths', () => {
+  test('a percent-encoded unreserved character routes like its plain form', async () => {
+    const answer = await ctx.twin.call('GET', '/api/customer/%62alance');
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.balance).toBeTypeOf('number');
+  });
+
+  test('an encoded slash is not a path separator: 404', async () => {
+    expect((await ctx.twin.call('GET', '/api/customer%2Fbalance')).status).toBe(404);
+  });
+});
+
+describe('referenceId', () => {
+  test('an empty referenceId is 400 and places no order (the spec says minLength 1)', async () => {
+    const answer = await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=', { body: [line('GOOGLE-USA-10USD', 1)] });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe("Query parameter 'referenceId' must not be empty.");
+    const second = await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=', { body: [line('APPLE-USA-2USD', 1)] });
+    expect(second.status).toBe(400);
+    expect((await ctx.twin.call('GET', '/api/customer/balance')).body.data.balance).toBe(5000);
+  });
+});
+
+describe('error messages stay within the spec limit when they echo a value', () => {
+  const long = 'x'.repeat(3000);
+  test.each([
+    ['Accept-Language', 'GET', '/api/customer/balance', { 'accept-language': long }],
+    ['Content-Type', 'POST', '/api/order/list', { 'content-type': `text/${long}` }],
+    ['path', 'GET', `/api/${long}`, {}],
+    ['query', 'GET', `/api/order/detail?orderName=${long}`, {}],
+  ])('a long %s', async (_what, method, path, headers) => {
+    const answer = await ctx.twin.call(method, path, { headers, raw: method === 'POST' ? '{}' : undefined });
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.body.error.message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+  });
+});
+
+describe('over the wire', () => {
+  let port: number;
+  beforeAll(async () => {
+    ({ port } = await ctx.server.listen(0));
+  });
+  afterAll(() => ctx.server.close());
+
+  /** Send raw bytes; resolve with everything the server wrote until it closed. */
+  const raw = (text: string) =>
+    new Promise<{ head: string; body: string }>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(Buffer.from(text, 'latin1')));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () => {
+        const all = Buffer.concat(chunks).toString('latin1');
+        const at = all.indexOf('\r\n\r\n');
+        resolve({ head: all.slice(0, at), body: all.slice(at + 4) });
+      });
+      socket.on('error', reject);
+    });
+  const get = (headers: string, body: string) => `GET /api/customer/balance HTTP/1.1\r\nHost: x\r\naccept-language: en-US\r\n${headers}connection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
+
+  test('a GET body over 64 KiB is ignored, not 413 (GET operations do not document 413)', async () => {
+    const answer = await raw(get(`x-api-key: ${ALPHA.key}\r\n`, 'x'.repeat(BODY_LIMIT + 10)));
+    expect(answer.head).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  test('a GET body that is not JSON is ignored', async () => {
+    expect((await raw(get(`x-api-key: ${ALPHA.key}\r\n`, 'xyz'))).head).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  test('a big body without a key is 401: authentication comes before the 413', async () => {
+    expect((await raw(get('', 'x'.repeat(BODY_LIMIT + 10)))).head).toMatch(/^HTTP\/1\.1 401 /);
+    const post = `POST /api/order/list HTTP/1.1\r\nHost: x\r\naccept-language: en-US\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: ${BODY_LIMIT + 10}\r\n\r\n${' '.repeat(BODY_LIMIT + 10)}`;
+    expect((await raw(post)).head).toMatch(/^HTTP\/1\.1 401 /);
+    expect((await raw(post.replace('Host: x\r\n', `Host: x\r\nx-api-key: ${ALPHA.key}\r\n`))).head).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  test('a HEAD with an oversized URL gets a 400 without a body', async () => {
+    const answer = await raw(`HEAD /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer.body).toBe('');
+  });
+
+  test('a GET with an oversized URL still gets the 400 envelope', async () => {
+    const answer = await raw(`GET /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(JSON.parse(answer.body).error.code).toBe('INVALID_PAYLOAD');
+  });
+});

@@ -1,0 +1,59 @@
+// verify as a library (runVerify) and its report: the decision-differing server lands in exactly its five rows,
+// a rejected key stops at once (exit 2), and the JSON report carries the basis of every finding, redacted.
+import { afterAll, beforeAll, afterEach, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { createRedactor } from '../../../scripts/lib/redact.ts';
+import { loadDecisions } from '../../../scripts/lib/verify/decisions.ts';
+import { toJsonReport } from '../../../scripts/lib/verify/json-report.ts';
+import { runVerify } from '../../../scripts/lib/verify/run-verify.ts';
+import { formatSections, SECTION_TITLES } from '../../../scripts/lib/verify/sections.ts';
+import { DIFFERING_ROWS, decisionDiffServer } from '../../support/decision-server.ts';
+import { fetchTarget } from '../../targets/mock-target.ts';
+
+const [alpha, bravo] = DEMO_ACCOUNTS;
+const noWait = { sleep: async () => {} };
+
+describe('runVerify', () => {
+  let twin: MockServer;
+  beforeAll(async () => {
+    twin = await createMockServer();
+  });
+  afterEach(() => twin.store.reset());
+  afterAll(() => twin.close());
+
+  test('a server that decides five open points differently: exit 1, exactly those rows, no contract break', async () => {
+    const target = fetchTarget({ server: { fetch: decisionDiffServer((r) => twin.fetch(r)) }, apiKey: alpha.key, merchantCode: alpha.merchantCode });
+    const { report, exitCode } = await runVerify({ target, runs: 2, secondKey: bravo.key, transient: noWait });
+    expect(exitCode).toBe(1);
+    const rows = Object.keys(DIFFERING_ROWS).sort();
+    expect([...new Set(report.findings.flatMap((f) => f.basis.decisions))].sort()).toEqual(rows);
+    expect(report.findings.filter((f) => f.basis.decisions.length === 0)).toEqual([]);
+    const sections = formatSections(report, loadDecisions());
+    const start = sections.indexOf(SECTION_TITLES.decisions);
+    const end = sections.indexOf(SECTION_TITLES.contract);
+    expect(sections.slice(start + 1, end - 1).map((l) => /^ {2}#(\S+) \| /.exec(l)?.[1])).toEqual(['6', '10', '15', '20', '21']);
+    expect(sections.slice(end + 1)).toEqual(['  none']);
+    expect(sections[start + 4]).toMatch(/^ {2}#20 \| Accept-Language \| we decided: Required on every operation\. Accepted values: en-US \(documented\) and en \(what T2 sends to… \| the target: a request without Accept-Language was accepted \(HTTP 200\) on \S+ \S+( \(\+\d+ more\))?$/);
+    const json = JSON.parse(toJsonReport(report, (t) => t));
+    expect([...new Set(json.findings.flatMap((f: { basis: { decisions: string[] } }) => f.basis.decisions))].sort()).toEqual(rows);
+    expect(Object.keys(json.findings[0])).toEqual(['checkId', 'operation', 'severity', 'message', 'basis', 'reproduce']);
+  });
+
+  test('a key the target rejects stops the run at once: exit 2, one clear message, a report with one failed case', async () => {
+    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' });
+    const { report, exitCode, error } = await runVerify({ target, transient: noWait });
+    expect(exitCode).toBe(2);
+    expect(error?.message).toBe('the target rejected WUPEX_API_KEY (401 UNAUTHORIZED); check which environment the key belongs to');
+    expect(report.summary).toEqual({ passed: 0, failed: 1, skipped: 0, unavailable: 0 });
+    expect(report.lines.map((l) => [l.checkId, l.status])).toEqual([['verify.preflight', 'FAIL']]);
+  });
+
+  test('the JSON report is redacted string by string and stays valid JSON', async () => {
+    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' });
+    const { report } = await runVerify({ target, transient: noWait });
+    const text = toJsonReport({ ...report, findings: [{ ...report.findings[0], message: 'key wupex-kit-not-a-key-1234 "quoted"' }] }, createRedactor(['wupex-kit-not-a-key-1234']));
+    expect(JSON.parse(text).findings[0].message).toBe('key [REDACTED] "quoted"');
+    expect(JSON.parse(text).stopped.code).toBe('KEY_REJECTED');
+  });
+});
