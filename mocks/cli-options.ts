@@ -22,6 +22,8 @@ export interface MockCliOptions {
   /** True when the accounts are the built-in demo accounts (their keys are public, printable). */
   demoAccounts: boolean;
   validateResponses: boolean;
+  /** A .har recording whose listProducts answers become the catalogue (--catalogue PATH.har). */
+  catalogue?: string;
   help: boolean;
 }
 
@@ -56,6 +58,7 @@ Flags (each also settable by its environment variable; the flag wins):
   --watch           reload the spec, examples, fixtures and scenario on change (same port)
   --spec FILE       serve another copy of the spec (default openapi/wupex.yaml)   WUPEX_MOCK_SPEC
   --validate-responses   check every answer against the spec, log violations WUPEX_MOCK_VALIDATE_RESPONSES=1
+  --catalogue PATH.har   the catalogue (and balance) from recorded answers  WUPEX_MOCK_CATALOGUE
   --help            this text
 Keys: WUPEX_MOCK_KEYS='key' or 'key:MERCHANTCODE', comma-separated (default: the demo accounts).`;
 
@@ -79,7 +82,7 @@ const STRING_FLAG = { type: 'string' } as const;
 const BOOLEAN_FLAG = { type: 'boolean' } as const;
 const FLAGS = {
   port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG,
-  scenario: STRING_FLAG, spec: STRING_FLAG, watch: BOOLEAN_FLAG, 'validate-responses': BOOLEAN_FLAG, help: BOOLEAN_FLAG,
+  scenario: STRING_FLAG, spec: STRING_FLAG, catalogue: STRING_FLAG, watch: BOOLEAN_FLAG, 'validate-responses': BOOLEAN_FLAG, help: BOOLEAN_FLAG,
 } as const;
 
 /** Normalise flags and environment once, at the edge. */
@@ -109,6 +112,7 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     accounts: accounts.value,
     demoAccounts: keys === undefined || keys === '',
     validateResponses: flags['validate-responses'] === true || env.WUPEX_MOCK_VALIDATE_RESPONSES === '1',
+    catalogue: (flags.catalogue as string | undefined) ?? (env.WUPEX_MOCK_CATALOGUE || undefined),
     help: flags.help === true,
   });
 }

@@ -19,7 +19,7 @@ export function splitUrl(raw: string): { path: string; query: Record<string, str
   return { path: raw.slice(0, at), query };
 }
 
-function readBody(req: IncomingMessage): Promise<{ text: string | undefined; tooLarge: boolean }> {
+export function readBody(req: IncomingMessage): Promise<{ text: string | undefined; tooLarge: boolean }> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > BODY_LIMIT) {
@@ -37,7 +37,7 @@ function readBody(req: IncomingMessage): Promise<{ text: string | undefined; too
   });
 }
 
-function lowerHeaders(req: IncomingMessage): Record<string, string> {
+export function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;

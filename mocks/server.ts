@@ -41,6 +41,12 @@ export interface MockServerOptions {
   scenario?: Scenario | string;
   /** Check every answer against the spec's response schemas and log `[wupex-mock] RESPONSE_INVALID` lines (a debug aid: costs time per request). */
   validateResponses?: boolean;
+  /** The catalogue instead of mocks/fixtures/products.json (`npm run mock -- --catalogue PATH.har`). */
+  products?: ProductRecord[];
+  /** Starting balance and credit of every account (default the demo balance). */
+  balance?: { balance: number; credit: number };
+  /** The clock for order dates (a fixed one makes a recording reproducible); default Date.now. */
+  now?: () => number;
 }
 
 export interface MockServer {
@@ -116,7 +122,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
   let products: ProductRecord[];
   try {
     spec = loadSpec(specPath);
-    products = JSON.parse(readFileSync(options.fixturesPath ?? resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[];
+    products = options.products ?? (JSON.parse(readFileSync(options.fixturesPath ?? resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[]);
   } catch (cause) {
     return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'Run `npm run lint:spec`; fix the file named.', cause }));
   }
@@ -125,7 +131,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
   const scenario = scenarioOf(options.scenario);
   if (!scenario.ok) return scenario;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
-  const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined });
+  const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined, now: options.now, balance: options.balance });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
   const queue: FaultQueue = createFaultQueue(spec);
   const reset = (): void => {

@@ -61,6 +61,8 @@ export interface StoreFixtures {
   seed: number;
   /** Reseed the random source on reset (a pinned seed: reproducible); false keeps the stream going, so names stay unique across resets. */
   reseedOnReset?: boolean;
+  /** Starting money of every account; default DEMO_BALANCE (`--catalogue` takes it from a recorded getBalance answer). */
+  balance?: { balance: number; credit: number };
   /** The clock for order dates; default `Date.now`. */
   now?: () => number;
 }
@@ -95,13 +97,13 @@ export interface MockStore {
 /** Round money to cents, so sums of prices never drift (DECISIONS #3). */
 export const money = (value: number): number => Math.round(value * 100) / 100;
 
-function freshAccount(account: MockAccount): AccountState {
+function freshAccount(account: MockAccount, money: { balance: number; credit: number } = DEMO_BALANCE): AccountState {
   return {
     key: account.key,
     fingerprint: fingerprint(account.key),
     merchantCode: account.merchantCode,
-    balance: DEMO_BALANCE.balance,
-    credit: DEMO_BALANCE.credit,
+    balance: money.balance,
+    credit: money.credit,
     orders: [],
     byName: new Map(),
     byReference: new Map(),
@@ -134,7 +136,7 @@ export function createStore(fixtures: StoreFixtures): MockStore {
   let random = createRandom(fixtures.seed);
   let sequence = 0;
   const reset = (): void => {
-    accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a)]));
+    accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a, fixtures.balance)]));
     catalogue = loadCatalogue(fixtures.products);
     products = new Map(catalogue.map((p) => [p.productCode, p]));
     if (fixtures.reseedOnReset !== false) random = createRandom(fixtures.seed);

@@ -4,8 +4,10 @@ import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './
 import { err, kitError, ok, type Result } from './lib/result.ts';
 import { BENCH_DEFAULTS, runBench, type BenchOperation } from './lib/bench.ts';
 import { formatBench } from './lib/bench-report.ts';
+import { benchProxy } from './lib/bench-proxy-command.ts';
 
-const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts]
+const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts] [--proxy]
+  --proxy: the twin direct against the twin through npm run proxy (p50 added), instead of twin against Prism
   defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_DEFAULTS.operation}`;
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
@@ -14,12 +16,13 @@ interface BenchFlags {
   durationSec: number;
   connections: number;
   operation: BenchOperation;
+  proxy: boolean;
   help: boolean;
 }
 
 function parse(argv: string[]): Result<BenchFlags> {
   const flag = { type: 'string' } as const;
-  const flags = parseFlags(argv, { rounds: flag, duration: flag, connections: flag, operation: flag, help: { type: 'boolean' } });
+  const flags = parseFlags(argv, { rounds: flag, duration: flag, connections: flag, operation: flag, proxy: { type: 'boolean' }, help: { type: 'boolean' } });
   if (!flags.ok) return flags;
   const rounds = integerFlag('rounds', flags.value.rounds, { min: 1, max: 20, fallback: BENCH_DEFAULTS.rounds });
   if (!rounds.ok) return rounds;
@@ -31,10 +34,11 @@ function parse(argv: string[]): Result<BenchFlags> {
   if (operation !== 'getBalance' && operation !== 'listProducts') {
     return err(kitError('USAGE', `--operation must be getBalance or listProducts; received '${operation}'.`, { hint: USAGE }));
   }
-  return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, help: flags.value.help === true });
+  return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, proxy: flags.value.proxy === true, help: flags.value.help === true });
 }
 
 const options = optionsOrExit(parse(process.argv.slice(2)), reporter, USAGE);
+if (options.proxy) process.exit(await benchProxy(options, reporter));
 reporter.info(`Starting the twin and the plain Prism CLI; then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
 const result = await runBench({ ...options, progress: (line) => reporter.info(line) });
 if (!result.ok) {

@@ -1,33 +1,24 @@
 // `npm run mock`: serves the offline WUPEX twin on a loopback port and logs one line per request (key as fingerprint only).
 import { isLoopbackHost } from './client/base-url.ts';
+import { batchedOutput } from './lib/batched-output.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
 import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
 import { PACKAGE_ROOT } from './lib/package-root.ts';
 import { watchParents } from './lib/parent-watch.ts';
-import { SPEC_PATH } from './lib/spec.ts';
+import { loadSpec, SPEC_PATH } from './lib/spec.ts';
+import type { ProductRecord } from '../mocks/store.ts';
+import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
 
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
 const secrets = options.ok && !options.value.demoAccounts ? options.value.accounts.map((a) => a.key) : [env.WUPEX_MOCK_KEYS];
-/** Request log lines are batched per event-loop turn: one write per burst instead of one per request (bench: writev was the top cost). */
-function batchedStdout(): { write: (text: string) => void; flush: () => void } {
-  let pending = '';
-  const flush = () => {
-    if (pending) process.stdout.write(pending);
-    pending = '';
-  };
-  const write = (text: string) => {
-    if (pending === '') setImmediate(flush);
-    pending += text;
-  };
-  return { write, flush };
-}
-const stdout = batchedStdout();
+const stdout = batchedOutput(process.stdout);
 const reporter = createReporter({ secrets: [...secrets, env.WUPEX_API_KEY], out: stdout.write });
 
 if (!options.ok) {
@@ -43,9 +34,19 @@ if (options.value.help) {
 const config = options.value;
 const specPath = config.spec ? resolve(config.spec) : SPEC_PATH;
 const scenarioPath = config.scenario ? resolve(config.scenario) : undefined;
+const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(specPath), productsFixture as ProductRecord[]) : undefined;
+if (catalogue && !catalogue.ok) {
+  reporter.error(catalogue.error);
+  stdout.flush();
+  process.exit(EXIT.usage);
+}
+for (const line of catalogue?.value.skipped ?? []) reporter.info(line);
+if (catalogue) reporter.info(`Catalogue: ${catalogue.value.products.length} products from ${config.catalogue}${catalogue.value.balance ? ', balance and credit too' : ''}.`);
 let server;
 try {
   server = await createMockServer({
+    products: catalogue?.value.products,
+    balance: catalogue?.value.balance,
     accounts: config.accounts,
     faultRate: config.faultRate,
     rateLimit: config.rateLimit,

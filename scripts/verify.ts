@@ -6,6 +6,8 @@ import { ALL_CHECKS } from '../tests/checks/index.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
 import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
+import { recordingTarget } from './lib/har/recording-target.ts';
+import { createHarWriter, type HarWriter } from './lib/har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
 import { loadDecisions } from './lib/verify/decisions.ts';
 import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
@@ -24,6 +26,7 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
 }
 
 async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+  let writer: HarWriter | undefined;
   const verified = await verify({
     target: args.target as VerifyOptions['target'],
     baseUrl: args.baseUrl,
@@ -34,6 +37,12 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     seed: args.seed,
     runs: args.runs,
     only: args.checks,
+    // --record: every exchange also goes to a masked HAR file (the writer needs the resolved key to mask it).
+    wrapTarget: (resolved) => {
+      if (!args.record) return resolved;
+      writer = createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.apiKey] });
+      return recordingTarget(resolved, writer);
+    },
     onStart: (target) =>
       reporter.info(`Verifying ${target.inProcess ? 'the twin in-process (no port)' : `${target.name} at ${target.baseUrl}`} (seed ${args.seed}, runs ${args.runs})`),
     onLines: (lines, progress) => {
@@ -42,6 +51,8 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
       reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
     },
   });
+  const written = writer?.close();
+  if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   if (!verified.ok) {
     reporter.error(verified.error);
     return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;

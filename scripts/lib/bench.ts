@@ -28,7 +28,7 @@ export interface ServerFigures {
 /** The demo key is a public, fake value that only opens the twin (mocks/demo-accounts.ts); plain Prism accepts any key. */
 const DEMO_KEY = DEMO_ACCOUNTS[0].key;
 
-function requestFor(operation: BenchOperation, baseUrl: string): LoadRequest {
+export function requestFor(operation: BenchOperation, baseUrl: string): LoadRequest {
   const headers = { 'x-api-key': DEMO_KEY, 'accept-language': 'en-US' };
   if (operation === 'getBalance') return { url: `${baseUrl}/api/customer/balance`, method: 'GET', headers };
   return { url: `${baseUrl}/api/product/merchant/invited/list`, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"page":1,"pageSize":20}' };

@@ -15,6 +15,8 @@ export interface VerifyArgs {
   checks?: string[];
   /** Milliseconds to wait for a loopback --base-url port to open. */
   waitMs: number;
+  /** Record every exchange into one masked .har file in this folder. */
+  record?: string;
   help: boolean;
   /** Per-request limits of the outbound path (--timeout, --deadline, --max-response-bytes). */
   limits: LimitFlags;
@@ -34,6 +36,7 @@ export const HELP = `Usage: npm run verify -- [options]
   --check ID            only report this check (repeatable)
 ${LIMIT_FLAGS_HELP}
   --wait MS             wait up to MS for a loopback --base-url port to open (default ${VERIFY_DEFAULTS.waitMs})
+  --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)
 
 The key comes from WUPEX_API_KEY (environment or .env), never from an argument; WUPEX_API_KEY_2 (another
 account on the same environment) enables isolation.other-account.
@@ -62,7 +65,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string', multiple: true },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     ...LIMIT_FLAG_OPTIONS,
   });
   if (!parsed.ok) return parsed;
@@ -82,5 +85,5 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
   const paths = { junit: reportPath('junit'), json: reportPath('json') };
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, help: v.help ?? false, limits: limits.value });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, record: v.record, help: v.help ?? false, limits: limits.value });
 }

@@ -21,6 +21,8 @@ export interface VerifyOptions extends Pick<RunOptions, 'seed' | 'runs' | 'only'
   env?: KitEnv;
   /** How long to wait for a loopback base URL's port to open (default 5000 ms). */
   waitMs?: number;
+  /** Wrap the resolved target (npm run verify --record puts a HAR recorder around it). */
+  wrapTarget?: (target: Target) => Target;
   /** Called once the target is resolved and answers its port, before the checks run (the CLI prints its banner here). */
   onStart?: (target: VerifiedTarget) => void;
 }
@@ -57,7 +59,7 @@ export async function verify(options: VerifyOptions = {}): Promise<Result<Verify
   const env = options.env ?? loadKitEnv();
   const resolved = await resolveTarget({ target: options.target, baseUrl: options.baseUrl, allowOrders: options.allowOrders, limits: options.limits, env });
   if (!resolved.ok) return resolved;
-  const target = resolved.value;
+  const target = options.wrapTarget ? options.wrapTarget(resolved.value) : resolved.value;
   try {
     if (options.baseUrl !== undefined) {
       const waited = await awaitLoopback(target.baseUrl, options.waitMs ?? WAIT_DEFAULTS.timeoutMs);
@@ -65,7 +67,7 @@ export async function verify(options: VerifyOptions = {}): Promise<Result<Verify
       if (!waited.ok) return ok({ report: stoppedReport(target, waited.error, 'GET /api/customer/balance'), exitCode: EXIT.unreachable, error: waited.error });
     }
     options.onStart?.({ name: target.name, baseUrl: target.baseUrl, inProcess: target.name === 'mock' });
-    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, ...run } = options;
+    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, wrapTarget: _wrap, ...run } = options;
     return ok(await runVerify({ ...run, target, secondKey: secondKeyFor(target, env) }));
   } finally {
     await target.close();

@@ -60,6 +60,16 @@ describe('contract workflow', () => {
     expect(JSON.stringify(job)).not.toContain('secrets.');
   });
 
+  test('the offline job replays every committed recording after npm test and uploads the JUnit report', () => {
+    const command = 'npm run replay -- tests/recordings --report junit=reports/replay.xml';
+    const job = jobRunning(command);
+    expect(job).toBe(jobRunning('npm test'));
+    const runs = job.steps.map((s) => s.run?.trim());
+    expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf(command));
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'reports/replay.xml');
+    expect(upload?.if).toBe('always()');
+  });
+
   test('the sandbox run verifies with a JUnit report, on schedule and workflow_dispatch, and uploads it', () => {
     const command = 'npm run verify -- --target sandbox --report junit=reports/contract.xml';
     const job = jobRunning(command);

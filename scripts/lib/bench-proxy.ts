@@ -1,0 +1,93 @@
+// `npm run bench -- --proxy`: the twin direct against the twin through `npm run proxy`, same request and load, alternating rounds.
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requestFor, type BenchOptions } from './bench.ts';
+import { runLoad, type LoadFigures } from './bench-load.ts';
+import { startTwinProcess } from './bench-twin.ts';
+import { freePort } from './prism-cli.ts';
+import { err, kitError, ok, type Result } from './result.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+export interface ProxyBenchFigures {
+  direct: LoadFigures[];
+  proxied: LoadFigures[];
+}
+
+/** Spawn scripts/proxy.ts in front of `upstream`; resolve once it says where it listens. */
+async function startProxyProcess(upstream: string, port: number, timeoutMs = 30_000): Promise<Result<{ url: string; close(): Promise<void> }>> {
+  const child = spawn(process.execPath, [TSX, 'scripts/proxy.ts', '--upstream', upstream, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string | undefined>((done) => {
+    const timer = setTimeout(() => done(undefined), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /proxy listening on (http:\/\/\S+) /.exec(output)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        done(found);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', () => done(undefined));
+  });
+  const close = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGINT'))));
+  if (!url) {
+    await close();
+    return err(kitError('PROXY_START_FAILED', `The proxy did not start on 127.0.0.1:${port}.\n${output.trim().split('\n').slice(-5).join('\n')}`, { hint: 'Run `npm run proxy -- --upstream mock` by hand to see why.' }));
+  }
+  // Keep draining the per-request log so the child never blocks on a full pipe.
+  for (const stream of [child.stdout, child.stderr]) stream.removeAllListeners('data').resume();
+  return ok({ url, close });
+}
+
+/** Start the twin and the proxy in front of it; rounds alternate direct / proxied; both always stopped. */
+export async function runProxyBench(options: BenchOptions): Promise<Result<ProxyBenchFigures>> {
+  const twin = await startTwinProcess(await freePort());
+  if (!twin.ok) return twin;
+  const proxy = await startProxyProcess(twin.value.url, await freePort());
+  if (!proxy.ok) {
+    await twin.value.close();
+    return proxy;
+  }
+  try {
+    const figures: ProxyBenchFigures = { direct: [], proxied: [] };
+    const runs = [
+      { name: 'direct', request: requestFor(options.operation, twin.value.url), into: figures.direct },
+      { name: 'proxied', request: requestFor(options.operation, proxy.value.url), into: figures.proxied },
+    ];
+    for (let round = 1; round <= options.rounds; round += 1) {
+      for (const run of round % 2 === 1 ? runs : [...runs].reverse()) {
+        const load = await runLoad(run.request, { connections: options.connections, durationSec: options.durationSec });
+        options.progress(`round ${round}/${options.rounds}: ${run.name} ${Math.round(load.requestsPerSec)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, non-2xx ${load.non2xx}`);
+        run.into.push(load);
+      }
+    }
+    return ok(figures);
+  } finally {
+    await Promise.all([proxy.value.close(), twin.value.close()]);
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+
+/** The table (markdown) and the line that matters: p50 added by the proxy. */
+export function formatProxyBench(figures: ProxyBenchFigures, setup: string): string[] {
+  const row = (name: string, rounds: LoadFigures[]) =>
+    `| ${name} | ${Math.round(mean(rounds.map((r) => r.requestsPerSec)))} | ${median(rounds.map((r) => r.p50Ms))} | ${Math.max(...rounds.map((r) => r.p99Ms))} | ${rounds.reduce((s, r) => s + r.non2xx + r.errors, 0)} |`;
+  const added = median(figures.proxied.map((r) => r.p50Ms)) - median(figures.direct.map((r) => r.p50Ms));
+  return [
+    setup,
+    '',
+    '| path | req/s (mean) | p50 ms (median) | p99 ms (worst) | non-2xx/errors |',
+    '|---|---:|---:|---:|---:|',
+    row('twin direct', figures.direct),
+    row('twin through npm run proxy', figures.proxied),
+    '',
+    `p50 added by the proxy: ${added.toFixed(2)} ms (target <= 2 ms at 10 connections)`,
+  ];
+}

@@ -1,0 +1,108 @@
+// HAR 1.2 (the format browsers, Polly.js and Insomnia read): the types we write, and Exchange <-> entry conversion.
+import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
+
+export interface HarNameValue {
+  name: string;
+  value: string;
+}
+
+export interface HarEntry {
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: HarNameValue[];
+    queryString: HarNameValue[];
+    cookies: HarNameValue[];
+    headersSize: number;
+    bodySize: number;
+    postData?: { mimeType: string; text: string };
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: HarNameValue[];
+    cookies: HarNameValue[];
+    content: { size: number; mimeType: string; text: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+  };
+  cache: Record<string, never>;
+  timings: { send: number; wait: number; receive: number };
+  /** Our annotation (HAR allows `_`-prefixed custom fields): violations the proxy counted on this exchange. */
+  _violations?: number;
+}
+
+export interface Har {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    entries: HarEntry[];
+    comment?: string;
+  };
+}
+
+export const HAR_CREATOR = { name: 'wupex-contract', version: '0.1.0' } as const;
+
+const pairs = (record: Record<string, string>): HarNameValue[] => Object.entries(record).map(([name, value]) => ({ name, value }));
+const bytes = (text: string | undefined) => (text === undefined ? 0 : Buffer.byteLength(text));
+
+/** One exchange as a HAR entry (no masking here: the writer masks every entry before it is kept). */
+export function toHarEntry(exchange: Exchange, startedAt: Date): HarEntry {
+  const { request, response } = exchange;
+  const url = new URL(request.url);
+  const contentType = request.headers['content-type'];
+  return {
+    startedDateTime: startedAt.toISOString(),
+    time: exchange.durationMs,
+    request: {
+      method: request.method,
+      url: request.url,
+      httpVersion: 'HTTP/1.1',
+      headers: pairs(request.headers),
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      cookies: [],
+      headersSize: -1,
+      bodySize: bytes(request.body),
+      ...(request.body === undefined ? {} : { postData: { mimeType: contentType ?? '', text: request.body } }),
+    },
+    response: {
+      status: response.status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: pairs(response.headers),
+      cookies: [],
+      content: { size: bytes(response.text), mimeType: response.headers['content-type'] ?? '', text: response.text },
+      redirectURL: response.headers.location ?? '',
+      headersSize: -1,
+      bodySize: bytes(response.text),
+    },
+    cache: {},
+    timings: { send: 0, wait: exchange.durationMs, receive: 0 },
+  };
+}
+
+const record = (list: HarNameValue[]): Record<string, string> => Object.fromEntries(list.map((h) => [h.name.toLowerCase(), h.value]));
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined; // not JSON: the content-type and envelope checks report it
+  }
+}
+
+/** A recorded entry back as the Exchange every pure check reads. */
+export function toExchange(entry: HarEntry): Exchange {
+  const text = entry.response.content.text ?? '';
+  const response: ExchangeResponse = { status: entry.response.status, headers: record(entry.response.headers), text, json: parseJson(text) };
+  return {
+    request: { method: entry.request.method, url: entry.request.url, headers: record(entry.request.headers), body: entry.request.postData?.text },
+    response,
+    durationMs: entry.time,
+  };
+}

@@ -1,0 +1,64 @@
+// Collects exchanges of one run and writes them as ONE masked, schema-validated .har file (proxy --record, verify --record).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Exchange } from '../../../tests/targets/target.ts';
+import { err, kitError, ok, type Result } from '../result.ts';
+import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
+import { maskEntry } from './mask.ts';
+import { createHarValidator } from './validate.ts';
+
+export interface HarWriterOptions {
+  dir: string;
+  /** "proxy", "verify": the file is `<prefix>-<UTC time>.har` unless `fileName` is given. */
+  prefix: string;
+  fileName?: string;
+  /** Other secrets to blank (the run's own key), besides each entry's own key. */
+  secrets?: readonly string[];
+  /** Start time of each entry; a fixed clock makes a recording reproducible (npm run gen:recording). */
+  clock?: () => Date;
+  /** Response headers left out (e.g. `date`, for a reproducible recording). */
+  dropResponseHeaders?: readonly string[];
+  comment?: string;
+  /** Write every duration as 0 (a reproducible recording); default: the measured time. */
+  zeroTimings?: boolean;
+}
+
+export interface HarWriter {
+  readonly path: string;
+  add(exchange: Exchange, extra?: Pick<HarEntry, '_violations'>): void;
+  count(): number;
+  /** Validate and write the file (also when empty, so a run always leaves its recording); the path, or why not. */
+  close(): Result<string>;
+}
+
+const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+export function createHarWriter(options: HarWriterOptions): HarWriter {
+  const clock = options.clock ?? (() => new Date());
+  const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}.har`);
+  const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
+  const entries: HarEntry[] = [];
+  const validate = createHarValidator();
+  return {
+    path,
+    add(exchange, extra = {}) {
+      const timed = options.zeroTimings ? { ...exchange, durationMs: 0 } : exchange;
+      const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
+      entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
+      entries.push({ ...entry, ...extra });
+    },
+    count: () => entries.length,
+    close() {
+      const har: Har = { log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } };
+      const valid = validate(har, path);
+      if (!valid.ok) return valid;
+      try {
+        mkdirSync(options.dir, { recursive: true });
+        writeFileSync(path, `${JSON.stringify(har, null, 2)}\n`);
+        return ok(path);
+      } catch (cause) {
+        return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Validates a request the app sent against the spec: the operation, POST content type, JSON syntax, and Prism's request validation.
+import { MOCK_PREFIX, type VendorError } from '../../../mocks/errors.ts';
+import type { MockRequest } from '../../../mocks/pipeline.ts';
+import type { PrismDiagnostic, PrismRouter } from '../../../mocks/prism.ts';
+import { contentTypeError, describeDiagnostic, diagnosticsError, malformedJsonError, type ParameterFacts } from '../../../mocks/request-errors.ts';
+import type { SpecOperation } from '../spec.ts';
+import type { Violation } from './violations.ts';
+import { shown } from './violations.ts';
+
+/** A request as the proxy read it: the twin's request shape, plus the query string exactly as received ("?a=1&a=2"), forwarded unchanged. */
+export type ProxyRequest = MockRequest & { search?: string };
+
+export interface RequestVerdict {
+  operation?: SpecOperation;
+  violations: Violation[];
+  /** What `--enforce` answers instead of forwarding (400 INVALID_PAYLOAD naming the field); undefined when valid. */
+  refusal?: VendorError;
+}
+
+export interface RequestInspectorDeps {
+  operations: readonly SpecOperation[];
+  router: PrismRouter;
+  facts: ParameterFacts;
+}
+
+function parse(text: string | undefined): { ok: true; body: unknown } | { ok: false; reason: string } {
+  if (text === undefined || text === '') return { ok: true, body: undefined };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch (cause) {
+    return { ok: false, reason: (cause as Error).message };
+  }
+}
+
+function valueOf(d: PrismDiagnostic, request: ProxyRequest, body: unknown): unknown {
+  const [where, ...rest] = d.path;
+  if (where === 'header') return request.headers[rest[0] ?? ''];
+  if (where === 'query') return request.query[rest[0] ?? ''];
+  return rest.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
+}
+
+function diagnosticViolation(d: PrismDiagnostic, request: ProxyRequest, body: unknown, deps: RequestInspectorDeps, label: string): Violation {
+  const sentence = describeDiagnostic(d, deps.facts, request.headers);
+  const where = d.path.length ? d.path.join('.') : 'request';
+  const expected = sentence.replace(/\.$/, '').replace(`${where} `, '');
+  return { checkId: 'request.schema', operation: label, where, expected, received: shown(valueOf(d, request, body), d.path.at(-1)) };
+}
+
+/** Judge one request; never throws (a Prism failure is reported as a violation of the proxy itself). */
+export function createRequestInspector(deps: RequestInspectorDeps): (request: ProxyRequest) => Promise<RequestVerdict> {
+  return async (request) => {
+    const method = request.method.toLowerCase();
+    const operation = deps.operations.find((o) => o.method === method && o.path === request.path);
+    if (!operation) {
+      return { violations: [{ checkId: 'request.operation', operation: `${request.method} ${request.path}`, where: 'path', expected: 'one of the operations in openapi/wupex.yaml', received: `${request.method} ${request.path}` }] };
+    }
+    const label = operation.label;
+    const violation = (checkId: string, where: string, error: VendorError): RequestVerdict => ({
+      operation, refusal: error, violations: [{ checkId, operation: label, where, expected: error.message.replace(/\.$/, ''), received: where === 'body' ? '(not JSON)' : shown(request.headers['content-type']) }],
+    });
+    const wrongType = method === 'post' ? contentTypeError(label, request.headers['content-type']) : undefined;
+    if (wrongType) return violation('request.content-type', 'header.content-type', wrongType);
+    const parsed = parse(request.bodyText);
+    if (!parsed.ok) return violation('request.json', 'body', malformedJsonError(parsed.reason));
+    const routed = await deps.router.check({ method: request.method, path: request.path, query: request.query, headers: request.headers, body: parsed.body });
+    if (!routed.ok) {
+      return { operation, violations: [{ checkId: 'request.schema', operation: label, where: 'request', expected: 'a request Prism can validate', received: `${MOCK_PREFIX} ${routed.error.detail}` }] };
+    }
+    const { diagnostics, missingCredentials } = routed.value;
+    const violations = diagnostics.map((d) => diagnosticViolation(d, request, parsed.body, deps, label));
+    if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: "Header 'x-api-key' is required", received: '(absent)' });
+    const refusal = diagnostics.length ? diagnosticsError(diagnostics, deps.facts, request.headers) : undefined;
+    return { operation, violations, refusal };
+  };
+}

@@ -1,0 +1,97 @@
+// One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
+import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
+import type { HarWriter } from '../har/writer.ts';
+import { createSanitiser, fingerprint } from '../redact.ts';
+import type { KitError } from '../result.ts';
+import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
+import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
+import { inspectResponse } from './inspect-response.ts';
+import { bump, type ProxyStats } from './summary.ts';
+import { envelopeAnswer, upstreamFailure, type ProxyAnswer } from './upstream-failure.ts';
+import { violationLine, type Violation } from './violations.ts';
+
+export const VIOLATIONS_HEADER = 'x-wupex-violations';
+/** Log lines are cut here (after redaction): an upstream can send anything. */
+export const LOG_DEFAULTS = { maxLineChars: 500 } as const;
+
+export interface ProxyHandleDeps {
+  /** Where requests go ("http://127.0.0.1:53122"). */
+  upstreamUrl: string;
+  /** The base written to recordings (the twin's public address for --upstream mock). */
+  recordBase: string;
+  enforce: boolean;
+  inspectRequest(request: ProxyRequest): Promise<RequestVerdict>;
+  spec: SpecIndex;
+  stats: ProxyStats;
+  /** One line out (the reporter: prefixed, redacted). */
+  log(line: string): void;
+  writer?: HarWriter;
+  limits?: ForwardLimits;
+}
+
+/** Hop-by-hop and transport headers: never passed on (RFC 9110 §7.6.1), plus accept-encoding (bodies are checked as text). */
+const REQUEST_DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length', 'accept-encoding', 'expect']);
+const RESPONSE_DROPPED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+
+const without = (headers: Record<string, string>, dropped: Set<string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !dropped.has(name)));
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const search = (query: Record<string, string>) => {
+  const s = new URLSearchParams(query).toString();
+  return s ? `?${s}` : '';
+};
+
+/** Forward to the upstream: the exchange as the checks read it, or why there is none (a 3xx counts as a failure: never followed). */
+async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError }> {
+  const headers = without(request.headers, REQUEST_DROPPED);
+  const url = `${deps.upstreamUrl}${path}`;
+  const sent = await forward({ method: request.method, url, headers, body: request.bodyText }, deps.limits ?? FORWARD_DEFAULTS);
+  if (!sent.ok) return { failure: sent.error };
+  const { status, text, durationMs } = sent.value;
+  if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` } };
+  const response: ExchangeResponse = { status, headers: without(sent.value.headers, RESPONSE_DROPPED), text, json: parseJson(text) };
+  return { exchange: { request: { method: request.method, url, headers, body: request.bodyText }, response, durationMs } };
+}
+
+/** Build the handler; it never throws and never rewrites a valid answer (it only adds x-wupex-violations). */
+export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest) => Promise<ProxyAnswer> {
+  return async (request) => {
+    const started = performance.now();
+    const key = request.headers['x-api-key'];
+    const sanitise = createSanitiser([key]);
+    const verdict = await deps.inspectRequest(request);
+    bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
+    const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
+      const log = (line: string) => deps.log(sanitise(line, { max: LOG_DEFAULTS.maxLineChars }));
+      for (const v of violations) {
+        bump(deps.stats.violations, v.checkId);
+        log(violationLine(v));
+      }
+      log(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(key)} violations ${violations.length}${note}`);
+      return { ...answer, headers: { ...answer.headers, [VIOLATIONS_HEADER]: String(violations.length) } };
+    };
+    if (deps.enforce && verdict.refusal) {
+      deps.stats.refused += 1;
+      return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');
+    }
+    const path = `${request.path}${request.search ?? search(request.query)}`;
+    const sent = await send(deps, request, path);
+    if ('failure' in sent) {
+      const answer = upstreamFailure(sent.failure);
+      bump(deps.stats.failures, answer.code);
+      return finish(answer, verdict.violations, ` ${answer.code}`);
+    }
+    const { exchange } = sent;
+    const violations = [...verdict.violations, ...(verdict.operation ? inspectResponse(exchange, verdict.operation, deps.spec) : [])];
+    deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.recordBase}${path}` } }, { _violations: violations.length });
+    return finish({ status: exchange.response.status, headers: exchange.response.headers, text: exchange.response.text }, violations);
+  };
+}

@@ -1,0 +1,93 @@
+// createProxy: the validating reverse proxy an app points WUPEX_BASE_URL at (npm run proxy); listen/close like the twin.
+import { createServer, type Server } from 'node:http';
+import { createPrismRouter } from '../../../mocks/prism.ts';
+import { BODY_LIMIT, lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
+import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.ts';
+import type { MockServerOptions } from '../../../mocks/server.ts';
+import { createSpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
+import { err, kitError, ok, type Result } from '../result.ts';
+import { loadSpec, SPEC_PATH } from '../spec.ts';
+import type { ForwardLimits } from './forward.ts';
+import { createRequestInspector } from './inspect-request.ts';
+import { createProxyHandle } from './proxy-handle.ts';
+import { createStats, formatSummary, type ProxyStats } from './summary.ts';
+import { envelopeAnswer } from './upstream-failure.ts';
+import { resolveUpstream } from './upstream.ts';
+
+export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1' } as const;
+
+export interface ProxyOptions {
+  /** `mock`, `sandbox` or a base URL. */
+  upstream: string;
+  enforce?: boolean;
+  /** Record every forwarded exchange into one .har file in this folder. */
+  record?: Omit<HarWriterOptions, 'prefix'> & { prefix?: string };
+  log: (line: string) => void;
+  /** Options of the in-process twin (`--upstream mock`). */
+  twin?: MockServerOptions;
+  limits?: ForwardLimits;
+}
+
+export interface Proxy {
+  readonly upstream: { url: string; shownAs: string };
+  readonly stats: ProxyStats;
+  readonly recordingPath?: string;
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stop serving, stop the in-process twin, write the recording; the summary lines, or why the recording failed. */
+  close(): Promise<Result<string[]>>;
+}
+
+function serve(server: Server, port: number, host: string): Promise<{ url: string; port: number }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}`, port: actual });
+    });
+  });
+}
+
+/** Build the proxy: loads the spec and Prism's validators once, resolves (or starts) the upstream. */
+export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>> {
+  const doc = loadSpec();
+  const router = await createPrismRouter(SPEC_PATH);
+  if (!router.ok) return err(kitError(router.error.code, router.error.message, { hint: router.error.hint }));
+  const upstream = await resolveUpstream(options.upstream, doc, options.twin);
+  if (!upstream.ok) return upstream;
+  const spec = createSpecIndex(doc);
+  const stats = createStats();
+  const writer: HarWriter | undefined = options.record ? createHarWriter({ prefix: 'proxy', ...options.record }) : undefined;
+  const inspectRequest = createRequestInspector({ operations: spec.operations, router: router.value, facts: createFactsIndex(doc) });
+  const handle = createProxyHandle({ upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
+  const server = createServer((req, res) => {
+    const raw = req.url ?? '/';
+    const { path, query } = splitUrl(raw);
+    const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
+    void readBody(req).then(async ({ text, tooLarge }) => {
+      const answer = tooLarge
+        ? envelopeAnswer(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${BODY_LIMIT} bytes; the proxy did not forward it.`)
+        : await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search });
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      res.end(answer.text);
+    });
+  });
+  return ok({
+    upstream: { url: upstream.value.url, shownAs: upstream.value.shownAs },
+    stats,
+    recordingPath: writer?.path,
+    listen: (port = PROXY_DEFAULTS.port, host = PROXY_DEFAULTS.host) => serve(server, port, host),
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+        if (!server.listening) done();
+      });
+      await upstream.value.close();
+      const written = writer?.close();
+      if (written && !written.ok) return written;
+      return ok(formatSummary(stats, written?.value));
+    },
+  });
+}

@@ -1,0 +1,36 @@
+// Flags of `npm run replay`: recording paths (files or folders), --spec, --report; parsed once.
+import { parseArgs } from 'node:util';
+import { err, kitError, ok, type Result } from '../result.ts';
+import { SPEC_PATH } from '../spec.ts';
+
+export interface ReplayArgs {
+  paths: string[];
+  spec: string;
+  junit?: string;
+  help: boolean;
+}
+
+export const REPLAY_HELP = `Usage: npm run replay -- PATH... [options]
+
+  PATH                  .har files, or folders searched for them (recursively)
+  --spec PATH           the spec to judge against (default openapi/wupex.yaml)
+  --report junit=PATH   also write a JUnit XML report
+
+Runs every pure exchange check of the catalogue on every recorded exchange, offline.
+Exit codes: 0 no failure, 1 a check failed, 2 usage error (no recording, not HAR, bad spec).`;
+
+const usage = (message: string) => err(kitError('USAGE', message, { hint: 'Valid flags: --spec PATH, --report junit=PATH, --help; then one or more recording paths.' }));
+
+export function parseReplayArgs(argv: readonly string[]): Result<ReplayArgs> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { spec: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (cause) {
+    return usage((cause as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return ok({ paths: [], spec: SPEC_PATH, help: true });
+  if (positionals.length === 0) return usage('Give at least one recording: npm run replay -- tests/recordings.');
+  if (values.report !== undefined && !/^junit=.+/.test(values.report)) return usage(`--report "${values.report}" is not supported; use --report junit=PATH.`);
+  return ok({ paths: positionals, spec: values.spec ?? SPEC_PATH, junit: values.report?.slice('junit='.length), help: false });
+}

@@ -1,0 +1,66 @@
+// Recordings: masked before anything is written (key, cookies, authorization, serial codes), valid HAR 1.2, one file per run.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { recordingTarget } from '../../../../scripts/lib/har/recording-target.ts';
+import { maskSerial } from '../../../../scripts/lib/har/mask.ts';
+import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
+import { createHarWriter } from '../../../../scripts/lib/har/writer.ts';
+import { fingerprint } from '../../../../scripts/lib/redact.ts';
+import { parseVerifyArgs } from '../../../../scripts/lib/verify/args.ts';
+import { ok } from '../../../../scripts/lib/result.ts';
+import type { Exchange, Target } from '../../../targets/target.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'i10-har-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Built at run time: a distinctive key and serial code that must never reach the file.
+const KEY = ['wpx', 'Hh3', 'Zt8Qm2Lk5Vb9Rc4N'].join('-');
+const SERIAL = ['ABCD', 'EFGH', 'IJKL', 'MN42'].join('-');
+
+function exchange(url: string, responseBody: string): Exchange {
+  return {
+    request: { method: 'GET', url, headers: { 'x-api-key': KEY, cookie: 'session=abc', authorization: 'Bearer xyz', 'accept-language': 'en-US' } },
+    response: { status: 200, headers: { 'content-type': 'application/json', 'set-cookie': 'session=abc' }, text: responseBody, json: undefined },
+    durationMs: 3,
+  };
+}
+
+describe('HAR writer', () => {
+  test('maskSerial keeps the last 4 characters of a code, and nothing of a short one', () => {
+    expect(maskSerial(SERIAL)).toBe('***************MN42');
+    expect(maskSerial('ABC123')).toBe('******');
+  });
+
+  test('a recording holds the key only as its fingerprint, no cookies or authorization, and no full serial code', () => {
+    const writer = createHarWriter({ dir, prefix: 'unit' });
+    writer.add(exchange('http://127.0.0.1:4010/api/order/detail?orderName=A1', JSON.stringify({ status: true, data: { orderData: [{ serials: [{ serialCode: SERIAL }] }], echo: KEY } })));
+    writer.add(exchange(`http://127.0.0.1:4010/api/customer/balance?x-api-key=${KEY}`, '{"status":true}'));
+    writer.add(exchange('http://127.0.0.1:4010/api/order/detail?orderName=A2', `{"truncated": [{"serialCode": "${SERIAL}"`));
+    const written = writer.close();
+    if (!written.ok) throw new Error(written.error.message);
+    const text = readFileSync(written.value, 'utf8');
+    expect(written.value).toMatch(/unit-\d{8}T\d{6}Z\.har$/);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(SERIAL);
+    expect(text).toContain('MN42');
+    expect(text).toContain(`[redacted ${fingerprint(KEY)}]`);
+    expect(text).not.toMatch(/"(cookie|set-cookie|authorization)"/i);
+    expect(createHarValidator()(JSON.parse(text), 'recording').ok).toBe(true);
+  });
+
+  test('recordingTarget records every answered exchange and changes nothing', async () => {
+    const answer = exchange('http://127.0.0.1:4010/api/customer/balance', '{"status":true}');
+    const target = { name: 'mock', baseUrl: 'http://127.0.0.1:4010', apiKey: KEY, readOnly: false, missing: {}, send: async () => ok(answer), close: async () => undefined } as Target;
+    const writer = createHarWriter({ dir, prefix: 'target', fileName: 'target.har' });
+    const recorded = recordingTarget(target, writer);
+    expect(await recorded.send(answer.request)).toEqual(ok(answer));
+    expect(recorded.apiKey).toBe(KEY);
+    expect(writer.count()).toBe(1);
+  });
+});
+
+test('npm run verify -- --record DIR is read as an option (the wrapper above does the recording)', () => {
+  const parsed = parseVerifyArgs(['--record', 'recordings/'], []);
+  expect(parsed.ok && parsed.value.record).toBe('recordings/');
+});

@@ -1,0 +1,65 @@
+// An upstream that stalls, floods or redirects: the app gets a 502/504 vendor-style envelope naming the cause, and the proxy keeps serving.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createProxy, type Proxy } from '../../../../scripts/lib/proxy/proxy-server.ts';
+
+const BALANCE = '{"status":true,"data":{"balance":5000,"credit":0,"creditBalance":5000}}';
+// Short deadlines and a small cap: nothing here waits on the defaults (10 s / 8 MiB).
+const LIMITS = { headersTimeoutMs: 300, deadlineMs: 600, maxResponseBytes: 4096 };
+
+/** Behaviour chosen per request by the `x-hostile` header the test sends (the proxy passes app headers on). */
+function hostile(): Server {
+  return createServer((req, res) => {
+    const mode = req.headers['x-hostile'];
+    if (mode === 'stall') return; // never answers
+    if (mode === 'flood') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"status":true,"data":"${'x'.repeat(64 * 1024)}"}`);
+      return;
+    }
+    if (mode === 'redirect') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(BALANCE);
+  });
+}
+
+let server: Server;
+let proxy: Proxy;
+let url: string;
+beforeAll(async () => {
+  server = hostile();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as { port: number }).port;
+  const built = await createProxy({ upstream: `http://127.0.0.1:${port}`, log: () => undefined, limits: LIMITS });
+  if (!built.ok) throw new Error(built.error.message);
+  proxy = built.value;
+  url = (await proxy.listen(0, '127.0.0.1')).url;
+});
+afterAll(async () => {
+  await proxy.close();
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+});
+
+const get = async (mode?: string) => {
+  const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US', ...(mode ? { 'x-hostile': mode } : {}) } });
+  return { status: response.status, body: (await response.json()) as { status: boolean; error?: { code: string; message: string } } };
+};
+
+test.each([
+  ['stall', 504, 'UPSTREAM_TIMEOUT'],
+  ['flood', 502, 'UPSTREAM_TOO_LARGE'],
+  ['redirect', 502, 'UPSTREAM_REDIRECT'],
+])('an upstream that answers with a %s gets %i %s, and the next request is served', async (mode, status, code) => {
+  const bad = await get(mode);
+  expect(bad.status).toBe(status);
+  expect(bad.body.status).toBe(false);
+  expect(bad.body.error?.code).toBe(code);
+  expect(bad.body.error?.message).toMatch(new RegExp(`^\\[wupex-proxy\\] ${code}: `));
+  expect(bad.body.error?.message).not.toContain('169.254');
+  const good = await get();
+  expect(good).toEqual({ status: 200, body: JSON.parse(BALANCE) });
+});
+
+test('upstream failures are counted by cause for the summary', () => {
+  expect(Object.fromEntries(proxy.stats.failures)).toEqual({ UPSTREAM_TIMEOUT: 1, UPSTREAM_TOO_LARGE: 1, UPSTREAM_REDIRECT: 1 });
+});
