@@ -116,3 +116,8 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     help: flags.help === true,
   });
 }
+
+/** The URL to print: a wildcard bind (0.0.0.0, ::) is no address a client can call (the kit's client refuses it), so show loopback. */
+export function displayUrl(host: string, address: { url: string; port: number }): string {
+  return ['0.0.0.0', '::', '[::]'].includes(host) ? `http://127.0.0.1:${address.port}` : address.url;
+}

@@ -5,7 +5,7 @@ import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
-import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
 import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
@@ -72,8 +72,7 @@ try {
   process.exit(EXIT.usage);
 }
 
-/** A wildcard bind (0.0.0.0, ::) is not an address a client can call: show the loopback one. */
-const shownUrl = ['0.0.0.0', '::', '[::]'].includes(config.host) ? `http://127.0.0.1:${address.port}` : address.url;
+const shownUrl = displayUrl(config.host, address);
 const demo = config.accounts[0];
 const keyLine = config.demoAccounts ? `KEY=${demo.key}` : 'KEY=<one of your WUPEX_MOCK_KEYS>';
 reporter.info(`WUPEX twin listening on ${shownUrl}${shownUrl === address.url ? '' : ` (bound to ${config.host})`} (ready ${Math.round(performance.now())} ms after process start); Ctrl-C stops it.`);
