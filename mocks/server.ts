@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../scripts/lib/package-root.ts';
 import { createRedactor, fingerprint } from '../scripts/lib/redact.ts';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
-import { loadSpec, SPEC_PATH } from '../scripts/lib/spec.ts';
+import { loadSpec, SPEC_PATH, type Document } from '../scripts/lib/spec.ts';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 import { createErrorCatalogue, MOCK_PREFIX, type ErrorCatalogue, type MockResponse } from './errors.ts';
@@ -115,17 +115,23 @@ function scenarioOf(option: Scenario | string | undefined): Result<Scenario | un
   return typeof option === 'string' ? loadScenario(option) : ok(option);
 }
 
-/** Build every part of a twin from the spec, fixtures and scenario on disk; a broken input is an error value. */
-async function buildTwin(options: MockServerOptions, seed: number): Promise<Result<Twin>> {
+/** The spec and the catalogue, read from disk now (so reload() sees edits); a broken file is an error value naming it. */
+function readInputs(options: MockServerOptions): Result<{ specPath: string; spec: Document; products: ProductRecord[] }> {
   const specPath = options.specPath ?? SPEC_PATH;
-  let spec;
-  let products: ProductRecord[];
   try {
-    spec = loadSpec(specPath);
-    products = options.products ?? (JSON.parse(readFileSync(options.fixturesPath ?? resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[]);
+    const spec = loadSpec(specPath);
+    const products = options.products ?? (JSON.parse(readFileSync(options.fixturesPath ?? resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[]);
+    return ok({ specPath, spec, products });
   } catch (cause) {
     return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'Run `npm run lint:spec`; fix the file named.', cause }));
   }
+}
+
+/** Build every part of a twin from the spec, fixtures and scenario on disk; a broken input is an error value. */
+async function buildTwin(options: MockServerOptions, seed: number): Promise<Result<Twin>> {
+  const inputs = readInputs(options);
+  if (!inputs.ok) return inputs;
+  const { specPath, spec, products } = inputs.value;
   const router = await createPrismRouter(specPath);
   if (!router.ok) return router;
   const scenario = scenarioOf(options.scenario);
