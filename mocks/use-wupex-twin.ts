@@ -59,7 +59,7 @@ function findHooks(): TwinHooks {
   const g = globalThis as Partial<TwinHooks>;
   if (g.beforeAll && g.afterEach && g.afterAll) return { beforeAll: g.beforeAll, afterEach: g.afterEach, afterAll: g.afterAll };
   try {
-    // vitest's `require` entry only throws; load its ESM entry (require(esm): Node 20.19+/22.12+, the kit's floor), the same instance your test file imports.
+    // vitest's `require` entry only throws; load its ESM entry (require(esm): Node 20.19+ and 22.12+; the kit needs those anyway), the same instance your test file imports.
     const require = createRequire(import.meta.url);
     const manifest = require.resolve('vitest/package.json');
     return require(join(dirname(manifest), 'dist/index.js')) as TwinHooks;

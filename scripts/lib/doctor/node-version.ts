@@ -1,4 +1,4 @@
-// Doctor check `node`: the running Node satisfies package.json `engines.node` (^20.19 || >=22.12: vite's and @redocly/cli's floor).
+// Doctor check `node`: the running Node satisfies package.json `engines.node` (^20.19 || >=22.13: vite, @redocly/cli and msw's dependencies).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineDoctorCheck, fail, ok, warn } from './doctor-check.ts';
@@ -50,8 +50,8 @@ export const nodeVersion = defineDoctorCheck({
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { engines?: { node?: string } };
     const range = pkg.engines?.node ?? '>=20.19.0';
     const meets = meetsMinimum(version, range);
-    if (meets === undefined) return warn(`Node ${version}; cannot read engines.node "${range}"`, 'Use Node 20.19+ or 22.12+.');
-    if (!meets) return fail(`Node ${version} does not satisfy engines.node "${range}"`, 'Install Node 20.19+ or 22.12+ (nvm install, which reads .nvmrc), then npm ci.');
+    if (meets === undefined) return warn(`Node ${version}; cannot read engines.node "${range}"`, 'Use Node 20.19+ or 22.13+.');
+    if (!meets) return fail(`Node ${version} does not satisfy engines.node "${range}"`, 'Install Node 20.19+ or 22.13+ (nvm install, which reads .nvmrc), then npm ci.');
     return ok(`Node ${version} (engines.node "${range}")`);
   },
 });

@@ -31,7 +31,7 @@ describe('meetsMinimum', () => {
 
 describe('node', () => {
   test('the repository engines range with Node 20 is ok', () => {
-    expect(nodeVersion.run(testContext({ nodeVersion: '20.20.2' }))).toEqual({ status: 'ok', what: 'Node 20.20.2 (engines.node "^20.19.0 || >=22.12.0")' });
+    expect(nodeVersion.run(testContext({ nodeVersion: '20.20.2' }))).toEqual({ status: 'ok', what: 'Node 20.20.2 (engines.node "^20.19.0 || >=22.13.0")' });
   });
 
   test('Node 18 fails with the install fix', () => {
@@ -39,7 +39,7 @@ describe('node', () => {
     expect(nodeVersion.run(testContext({ root, nodeVersion: '18.19.0' }))).toEqual({
       status: 'fail',
       what: 'Node 18.19.0 does not satisfy engines.node ">=20"',
-      fix: 'Install Node 20.19+ or 22.12+ (nvm install, which reads .nvmrc), then npm ci.',
+      fix: 'Install Node 20.19+ or 22.13+ (nvm install, which reads .nvmrc), then npm ci.',
     });
   });
 });
