@@ -132,7 +132,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
   const inputs = readInputs(options);
   if (!inputs.ok) return inputs;
   const { specPath, spec, products } = inputs.value;
-  const router = await createPrismRouter(specPath);
+  const router = await createPrismRouter(spec, specPath);
   if (!router.ok) return router;
   const scenario = scenarioOf(options.scenario);
   if (!scenario.ok) return scenario;

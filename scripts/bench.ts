@@ -1,14 +1,14 @@
 // `npm run bench`: the twin against the plain Prism CLI, same request and load, alternating rounds; prints req/s, p50/p99, start-up, ratio.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
 import { err, kitError, ok, type Result } from './lib/result.ts';
-import { BENCH_DEFAULTS, runBench, type BenchOperation } from './lib/bench.ts';
-import { formatBench } from './lib/bench-report.ts';
+import { BENCH_DEFAULTS, BENCH_OPERATIONS, measureInProcessStartup, runBench, type BenchOperation } from './lib/bench.ts';
+import { formatBenchRun } from './lib/bench-report.ts';
 import { benchProxy } from './lib/bench-proxy-command.ts';
 
 const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts] [--proxy]
   --proxy: the twin direct against the twin through npm run proxy (p50 added), instead of twin against Prism
-  defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_DEFAULTS.operation}`;
+  defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_OPERATIONS.join(' then ')} (--proxy: ${BENCH_DEFAULTS.operation})`;
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
 interface BenchFlags {
@@ -16,6 +16,8 @@ interface BenchFlags {
   durationSec: number;
   connections: number;
   operation: BenchOperation;
+  /** --operation, or both. */
+  operations: readonly BenchOperation[];
   proxy: boolean;
   help: boolean;
 }
@@ -34,17 +36,20 @@ function parse(argv: string[]): Result<BenchFlags> {
   if (operation !== 'getBalance' && operation !== 'listProducts') {
     return err(kitError('USAGE', `--operation must be getBalance or listProducts; received '${operation}'.`, { hint: USAGE }));
   }
-  return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, proxy: flags.value.proxy === true, help: flags.value.help === true });
+  const operations: readonly BenchOperation[] = flags.value.operation ? [operation] : BENCH_OPERATIONS;
+  return ok({ rounds: rounds.value, durationSec: durationSec.value, connections: connections.value, operation, operations, proxy: flags.value.proxy === true, help: flags.value.help === true });
 }
 
 const options = optionsOrExit(parse(process.argv.slice(2)), reporter, USAGE);
 if (options.proxy) process.exit(await benchProxy(options, reporter));
-reporter.info(`Starting the twin and the plain Prism CLI; then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
+reporter.info(`Starting the twin and the plain Prism CLI; then per operation ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections: ${options.operations.join(', ')}.`);
 const result = await runBench({ ...options, progress: (line) => reporter.info(line) });
 if (!result.ok) {
   reporter.error(result.error);
   process.exit(EXIT.unreachable);
 }
-const setup = `${options.operation}, ${options.connections} connections, ${options.rounds} x ${options.durationSec} s per server, node ${process.version}, ${availableParallelism()} cores`;
-for (const line of formatBench(result.value.twin, result.value.prism, setup)) reporter.line(line);
+const inProcess = await measureInProcessStartup();
+const setup = `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; ${options.connections} connections, ${options.rounds} x ${options.durationSec} s per server and operation`;
+for (const line of formatBenchRun(result.value, setup)) reporter.line(line);
+reporter.line(`in-process (this bench process): importing mocks/server.ts ${inProcess.importMs} ms, then createMockServer() ${inProcess.createMs} ms.`);
 process.exit(EXIT.ok);

@@ -5,7 +5,7 @@ import { ok } from './lib/result.ts';
 import { createProxy } from './lib/proxy/proxy-server.ts';
 import { sendSampleTraffic } from './lib/proxy/sample-traffic.ts';
 
-export const RECORDING = { dir: resolve(import.meta.dirname, '../tests/recordings'), fileName: 'twin-reference.har', epoch: Date.UTC(2026, 0, 1) } as const;
+const RECORDING = { dir: resolve(import.meta.dirname, '../tests/recordings'), fileName: 'twin-reference.har', epoch: Date.UTC(2026, 0, 1) } as const;
 const HELP = 'Usage: npm run gen:recording [-- --seed N]   rewrites tests/recordings/twin-reference.har (same seed, same file)';
 
 const reporter = createReporter({ secrets: [] });

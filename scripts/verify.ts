@@ -14,7 +14,7 @@ import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
 import { toJsonReport } from './lib/verify/json-report.ts';
 import type { VerifyReport } from './lib/verify/report.ts';
 import { formatSections } from './lib/verify/sections.ts';
-import { verify, type VerifyOptions } from './lib/verify/verify.ts';
+import { secondKeyFor, verify, type VerifyOptions } from './lib/verify/verify.ts';
 
 function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
   const write = (path: string, text: string) => {
@@ -40,7 +40,9 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     // --record: every exchange also goes to a masked HAR file (the writer needs the resolved key to mask it).
     wrapTarget: (resolved) => {
       if (!args.record) return resolved;
-      writer = createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.apiKey] });
+      // Both keys are sent (the second by isolation.other-account), so both are redacted from the recording.
+      const secondKey = secondKeyFor(resolved, env);
+      writer = createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.apiKey, ...(secondKey ? [secondKey] : [])] });
       return recordingTarget(resolved, writer);
     },
     onStart: (target) =>

@@ -1,15 +1,10 @@
 // `npm run bench -- --proxy`: the twin direct against the twin through `npm run proxy`, same request and load, alternating rounds.
-import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { requestFor, type BenchOptions } from './bench.ts';
 import { runLoad, type LoadFigures } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
 import { freePort } from './prism-cli.ts';
-import { err, kitError, ok, type Result } from './result.ts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+import { ok, type Result } from './result.ts';
+import { spawnListening, type ListeningProcess } from './spawn-listening.ts';
 
 export interface ProxyBenchFigures {
   direct: LoadFigures[];
@@ -17,31 +12,14 @@ export interface ProxyBenchFigures {
 }
 
 /** Spawn scripts/proxy.ts in front of `upstream`; resolve once it says where it listens. */
-async function startProxyProcess(upstream: string, port: number, timeoutMs = 30_000): Promise<Result<{ url: string; close(): Promise<void> }>> {
-  const child = spawn(process.execPath, [TSX, 'scripts/proxy.ts', '--upstream', upstream, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string | undefined>((done) => {
-    const timer = setTimeout(() => done(undefined), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /proxy listening on (http:\/\/\S+) /.exec(output)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        done(found);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', () => done(undefined));
+function startProxyProcess(upstream: string, port: number): Promise<Result<ListeningProcess>> {
+  return spawnListening({
+    args: ['scripts/proxy.ts', '--upstream', upstream, '--port', String(port)],
+    listening: /proxy listening on (http:\/\/\S+) /,
+    name: `The proxy (127.0.0.1:${port})`,
+    code: 'PROXY_START_FAILED',
+    hint: 'Run `npm run proxy -- --upstream mock` by hand to see why.',
   });
-  const close = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGINT'))));
-  if (!url) {
-    await close();
-    return err(kitError('PROXY_START_FAILED', `The proxy did not start on 127.0.0.1:${port}.\n${output.trim().split('\n').slice(-5).join('\n')}`, { hint: 'Run `npm run proxy -- --upstream mock` by hand to see why.' }));
-  }
-  // Keep draining the per-request log so the child never blocks on a full pipe.
-  for (const stream of [child.stdout, child.stderr]) stream.removeAllListeners('data').resume();
-  return ok({ url, close });
 }
 
 /** Start the twin and the proxy in front of it; rounds alternate direct / proxied; both always stopped. */

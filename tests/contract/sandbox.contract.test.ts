@@ -8,13 +8,15 @@ import { contractTest, failuresOf } from '../support/test.ts';
 import { resolveTarget } from '../targets/resolve-target.ts';
 
 const env = loadKitEnv();
+/** Another account on the sandbox, for isolation.other-account (optional). */
+const otherAccount = env['WUPEX_API_KEY_2'];
 const why = !env.WUPEX_API_KEY ? 'WUPEX_API_KEY not set' : env.KIT_TARGET === 'production' ? 'KIT_TARGET=production' : undefined;
 
 const test = contractTest(async () => {
   const target = await resolveTarget({ target: 'sandbox', allowOrders: env.WUPEX_ALLOW_ORDERS === '1', env });
   if (!target.ok) throw new Error(`${target.error.code}: ${target.error.message}`);
   return target.value;
-}, { secondKey: env.WUPEX_API_KEY_2 });
+}, { secondKey: otherAccount });
 
 describe.skipIf(why !== undefined)(why ? `sandbox (skipped: ${why})` : 'sandbox', () => {
   test.for(ALL_CHECKS.map((c) => c.id))('%s finds nothing', (id, { report }) => {

@@ -27,11 +27,17 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** One request as the server saw it: when it arrived and when the connection for its answer closed. */
+export interface RequestRecord {
+  path: string;
+  attack?: Attack;
+  arrivedAt: number;
+  closedAt?: number;
+}
+
 export interface HostileServer extends Listening {
-  /** When the first request arrived (Date.now()), or undefined: runs are timed from there, not from process start. */
-  firstRequestAt(): number | undefined;
-  /** How many requests arrived. */
-  requests(): number;
+  /** Every request so far. A request is timed from its arrival to its close, so process start-up on a loaded machine does not count. */
+  log(): readonly RequestRecord[];
 }
 
 export interface SecondOrigin extends Listening {
@@ -135,20 +141,25 @@ async function forward(fallback: Fetch, req: IncomingMessage, res: ServerRespons
 /** A server on 127.0.0.1 port 0 that attacks per path and forwards the rest to `fallback`. */
 export async function startHostile(options: HostileOptions): Promise<HostileServer> {
   let member: Buffer | undefined;
-  let first: number | undefined;
-  let count = 0;
+  const log: RequestRecord[] = [];
   // Built on first use: many concatenated gzip members of 16 MiB of zeros (gunzip reads them all as one stream).
   const bomb = () => (member ??= Buffer.concat(Array(HOSTILE_SIZES.bombMembers).fill(gzipSync(Buffer.alloc(HOSTILE_SIZES.bombMember)))));
   const server = createServer((req, res) => {
-    first ??= Date.now();
-    count += 1;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const kind = options.attacks[path] ?? options.attacks['*'];
+    const record: RequestRecord = { path, attack: kind, arrivedAt: Date.now() };
+    log.push(record);
+    res.on('close', () => (record.closedAt = Date.now()));
     if (kind) return attack(kind, req, res, options, bomb);
     if (options.fallback) return void forward(options.fallback, req, res).catch(() => res.destroy());
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"status":false,"error":{"code":"NOT_FOUND","message":"no such path"}}');
   });
-  return { ...(await listen(server, '127.0.0.1')), firstRequestAt: () => first, requests: () => count };
+  return { ...(await listen(server, '127.0.0.1')), log: () => log };
+}
+
+/** Requests whose answer was not closed within `limitMs` of arrival (still open counts as now). Empty: every request ended in time. */
+export function overdue(server: HostileServer, limitMs: number, now = Date.now()): RequestRecord[] {
+  return server.log().filter((r) => (r.closedAt ?? now) - r.arrivedAt >= limitMs);
 }
 
 /** Every run of `minRun` consecutive characters of `key` found in `text` (empty: none leaked). */

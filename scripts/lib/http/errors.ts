@@ -41,3 +41,11 @@ export function unreadableError(label: string, reason: string): KitError {
     hint: 'The server sent a broken content-encoding; check it with the curl line (add --compressed).',
   });
 }
+
+/** Node would not send it at all (an invalid header name or value): nothing left this machine. */
+export function requestInvalidError(label: string, cause: unknown): KitError {
+  const reason = (cause as { code?: string }).code ?? (cause as Error).message;
+  return kitError('REQUEST_INVALID', `The request could not be sent (${reason}): ${label}`, {
+    hint: 'A header name or value holds characters HTTP does not allow; nothing was sent.', cause,
+  });
+}

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { request as httpsRequest } from 'node:https';
 import { createRedactor } from '../redact.ts';
 import { err, ok, type KitError, type Result } from '../result.ts';
-import { timeoutError, tooLargeError, unreachableError, unreadableError, type Limits } from './errors.ts';
+import { requestInvalidError, timeoutError, tooLargeError, unreachableError, unreadableError, type Limits } from './errors.ts';
 import { readCappedBody } from './read-body.ts';
 import { checkOutboundUrl } from './url-rules.ts';
 
@@ -86,7 +86,13 @@ function exchange(request: OutboundRequest, url: URL, limits: Limits): Promise<R
     const headersTimer = setTimeout(() => finish(err(timeoutError('headers', label, limits)), true), limits.headersTimeoutMs);
     const deadlineTimer = setTimeout(() => finish(err(timeoutError('deadline', label, limits)), true), limits.deadlineMs);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: request.method, headers: outgoingHeaders(request), signal: controller.signal });
+    let req: ReturnType<typeof send>;
+    try {
+      req = send(url, { method: request.method, headers: outgoingHeaders(request), signal: controller.signal });
+    } catch (cause) {
+      // Node refuses some requests before sending (a control character in a header value): a value, never a throw.
+      return finish(err(requestInvalidError(label, cause)), true);
+    }
     req.on('error', (cause: Error & { code?: string }) => finish(err(unreachableError(label, url, cause.code ?? cause.message, cause)), true));
     req.on('response', (response: IncomingMessage) => {
       clearTimeout(headersTimer);

@@ -46,8 +46,10 @@ function diagnosticViolation(d: PrismDiagnostic, request: ProxyRequest, body: un
   return { checkId: 'request.schema', operation: label, where, expected, received: shown(valueOf(d, request, body), d.path.at(-1)) };
 }
 
+export type RequestInspector = (request: ProxyRequest) => Promise<RequestVerdict>;
+
 /** Judge one request; never throws (a Prism failure is reported as a violation of the proxy itself). */
-export function createRequestInspector(deps: RequestInspectorDeps): (request: ProxyRequest) => Promise<RequestVerdict> {
+export function createRequestInspector(deps: RequestInspectorDeps): RequestInspector {
   return async (request) => {
     const method = request.method.toLowerCase();
     const operation = deps.operations.find((o) => o.method === method && o.path === request.path);

@@ -4,12 +4,12 @@ import { createPrismRouter } from '../../../mocks/prism.ts';
 import { BODY_LIMIT, lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
 import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.ts';
 import type { MockServerOptions } from '../../../mocks/server.ts';
-import { createSpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
-import { loadSpec, SPEC_PATH } from '../spec.ts';
+import { loadSpec, SPEC_PATH, type Document } from '../spec.ts';
 import type { ForwardLimits } from './forward.ts';
-import { createRequestInspector } from './inspect-request.ts';
+import { createRequestInspector, type RequestInspector } from './inspect-request.ts';
 import { createProxyHandle } from './proxy-handle.ts';
 import { createStats, formatSummary, type ProxyStats } from './summary.ts';
 import { envelopeAnswer } from './upstream-failure.ts';
@@ -27,6 +27,24 @@ export interface ProxyOptions {
   /** Options of the in-process twin (`--upstream mock`). */
   twin?: MockServerOptions;
   limits?: ForwardLimits;
+  /** The spec and Prism's validators, prepared once (prepareValidation); tests share one between proxies. */
+  validation?: Validation;
+}
+
+/** What the proxy validates with: the resolved spec, the check index, and Prism's request validation. */
+export interface Validation {
+  doc: Document;
+  spec: SpecIndex;
+  inspectRequest: RequestInspector;
+}
+
+/** Load the spec and build Prism's router once (the slow part of starting a proxy). */
+export async function prepareValidation(): Promise<Result<Validation>> {
+  const doc = loadSpec();
+  const router = await createPrismRouter(doc, SPEC_PATH);
+  if (!router.ok) return err(kitError(router.error.code, router.error.message, { hint: router.error.hint }));
+  const spec = createSpecIndex(doc);
+  return ok({ doc, spec, inspectRequest: createRequestInspector({ operations: spec.operations, router: router.value, facts: createFactsIndex(doc) }) });
 }
 
 export interface Proxy {
@@ -51,15 +69,13 @@ function serve(server: Server, port: number, host: string): Promise<{ url: strin
 
 /** Build the proxy: loads the spec and Prism's validators once, resolves (or starts) the upstream. */
 export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>> {
-  const doc = loadSpec();
-  const router = await createPrismRouter(SPEC_PATH);
-  if (!router.ok) return err(kitError(router.error.code, router.error.message, { hint: router.error.hint }));
+  const validation = options.validation ? ok(options.validation) : await prepareValidation();
+  if (!validation.ok) return validation;
+  const { doc, spec, inspectRequest } = validation.value;
   const upstream = await resolveUpstream(options.upstream, doc, options.twin);
   if (!upstream.ok) return upstream;
-  const spec = createSpecIndex(doc);
   const stats = createStats();
   const writer: HarWriter | undefined = options.record ? createHarWriter({ prefix: 'proxy', ...options.record }) : undefined;
-  const inspectRequest = createRequestInspector({ operations: spec.operations, router: router.value, facts: createFactsIndex(doc) });
   const handle = createProxyHandle({ upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';

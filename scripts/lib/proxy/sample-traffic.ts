@@ -1,5 +1,6 @@
 // An app-like mix of WUPEX calls (all five operations, good and bad requests, a fault via Prefer): the reference recording and the proxy tests.
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { sendOutbound } from '../http/outbound.ts';
 
 export interface SampleStep {
   name: string;
@@ -47,7 +48,7 @@ export interface SampleAnswer {
   json: unknown;
 }
 
-/** Send every step to `baseUrl` in order (fetch, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
+/** Send every step to `baseUrl` in order (sendOutbound, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
 export async function sendSampleTraffic(baseUrl: string, options: { key?: string; steps?: readonly SampleStep[] } = {}): Promise<SampleAnswer[]> {
   const out: SampleAnswer[] = [];
   let orderName = 'A00000000000000';
@@ -55,8 +56,11 @@ export async function sendSampleTraffic(baseUrl: string, options: { key?: string
     const defaults: Record<string, string> = { 'x-api-key': options.key ?? SAMPLE_ACCOUNT.key, 'accept-language': 'en-US', ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) };
     const merged = { ...defaults, ...step.headers };
     const headers = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
-    const response = await fetch(`${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, { method: step.method, headers, body: step.body });
-    const text = await response.text();
+    // The one outbound path (scripts/lib/http), like every request the kit sends.
+    const sent = await sendOutbound({ method: step.method, url: `${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, headers, body: step.body });
+    if (!sent.ok) throw new Error(`${sent.error.code}: ${sent.error.message}`);
+    const response = { status: sent.value.status, headers: new Headers(sent.value.headers) };
+    const text = sent.value.text;
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     const name = (json as { data?: { orderName?: unknown } } | undefined)?.data?.orderName;
     if (step.path.startsWith('/api/order/pull-codes') && typeof name === 'string') orderName = name;

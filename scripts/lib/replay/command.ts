@@ -1,12 +1,16 @@
 // The replay command as a function (argv + reporter in, exit code out), so it is tested in-process; scripts/replay.ts only calls it.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import { EXIT, type Reporter } from '../cli.ts';
 import { toJUnit } from '../junit.ts';
 import { loadSpec } from '../spec.ts';
+import { DECISIONS_PATH, loadDecisions, type DecisionRow } from '../verify/decisions.ts';
 import { countLine, formatLines, junitCases } from '../verify/format.ts';
-import { parseReplayArgs, REPLAY_HELP } from './args.ts';
+import { toJsonReport } from '../verify/json-report.ts';
+import { buildReport, type VerifyReport } from '../verify/report.ts';
+import { formatSections } from '../verify/sections.ts';
+import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
 import { loadRecordings } from './load.ts';
 import { replayRecordings } from './run-replay.ts';
 
@@ -19,7 +23,7 @@ function specIndex(path: string, reporter: Reporter): SpecIndex | undefined {
   }
 }
 
-/** Parse, load, judge, print (and write JUnit): 0 no failure, 1 a check failed, 2 usage error. */
+/** Parse, load, judge, print like verify (lines, count, the two closing sections), write the reports: 0 no failure, 1 a check failed, 2 usage error. */
 export function replayCommand(argv: readonly string[], reporter: Reporter): number {
   const args = parseReplayArgs(argv);
   if (!args.ok) {
@@ -37,13 +41,27 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
     reporter.error(recordings.error);
     return EXIT.usage;
   }
-  const report = replayRecordings(recordings.value, spec);
-  reporter.info(`Replaying ${report.exchanges} recorded exchanges from ${recordings.value.length} file(s) against ${args.value.spec}`);
+  const replayed = replayRecordings(recordings.value, spec);
+  const report = buildReport(replayed, { name: 'replay', baseUrl: args.value.paths.join(' ') });
+  reporter.info(`Replaying ${replayed.exchanges} recorded exchanges from ${recordings.value.length} file(s) against ${args.value.spec}`);
   for (const line of formatLines(report)) reporter.line(line);
-  reporter.line(countLine(report.counts));
-  if (args.value.junit) {
-    mkdirSync(dirname(args.value.junit), { recursive: true });
-    writeFileSync(args.value.junit, toJUnit('wupex replay', junitCases(report), reporter.redact));
-  }
-  return report.counts.failed > 0 ? EXIT.findings : EXIT.ok;
+  reporter.line(countLine(report.summary));
+  for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
+  writeReports(args.value, report, reporter);
+  return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** DECISIONS.md beside the spec replayed against (an edited copy brings its own), else the project's. */
+function decisionsBeside(specPath: string): ReadonlyMap<string, DecisionRow> {
+  const beside = resolve(dirname(specPath), 'DECISIONS.md');
+  return loadDecisions(existsSync(beside) ? beside : DECISIONS_PATH);
+}
+
+function writeReports(args: ReplayArgs, report: VerifyReport, reporter: Reporter): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  if (args.junit) write(args.junit, toJUnit('wupex replay', junitCases(report), reporter.redact));
+  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
 }

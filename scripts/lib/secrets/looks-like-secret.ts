@@ -8,8 +8,11 @@ export const DEFAULTS = {
   minEntropy: 3.2,
 } as const;
 
-/** Obvious placeholders: `YOUR_API_KEY`, `$WUPEX_API_KEY`, `${{ secrets.X }}`, `<key>`, `{{apiKey}}`, `xxxx`, `***`, `[REDACTED]`. */
-const PLACEHOLDER = /^(?:\$|<|\{\{|\[|%|process\.env)|your[_-]|x{4,}|\*{3,}|\.{3}|REDACTED|placeholder|changeme/i;
+/**
+ * Obvious placeholders: `YOUR_API_KEY`, `$WUPEX_API_KEY`, `${{ secrets.X }}`, `<key>`, `{{apiKey}}`, `xxxx`, `***`, `[REDACTED]`,
+ * and code reading a value (`process.env.X`, `env.WUPEX_API_KEY_2`, `options.key`, `config.token`).
+ */
+const PLACEHOLDER = /^(?:\$|<|\{\{|\[|%|process\.env|(?:env|options|opts|config|settings|args|ctx|context|this|secrets)\.[A-Za-z_])|your[_-]|x{4,}|\*{3,}|\.{3}|REDACTED|placeholder|changeme/i;
 
 /** Only characters keys are made of; anything else (parentheses, template syntax) is code, not a literal key. */
 const KEY_CHARS = /^[A-Za-z0-9_\-+/=.~:]+$/;

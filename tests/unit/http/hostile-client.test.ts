@@ -84,6 +84,11 @@ describe('the client and the example flow against hostile servers', () => {
     expect(second.received).toEqual([]);
   });
 
+  test.each(['https://service.wupex.com.', 'https://service.wupex.com%2E', 'https://SERVICE.WUPEX.COM'])('the client refuses production spelled %s unless allowProduction', (baseUrl) => {
+    expect(createWupexClient({ baseUrl, apiKey: KEY, env: {} })).toMatchObject({ ok: false, error: { code: 'PRODUCTION_REFUSED' } });
+    expect(createWupexClient({ baseUrl, apiKey: KEY, env: {}, allowProduction: true }).ok).toBe(true);
+  });
+
   test('transport failures are the ones scripts exit 3 for', () => {
     expect(TRANSPORT_ERROR_CODES).toEqual(['TARGET_UNREACHABLE', 'TARGET_TIMEOUT', 'RESPONSE_TOO_LARGE', 'RESPONSE_UNREADABLE']);
   });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useHostileTwin } from '../../support/hostile-harness.ts';
-import { distinctiveKey, keyRunsIn, type HostileServer } from '../../support/hostile-servers.ts';
+import { distinctiveKey, keyRunsIn, overdue, type HostileServer } from '../../support/hostile-servers.ts';
 import { runScript, type ScriptRun } from '../../support/run-script.ts';
 
 const KEY = distinctiveKey();
@@ -12,17 +12,15 @@ const LIMIT_FLAGS = ['--timeout', '800', '--deadline', String(DEADLINE_MS), '--m
 const MB = 1024 * 1024;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-const lastLine = (text: string) => text.trim().split('\n').at(-1);
 
 /** What every run must hold: no 8 characters of the key anywhere it wrote, no escapes, bounded memory and time. */
 function expectContained(run: ScriptRun, server: HostileServer, extra = '') {
   expect(keyRunsIn(run.stdout + run.stderr + extra, KEY)).toEqual([]);
   expect(run.stdout + run.stderr + extra).not.toMatch(CONTROL);
   expect(run.maxRssBytes).toBeLessThan(300 * MB);
-  // Timed from the first request the server saw (process start-up on a loaded machine is not the kit's deadline).
-  const first = server.firstRequestAt();
-  expect(first).toBeDefined();
-  expect(Date.now() - (first ?? 0)).toBeLessThan(DEADLINE_MS + 5000);
+  // Every request, attacked or not, ended within the deadline + 5 s (timed by the server: start-up on a loaded machine is not a request).
+  expect(server.log().length).toBeGreaterThan(0);
+  expect(overdue(server, DEADLINE_MS + 5000)).toEqual([]);
 }
 
 // Few and concurrent: each subprocess costs a second or more of start-up; everything else runs in-process.
@@ -30,11 +28,12 @@ describe.concurrent('verify and example against hostile servers (subprocesses)',
   const { hostile } = useHostileTwin(KEY);
 
   test('verify: a stall, a gzip bomb and a 50 MB body exit 3, with the summary printed and the JUnit file written', async () => {
-    const server = await hostile({ '/api/order/list': 'stall', '/api/order/detail': 'gzip-bomb', '/api/order/pull-codes': 'big-body', '/api/customer/balance': 'echo-envelope' });
+    // getBalance is left to the twin: verify's first call checks the key, and a 401 there is exit 2 by design.
+    const server = await hostile({ '/api/order/list': 'stall', '/api/order/detail': 'gzip-bomb', '/api/order/pull-codes': 'big-body' });
     const run = await runScript('verify', ['--base-url', server.url, '--runs', '1', ...LIMIT_FLAGS, '--report', 'junit=report.xml'], { WUPEX_API_KEY: KEY });
     const junit = join(run.cwd, 'report.xml');
     expect(run.code).toBe(3);
-    expect(lastLine(run.stdout)).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ skipped$/);
+    expect(run.stdout).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ skipped$/m);
     expect(existsSync(junit) && readFileSync(junit, 'utf8')).toContain('<testsuites');
     expect(run.stderr).toMatch(/(RESPONSE_TOO_LARGE|TARGET_TIMEOUT): /);
     expectContained(run, server, readFileSync(junit, 'utf8'));

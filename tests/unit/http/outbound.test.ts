@@ -81,10 +81,25 @@ describe('sendOutbound against hostile servers', () => {
 
   test('refused or reset on loopback: TARGET_UNREACHABLE whose hint is about the local server, not the network', async () => {
     const port = await freePort();
-    const result = await sendOutbound({ method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {} });
-    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'TARGET_UNREACHABLE', message: `Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/x` });
-    expect(result.ok ? '' : result.error.hint).not.toMatch(/network|VPN|proxy/);
+    const refused = await sendOutbound({ method: 'GET', url: `http://127.0.0.1:${port}/x`, headers: {} });
+    expect(refused.ok ? undefined : refused.error).toMatchObject({ code: 'TARGET_UNREACHABLE', message: `Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/x` });
+    const { createServer } = await import('node:http');
+    const resetting = createServer((req, res) => {
+      res.writeHead(200).write('partial');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((done) => resetting.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(resetting.address() as { port: number }).port}/x`;
+    const reset = await sendOutbound({ method: 'GET', url, headers: {} }, LIMITS);
+    resetting.close();
+    expect(reset.ok ? undefined : reset.error).toMatchObject({ code: 'TARGET_UNREACHABLE', message: `Request failed (ECONNRESET): GET ${url}` });
+    for (const result of [refused, reset]) expect(result.ok ? '' : result.error.hint).not.toMatch(/network|VPN|proxy/);
   });
+});
+
+test('a header value HTTP cannot carry is a REQUEST_INVALID value, not a throw', async () => {
+  const result = await sendOutbound({ method: 'GET', url: 'http://127.0.0.1:9/x', headers: { 'x-test': 'a\r\nb' } });
+  expect(result.ok ? undefined : result.error.code).toBe('REQUEST_INVALID');
 });
 
 describe('URL rules on every request (nothing is sent when they refuse)', () => {

@@ -50,6 +50,7 @@ describe('scanText', () => {
     ['a realistic fake with the allow marker', `WUPEX_API_KEY=${KEY} # ${ALLOW_MARKER}`],
     ['a token read from the environment', 'token: process.env.WUPEX_TOKEN'],
     ['a key variable passed on', 'const wupexKey = options.key;'],
+    ['a second key read from the environment', '}, { secondKey: env.WUPEX_API_KEY_2 });'],
     ['a Postman variable in a query', 'https://h/x?apiKey={{apiKey}}'],
     ['a Postman pair with a variable', '{"key":"x-api-key","value":"{{apiKey}}"}'],
   ])('valid: %s is allowed', (_name, text) => {

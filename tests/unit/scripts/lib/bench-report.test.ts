@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatBench, summarise } from '../../../../scripts/lib/bench-report.ts';
+import { formatBench, formatBenchRun, summarise } from '../../../../scripts/lib/bench-report.ts';
 import type { ServerFigures } from '../../../../scripts/lib/bench.ts';
 
 const round = (requestsPerSec: number, p50Ms: number, p99Ms: number) => ({ requestsPerSec, p50Ms, p99Ms, total: 100, non2xx: 0, errors: 0 });
@@ -16,5 +16,12 @@ describe('bench report', () => {
     expect(lines).toContain('| twin (npm run mock) | 3000 | 2 | 20 | 900 | 0 |');
     expect(lines).toContain('| plain Prism CLI | 400 | 20 | 150 | 1800 | 0 |');
     expect(lines.at(-1)).toBe('ratio twin / prism: 7.50x req/s');
+  });
+
+  test('formatBenchRun prints the README table: one row per operation with both start-ups', () => {
+    const lines = formatBenchRun([{ operation: 'getBalance', twin, prism }, { operation: 'listProducts', twin, prism }], '2026-11-29, some CPU');
+    expect(lines).toContain('| getBalance | 3000 | 2 / 20 | 400 | 20 / 150 | 7.5x | 0.90 s / 1.80 s |');
+    expect(lines.filter((l) => l.startsWith('| listProducts |'))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('warning:'))).toBe(false);
   });
 });

@@ -49,4 +49,14 @@ describe('createReporter', () => {
     expect(out).toEqual(['plain [REDACTED]\n']);
     expect(err).toEqual(['[wupex-kit] info [REDACTED]\n', '[wupex-kit] CONFIG_INVALID: bad [REDACTED]\n  unset [REDACTED]\n']);
   });
+
+  test('progress overwrites itself on a terminal and is silent otherwise (CI logs stay clean)', () => {
+    const tty: string[] = [];
+    const pipe: string[] = [];
+    createReporter({ secrets: [], err: (t) => tty.push(t), tty: true }).progress('3 checks left');
+    createReporter({ secrets: [], err: (t) => tty.push(t), tty: true }).progress('');
+    createReporter({ secrets: [], err: (t) => pipe.push(t), tty: false }).progress('3 checks left');
+    expect(tty).toEqual(['\r[wupex-kit] 3 checks left\x1b[K', '\r\x1b[K']);
+    expect(pipe).toEqual([]);
+  });
 });

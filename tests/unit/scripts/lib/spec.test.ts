@@ -1,9 +1,10 @@
 // The spec loader: local and relative-file $refs are inlined; broken and circular refs are reported with the file.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listOperations, loadSpec } from '../../../../scripts/lib/spec.ts';
+import { parse } from 'yaml';
+import { listOperations, loadSpec, readSpecFile, SPEC_PATH } from '../../../../scripts/lib/spec.ts';
 
 function tinySpec(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'wupex-spec-'));
@@ -48,6 +49,10 @@ describe('loadSpec', () => {
   test('a circular reference is reported instead of looping', () => {
     const circular = SPEC.replace('A: { type: object, properties: { n: { type: integer } } }', "A: { type: object, properties: { n: { $ref: '#/components/schemas/A' } } }");
     expect(() => loadSpec(tinySpec({ 'spec.yaml': circular, 'example.json': '{}' }))).toThrow(/Circular \$ref/);
+  });
+
+  test('the fast parser reads the spec exactly as the `yaml` package (YAML 1.2 core schema) does', () => {
+    expect(readSpecFile(SPEC_PATH)).toEqual(parse(readFileSync(SPEC_PATH, 'utf8')));
   });
 
   test('the real spec has the five documented operations', () => {

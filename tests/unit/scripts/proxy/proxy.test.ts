@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer } from '../../../../mocks/server.ts';
 import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
-import { createProxy, type Proxy } from '../../../../scripts/lib/proxy/proxy-server.ts';
+import { createProxy, prepareValidation, type Proxy, type Validation } from '../../../../scripts/lib/proxy/proxy-server.ts';
 import { SAMPLE_ACCOUNT, SAMPLE_STEPS, sendSampleTraffic, type SampleAnswer } from '../../../../scripts/lib/proxy/sample-traffic.ts';
 import { loadRecordings } from '../../../../scripts/lib/replay/load.ts';
 import { replayRecordings } from '../../../../scripts/lib/replay/run-replay.ts';
@@ -18,9 +18,17 @@ const INVALID_REQUESTS = ['no key', 'page 0', 'malformed JSON', 'no Accept-Langu
 // A distinctive key built at run time (never a literal in the repository), held by the twin's only account.
 const KEY = ['wpx', 'Qz7', Date.now().toString(36), 'Rk4Lm9Tb2Vc8'].join('-');
 
+// One spec + Prism router for every proxy in this file (the slow part of starting one).
+let validation: Validation;
+beforeAll(async () => {
+  const prepared = await prepareValidation();
+  if (!prepared.ok) throw new Error(prepared.error.message);
+  validation = prepared.value;
+});
+
 async function started(upstream: string, extra: Partial<Parameters<typeof createProxy>[0]> = {}) {
   const log: string[] = [];
-  const built = await createProxy({ upstream, log: (line) => log.push(line), ...extra });
+  const built = await createProxy({ upstream, log: (line) => log.push(line), validation, ...extra });
   if (!built.ok) throw new Error(built.error.message);
   const address = await built.value.listen(0, '127.0.0.1');
   return { proxy: built.value, url: address.url, log };

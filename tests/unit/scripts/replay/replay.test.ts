@@ -78,15 +78,21 @@ describe('replay', () => {
 
   test('the command exits 1 on the edited spec, names the drift, and writes JUnit', () => {
     const junit = join(tmp, 'replay.xml');
+    const json = join(tmp, 'replay.json');
     const out: string[] = [];
     const reporter = createReporter({ secrets: [], out: (t) => out.push(t), err: (t) => out.push(t) });
-    expect(replayCommand([RECORDINGS, '--spec', edited, '--report', `junit=${junit}`], reporter)).toBe(1);
+    expect(replayCommand([RECORDINGS, '--spec', edited, '--report', `junit=${junit}`, '--report', `json=${json}`], reporter)).toBe(1);
     const text = out.join('');
     expect(text).toContain('FAIL schema.response-body GET /api/customer/balance');
     expect(text).toContain('/data/balance must be string');
     expect(text).toMatch(/recorded in \S*twin-reference\.har entry \d+/);
     expect(text).toMatch(/\n\d+ passed, \d+ failed, \d+ skipped\n/);
     expect(readFileSync(junit, 'utf8')).toContain('<failure');
+    // Drift grouped by the DECISIONS.md rows it rests on (balance is a number: row 3), as verify does.
+    expect(text).toMatch(/\nWhere the target differs from our decisions\n {2}#3 \| [^\n]*\/data\/balance must be string on GET \/api\/customer\/balance\n/);
+    expect(text).toContain('\nWhere the target breaks the documented contract\n  none\n');
+    const findings = (JSON.parse(readFileSync(json, 'utf8')) as { findings: { checkId: string; basis: { decisions: string[] } }[] }).findings;
+    expect(findings.find((f) => f.checkId === 'schema.response-body')?.basis.decisions).toEqual(['3']);
     expect(replayCommand([join(tmp, 'nothing-here')], reporter)).toBe(2);
   });
 
@@ -94,6 +100,8 @@ describe('replay', () => {
     expect(parseReplayArgs([]).ok).toBe(false);
     expect(parseReplayArgs(['--nope', 'x']).ok).toBe(false);
     expect(parseReplayArgs(['tests/recordings', '--report', 'xml=a']).ok).toBe(false);
+    const both = parseReplayArgs(['tests/recordings', '--report', 'junit=a.xml', '--report', 'json=a.json']);
+    expect(both.ok && [both.value.junit, both.value.json]).toEqual(['a.xml', 'a.json']);
     const missing = loadRecordings([join(tmp, 'missing.har')]);
     expect(missing.ok ? '' : missing.error.message).toBe(`Recording path "${join(tmp, 'missing.har')}" is neither a file nor a folder.`);
   });

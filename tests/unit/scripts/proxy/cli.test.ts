@@ -1,0 +1,39 @@
+// `npm run proxy` as a user runs it: listens, passes an answer through, and on SIGINT prints the summary and exits 0.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const dir = mkdtempSync(join(tmpdir(), 'i10-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('npm run proxy -- --upstream mock --port 0 --record DIR: one request, then SIGINT prints the summary', async () => {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/proxy.ts', '--upstream', 'mock', '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      const found = /proxy listening on (http:\/\/\S+) /.exec(stderr)?.[1];
+      if (found) done(found);
+    });
+    child.once('exit', () => fail(new Error(`proxy exited: ${stderr}`)));
+  });
+  const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': DEMO_ACCOUNTS[0].key, 'accept-language': 'en-US' } });
+  expect(response.headers.get('x-wupex-violations')).toBe('0');
+  expect(((await response.json()) as { status: boolean }).status).toBe(true);
+  const code = await new Promise<number | null>((done) => {
+    child.once('exit', (c) => done(c));
+    child.kill('SIGINT');
+  });
+  expect(code).toBe(0);
+  const [file] = readdirSync(dir);
+  expect(stdout).toContain('Requests: 1\n      1  GET /api/customer/balance\nViolations: 0\n');
+  expect(stdout).toContain(`Recording: ${join(dir, file)}`);
+  expect(stderr).toMatch(/GET \/api\/customer\/balance 200 [\d.]+ms key#[0-9a-f]{6} violations 0/);
+  expect(stdout + stderr).not.toContain(DEMO_ACCOUNTS[0].key);
+});
