@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
-import { mutates, type SpecIndex } from './lib/spec-index.ts';
-import { sendWithRetry, TargetSendError, transientPolicy, type TransientPolicy } from './lib/transient.ts';
+import { mutates, requestBodySchema, type SpecIndex } from './lib/spec-index.ts';
+import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from './lib/transient.ts';
 
 export { TargetSendError };
 
@@ -47,6 +47,8 @@ export interface CheckContext {
   secondKey?: string;
   /** Every exchange so far, for the pure checks. */
   readonly exchanges: RecordedExchange[];
+  /** Why requests stayed unavailable so far (429/503 after the retries), even where a check caught the error. */
+  readonly unavailable: string[];
   send(request: RequestSpec): Promise<Exchange>;
   /** Why this request must not be sent on this target (read-only production, orders not allowed), or undefined. */
   blocked(operation: SpecOperation, auth: AuthMode): string | undefined;
@@ -70,6 +72,7 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions): CheckContext {
   const exchanges: RecordedExchange[] = [];
+  const unavailable: string[] = [];
   const memos = new Map<string, Promise<unknown>>();
   const { target } = options;
   const policy = transientPolicy(target, options.transient);
@@ -80,11 +83,17 @@ export function createContext(options: ContextOptions): CheckContext {
     runs: options.runs,
     secondKey: options.secondKey,
     exchanges,
+    unavailable,
     /** Throws TargetSendError (no answer) or UnavailableError (still 429/503 after the retries). */
     async send(spec) {
-      const exchange = await sendWithRetry(target, buildRequest(target, spec, options.secondKey), policy);
-      exchanges.push({ operation: spec.operation, exchange });
-      return exchange;
+      try {
+        const exchange = await sendWithRetry(target, buildRequest(target, spec, options.secondKey), policy, { cannotOrder: cannotOrder(options.spec, spec) });
+        exchanges.push({ operation: spec.operation, exchange });
+        return exchange;
+      } catch (error) {
+        if (error instanceof UnavailableError) unavailable.push(error.reason);
+        throw error;
+      }
     },
     blocked(operation, auth) {
       if (!mutates(operation)) return undefined;
@@ -93,10 +102,33 @@ export function createContext(options: ContextOptions): CheckContext {
       return carriesKey ? target.missing.allowsOrders : undefined;
     },
     memo(key, make) {
-      if (!memos.has(key)) memos.set(key, make());
+      if (!memos.has(key)) {
+        const made = make();
+        // A failed discovery (the target unavailable for a moment) is tried again by the next check, not cached.
+        made.catch(() => memos.delete(key));
+        memos.set(key, made);
+      }
       return memos.get(key) as Promise<never>;
     },
   };
+}
+
+/**
+ * A pullCodes body the spec rejects (malformed JSON, a schema violation) places no order on a server that follows the
+ * spec, so repeating it after a 429/503 is safe even without a referenceId (generated odd requests carry none).
+ */
+function cannotOrder(spec: SpecIndex, request: RequestSpec): boolean {
+  if (!mutates(request.operation)) return false;
+  const schema = requestBodySchema(request.operation);
+  let body: unknown = request.body;
+  if (request.rawBody !== undefined) {
+    try {
+      body = JSON.parse(request.rawBody);
+    } catch {
+      return true;
+    }
+  }
+  return schema !== undefined && spec.validate(schema, body ?? {}) !== undefined;
 }
 
 /** A referenceId that becomes a new unique value each time the request is sent (no probe meets a reused reference). */

@@ -32,7 +32,7 @@ export function tooLargeError(label: string, limits: Limits): KitError {
 export function unreachableError(label: string, url: URL, reason: string, cause?: unknown): KitError {
   const hint = isLoopbackHost(url.hostname)
     ? `Nothing usable answers at ${url.origin} on this machine: start the server there (the twin: npm run mock), or check the port.`
-    : `Check that ${url.origin} is up and reachable from here (network, VPN, proxy), or pick another --target / --base-url.`;
+    : `Check that ${url.origin} is up and reachable from here (network, VPN, proxy), or point the kit elsewhere (WUPEX_BASE_URL, verify --target / --base-url).`;
   return kitError('TARGET_UNREACHABLE', `Request failed (${reason}): ${label}`, { hint, cause });
 }
 

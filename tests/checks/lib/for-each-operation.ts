@@ -22,10 +22,21 @@ export async function forEachOperation(
   const out: OperationOutcome[] = [];
   for (const operation of ctx.spec.operations.filter(options.filter ?? (() => true))) {
     const reason = ctx.blocked(operation, options.auth);
-    const outcomes = reason ? [skip(reason)] : await judgeOrUnavailable(() => judge(operation));
+    const seen = ctx.unavailable.length;
+    const judged = reason ? [skip(reason)] : await judgeOrUnavailable(() => judge(operation));
+    const outcomes = unlessUnavailable(judged, ctx.unavailable.slice(seen));
     for (const outcome of outcomes) out.push({ operation, outcome });
   }
   return out;
+}
+
+/**
+ * A request that stayed unavailable while judging means the operation was not fully judged, even if the check caught
+ * the error (inside a property run, say): a PASS or SKIP becomes UNAVAILABLE; a real finding still stands.
+ */
+function unlessUnavailable(outcomes: Outcome[], missed: string[]): Outcome[] {
+  if (missed.length === 0 || outcomes.some((o) => o.kind === 'fail' || o.kind === 'unavailable')) return outcomes;
+  return [unavailable(missed[0])];
 }
 
 async function judgeOrUnavailable(judge: () => Promise<Outcome[]>): Promise<Outcome[]> {

@@ -65,10 +65,10 @@ const describeStatus = (exchange: Exchange) => {
 
 /**
  * Send once, retrying transient answers when a repeat is safe (never a request that asked for its status with
- * `Prefer`, never a pullCodes without referenceId). Throws TargetSendError (unreachable) or UnavailableError.
+ * `Prefer`, never a pullCodes without referenceId that could place an order). Throws TargetSendError or UnavailableError.
  */
-export async function sendWithRetry(target: Target, request: ExchangeRequest, policy: TransientPolicy): Promise<Exchange> {
-  const repeatable = request.headers.prefer === undefined && isSafeToRepeat(request);
+export async function sendWithRetry(target: Target, request: ExchangeRequest, policy: TransientPolicy, options: { cannotOrder?: boolean } = {}): Promise<Exchange> {
+  const repeatable = request.headers.prefer === undefined && (options.cannotOrder === true || isSafeToRepeat(request));
   for (let attempt = 0; ; attempt++) {
     const result = await target.send(request);
     const last = !repeatable || attempt >= policy.retries;

@@ -5,7 +5,10 @@ import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import { kitError, ok } from '../../../scripts/lib/result.ts';
 import { runVerify } from '../../../scripts/lib/verify/run-verify.ts';
+import { defineActiveCheck, pass } from '../../checks/check.ts';
 import { ALL_CHECKS } from '../../checks/index.ts';
+import { forEachOperation } from '../../checks/lib/for-each-operation.ts';
+import { runCatalogue } from '../../checks/run-catalogue.ts';
 import { sendWithRetry, transientPolicy, UnavailableError } from '../../checks/lib/transient.ts';
 import { fetchTarget } from '../../targets/mock-target.ts';
 import type { Exchange, ExchangeRequest, Target } from '../../targets/target.ts';
@@ -44,11 +47,14 @@ describe('sendWithRetry', () => {
     expect((await sendWithRetry(asked, { ...BALANCE, headers: { prefer: 'code=429' } }, transientPolicy(asked, { sleep: async () => {} }))).response.status).toBe(429);
   });
 
-  test('a pullCodes without referenceId is not repeated: still 503 is UNAVAILABLE at once', async () => {
+  test('a pullCodes without referenceId is not repeated (503 is UNAVAILABLE at once) unless its body cannot order', async () => {
     const target = scripted([answer(503), answer(200)]);
     const pull = { ...BALANCE, method: 'POST', url: 'http://127.0.0.1:4010/api/order/pull-codes' };
     await expect(sendWithRetry(target, pull, transientPolicy(target, { sleep: async () => {} }))).rejects.toThrow(UnavailableError);
     expect(target.sent).toBe(1);
+    // A body the spec rejects cannot place an order: that one is repeated.
+    const invalid = scripted([answer(503), answer(400)]);
+    expect((await sendWithRetry(invalid, pull, transientPolicy(invalid, { sleep: async () => {} }), { cannotOrder: true })).response.status).toBe(400);
   });
 });
 
@@ -62,6 +68,18 @@ describe('a target that stays unavailable', () => {
     expect(report.summary).toEqual({ passed: 3, failed: 0, skipped: 0, unavailable: 2 });
     expect(exitCode).toBe(3);
     await twin.close();
+  });
+});
+
+describe('a check that catches the error itself', () => {
+  test('is still UNAVAILABLE for that operation, never PASS', async () => {
+    const target = scripted([answer(503)]);
+    const swallows = defineActiveCheck({ id: 'test.swallows', title: 'T', severity: 'low', description: 'catches everything', run: (ctx) => forEachOperation(ctx, { auth: 'header', filter: (o) => o.operationId === 'getBalance' }, async (operation) => {
+      await ctx.send({ operation }).catch(() => undefined);
+      return [pass()];
+    }) });
+    const report = await runCatalogue({ target, checks: [swallows], transient: { sleep: async () => {} } });
+    expect(report.lines.map((l) => [l.status, l.reason])).toEqual([['UNAVAILABLE', 'the target answered HTTP 503 on GET /api/customer/balance after 10 retries']]);
   });
 });
 

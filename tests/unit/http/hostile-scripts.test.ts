@@ -30,13 +30,15 @@ describe.concurrent('verify and example against hostile servers (subprocesses)',
   test('verify: a stall, a gzip bomb and a 50 MB body exit 3, with the summary printed and the JUnit file written', async () => {
     // getBalance is left to the twin: verify's first call checks the key, and a 401 there is exit 2 by design.
     const server = await hostile({ '/api/order/list': 'stall', '/api/order/detail': 'gzip-bomb', '/api/order/pull-codes': 'big-body' });
-    const run = await runScript('verify', ['--base-url', server.url, '--runs', '1', ...LIMIT_FLAGS, '--report', 'junit=report.xml'], { WUPEX_API_KEY: KEY });
+    const run = await runScript('verify', ['--base-url', server.url, '--runs', '1', ...LIMIT_FLAGS, '--report', 'junit=report.xml', '--report', 'json=report.json'], { WUPEX_API_KEY: KEY });
     const junit = join(run.cwd, 'report.xml');
+    const json = join(run.cwd, 'report.json');
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ skipped$/m);
     expect(existsSync(junit) && readFileSync(junit, 'utf8')).toContain('<testsuites');
     expect(run.stderr).toMatch(/(RESPONSE_TOO_LARGE|TARGET_TIMEOUT): /);
-    expectContained(run, server, readFileSync(junit, 'utf8'));
+    expect(existsSync(json)).toBe(true);
+    expectContained(run, server, readFileSync(junit, 'utf8') + readFileSync(json, 'utf8'));
   });
 
   test('example: a stall after the headers exits 3 within the deadline', async () => {
