@@ -83,7 +83,7 @@ if (config.faultRate || config.rateLimit || config.latencyMs) {
 }
 if (!isLoopbackHost(config.host)) reporter.info(`Warning: ${config.host} is not loopback; the twin is reachable from other machines.`);
 reporter.line(`\nTry it:\n  ${keyLine}\n  curl -s -H "x-api-key: $KEY" -H 'Accept-Language: en-US' ${shownUrl}/api/customer/balance\n`);
-reporter.line(`Admin (loopback only): ${ADMIN_ROUTES.join(', ')} on ${shownUrl}\n`);
+reporter.line(`Admin (loopback origins only): ${ADMIN_ROUTES.join(', ')} on ${shownUrl}\n`);
 if (config.watch) {
   const watched = [dirname(specPath), resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), ...(scenarioPath ? [scenarioPath] : [])];
   watchTwin({ server, paths: watched, log: (line) => reporter.line(line) });
