@@ -1,12 +1,12 @@
 // Starts the plain Stoplight Prism CLI on the same spec: its mock (mock:prism, bench, the `prism` target) or its validation proxy.
+import { PACKAGE_ROOT } from './package-root.ts';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { SPEC_PATH } from './spec.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PACKAGE_ROOT;
 const PRISM_BIN = resolve(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
 
 export const PRISM_DEFAULTS = { host: '127.0.0.1', startTimeoutMs: 30_000 } as const;
