@@ -10,9 +10,12 @@ export function pathSegments(path: string): string[] {
   });
 }
 
+/** True when two lists of decoded segments name the same path. */
+export function sameSegments(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
 /** True when a request path names this literal spec path (our spec has no templated paths). */
 export function samePath(requestPath: string, specPath: string): boolean {
-  const a = pathSegments(requestPath);
-  const b = pathSegments(specPath);
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+  return sameSegments(pathSegments(requestPath), pathSegments(specPath));
 }

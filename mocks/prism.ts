@@ -4,8 +4,9 @@ import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { loadSpec } from '../scripts/lib/spec.ts';
 import { MOCK_PREFIX } from './errors.ts';
-import { samePath } from './paths.ts';
+import { pathSegments, sameSegments } from './paths.ts';
 
 /** The request as the twin hands it to Prism: lower-case header names, single-valued query. */
 export interface PrismInput {
@@ -106,12 +107,12 @@ function toRejection(error: { name?: string; detail?: string; message?: string }
 
 /**
  * Build the spec's operations ONCE and ONE Prism instance for the server's lifetime, from the spec as loadSpec gives
- * it (every $ref resolved, no cycles); Prism works on a copy.
+ * it (every $ref resolved, no cycles; pass it when already loaded) or from its path. Prism works on a copy.
  */
-export async function createPrismRouter(spec: object, source: string): Promise<Result<PrismRouter>> {
+export async function createPrismRouter(spec: string | object, source = typeof spec === 'string' ? spec : 'the spec'): Promise<Result<PrismRouter>> {
   let operations: IHttpOperation[];
   try {
-    operations = transformOas3Operations(structuredClone(spec));
+    operations = transformOas3Operations(typeof spec === 'string' ? loadSpec(spec) : structuredClone(spec));
   } catch (cause) {
     return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: Prism could not read ${source}.`, { hint: 'Run `npm run lint:spec`.', cause }));
   }
@@ -124,6 +125,7 @@ export async function createPrismRouter(spec: object, source: string): Promise<R
   } as unknown as HttpComponents;
   const prism = factory<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>(PRISM_CONFIG as IHttpConfig, components);
   const byId = new Map(operations.map((op) => [op, op.iid ?? op.id]));
+  const routes = operations.map((op) => ({ op, segments: pathSegments(op.path) }));
   const check = async (input: PrismInput): Promise<Result<PrismMatch, PrismRejection>> => {
     const request = {
       method: input.method.toLowerCase(),
@@ -134,7 +136,7 @@ export async function createPrismRouter(spec: object, source: string): Promise<R
     try {
       const outcome = (await prism.request(request, operations)()) as Either<Error, { validations: { input: RawDiagnostic[] } }>;
       if (outcome._tag === 'Left') return err(toRejection(outcome.left));
-      const matched = findOperation(operations, input);
+      const matched = findOperation(routes, input);
       if (!matched) return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
       return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(outcome.right.validations.input) });
     } catch (cause) {
@@ -145,7 +147,8 @@ export async function createPrismRouter(spec: object, source: string): Promise<R
 }
 
 /** Our spec has only literal paths, so the routed operation is the one with this method and path, compared as Prism's router does. */
-function findOperation(operations: IHttpOperation[], input: PrismInput): IHttpOperation | undefined {
+function findOperation(routes: Array<{ op: IHttpOperation; segments: string[] }>, input: PrismInput): IHttpOperation | undefined {
   const method = input.method.toLowerCase();
-  return operations.find((op) => op.method === method && samePath(input.path, op.path));
+  const segments = pathSegments(input.path);
+  return routes.find(({ op, segments: own }) => op.method === method && sameSegments(segments, own))?.op;
 }

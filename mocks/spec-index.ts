@@ -1,6 +1,6 @@
 // What the twin reads from the resolved spec once per server: labels, documented statuses, named examples, parameter names and values.
 import { listOperations, type Document } from '../scripts/lib/spec.ts';
-import { samePath } from './paths.ts';
+import { pathSegments, sameSegments } from './paths.ts';
 
 /** A JSON Schema as the resolved spec holds it. */
 export type JsonSchema = Record<string, unknown>;
@@ -65,7 +65,11 @@ export function createSpecIndex(spec: Document): SpecIndex {
     });
   }
   parameterNames.set('x-api-key', 'x-api-key');
-  const list = [...operations.values()];
-  const find = (method: string, path: string) => list.find((op) => op.method === method.toUpperCase() && samePath(path, op.path));
+  const list = [...operations.values()].map((op) => ({ op, segments: pathSegments(op.path) }));
+  const find = (method: string, path: string) => {
+    const upper = method.toUpperCase();
+    const segments = pathSegments(path);
+    return list.find(({ op, segments: own }) => op.method === upper && sameSegments(segments, own))?.op;
+  };
   return { operation: (id) => operations.get(id), find, parameterNames, parameterValues };
 }

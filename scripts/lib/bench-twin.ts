@@ -11,12 +11,12 @@ export interface TwinProcess {
   close(): Promise<void>;
 }
 
-/** Spawn scripts/mock.ts with the demo accounts and no faults; resolve once it prints where it listens. */
+/** Spawn the twin as `npm run mock` does (scripts/mock-launch.mjs) with the demo accounts and no faults; resolve once it prints where it listens. */
 export async function startTwinProcess(port: number, timeoutMs = 30_000): Promise<Result<TwinProcess>> {
   // Explicit values (not empty ones, which would let a .env file decide): the bench measures the twin without faults.
   const env = { ...process.env, WUPEX_MOCK_KEYS: DEMO_ACCOUNTS.map((a) => `${a.key}:${a.merchantCode}`).join(','), WUPEX_MOCK_FAULT_RATE: '0', WUPEX_MOCK_RATE_LIMIT: '0', WUPEX_MOCK_LATENCY_MS: '0' };
   const started = await spawnListening({
-    args: ['scripts/mock.ts', '--port', String(port), '--host', '127.0.0.1'],
+    args: ['scripts/mock-launch.mjs', '--port', String(port), '--host', '127.0.0.1'],
     env,
     listening: /listening on (http:\/\/\S+) /,
     name: `The twin (127.0.0.1:${port})`,

@@ -15,7 +15,7 @@ export interface ListeningProcess {
 }
 
 export interface SpawnListeningOptions {
-  /** "scripts/mock.ts" and its arguments. */
+  /** "scripts/mock.ts" (run through tsx) or a plain JS entry such as "scripts/mock-launch.mjs", and its arguments. */
   args: string[];
   env?: NodeJS.ProcessEnv;
   /** Its start-up line; group 1 is the URL. */
@@ -30,7 +30,8 @@ export interface SpawnListeningOptions {
 /** Spawn, resolve once `listening` matches stdout or stderr; afterwards the output is drained so the child never blocks. */
 export async function spawnListening(options: SpawnListeningOptions): Promise<Result<ListeningProcess>> {
   const started = performance.now();
-  const child = spawn(process.execPath, [TSX, ...options.args], { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = options.args[0]?.endsWith('.mjs') ? options.args : [TSX, ...options.args];
+  const child = spawn(process.execPath, argv, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string | undefined>((done) => {
     const timer = setTimeout(() => done(undefined), options.timeoutMs ?? 30_000);

@@ -4,6 +4,7 @@ import type { SpecOperation } from '../../scripts/lib/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import { defineActiveCheck, fail, pass, type Outcome } from './check.ts';
 import type { CheckContext } from './context.ts';
+import { basis } from './lib/basis.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
 import { trafficFor, type TrafficRequest } from './lib/traffic.ts';
 
@@ -40,5 +41,7 @@ export const robustnessNoServerError = defineActiveCheck({
   title: 'Server error on a generated request',
   severity: 'high',
   description: 'A 5xx to a generated odd request (malformed or odd headers, empty or long query values, wrong types, deep nesting, long arrays, truncated JSON); orders are never placed.',
+  // Bad input is a 4xx envelope: DECISIONS #20 (Accept-Language), #21 (Content-Type, size), #23 (error bodies); S8, S9.
+  basis: basis(['20', '21', '23'], ['S8', 'S9']),
   run: (ctx) => forEachOperation(ctx, { auth: 'header' }, async (operation) => [await probe(ctx, operation)]),
 });

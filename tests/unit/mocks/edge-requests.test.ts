@@ -39,6 +39,14 @@ describe('paths', () => {
   });
 });
 
+describe('HEAD', () => {
+  test('in-process, a HEAD answer has no body either', async () => {
+    const response = await ctx.server.fetch(new Request('http://t/api/customer/balance', { method: 'HEAD', headers: { 'x-api-key': ALPHA.key, 'accept-language': 'en-US' } }));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('');
+  });
+});
+
 describe('referenceId', () => {
   test('an empty referenceId is 400 and places no order (the spec says minLength 1)', async () => {
     const answer = await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=', { body: [line('GOOGLE-USA-10USD', 1)] });
