@@ -134,9 +134,11 @@ export async function createPrismRouter(spec: string | object, source = typeof s
       body: input.body,
     } as IHttpRequest;
     try {
-      const outcome = (await prism.request(request, operations)()) as Either<Error, { validations: { input: RawDiagnostic[] } }>;
-      if (outcome._tag === 'Left') return err(toRejection(outcome.left));
+      // Routed among the one operation that matches (Prism's router then confirms it), not all of them: routing builds a
+      // URI template per candidate, a per-request cost. No match: all of them, for Prism's no-route / no-method answer.
       const matched = findOperation(routes, input);
+      const outcome = (await prism.request(request, matched ? [matched] : operations)()) as Either<Error, { validations: { input: RawDiagnostic[] } }>;
+      if (outcome._tag === 'Left') return err(toRejection(outcome.left));
       if (!matched) return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
       return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(outcome.right.validations.input) });
     } catch (cause) {

@@ -1,5 +1,5 @@
 // The one outbound HTTP path: every request to a WUPEX server (client, verify, example, doctor) goes through sendOutbound.
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type Agent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createRedactor } from '../redact.ts';
 import { err, ok, type KitError, type Result } from '../result.ts';
@@ -34,6 +34,11 @@ export interface OutboundOptions {
   maxResponseBytes?: number;
   /** The production guard: refuse the spec's production host unless true. */
   allowProduction?: boolean;
+  /**
+   * The connection pool to send through (an http.Agent, or an https.Agent for https URLs), held by a caller that sends
+   * many requests to one origin (the proxy): keep-alive connections it owns and closes. Default: Node's global agent.
+   */
+  agent?: Agent;
 }
 
 function flatten(headers: IncomingHttpHeaders): Record<string, string> {
@@ -61,34 +66,35 @@ export async function sendOutbound(request: OutboundRequest, options: OutboundOp
     deadlineMs: options.deadlineMs ?? OUTBOUND_DEFAULTS.deadlineMs,
     maxResponseBytes: options.maxResponseBytes ?? OUTBOUND_DEFAULTS.maxResponseBytes,
   };
-  const redact = createRedactor(Object.entries(request.headers).filter(([name]) => name.toLowerCase() === 'x-api-key').map(([, value]) => value));
   const url = checkOutboundUrl(request.url, { allowProduction: options.allowProduction });
-  const result = url.ok ? await exchange(request, url.value, limits) : url;
+  const result = url.ok ? await exchange(request, url.value, limits, options.agent) : url;
   if (result.ok) return result;
+  // Built only when there is an error text to clean (not per request).
+  const redact = createRedactor(Object.entries(request.headers).filter(([name]) => name.toLowerCase() === 'x-api-key').map(([, value]) => value));
   return err({ ...result.error, message: redact(result.error.message), ...(result.error.hint ? { hint: redact(result.error.hint) } : {}) });
 }
 
-function exchange(request: OutboundRequest, url: URL, limits: Limits): Promise<Result<OutboundResponse, KitError>> {
+function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Agent | undefined): Promise<Result<OutboundResponse, KitError>> {
   const label = `${request.method} ${request.url}`;
   const started = performance.now();
   return new Promise((resolve) => {
-    const controller = new AbortController();
     let settled = false;
+    let req: ClientRequest | undefined;
     const finish = (result: Result<OutboundResponse, KitError>, abort: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(headersTimer);
       clearTimeout(deadlineTimer);
-      if (abort) controller.abort();
+      // Destroying the request ends its socket and any response body still streaming (never returned to a pool).
+      if (abort) req?.destroy();
       resolve(result);
     };
     // Both timers live in this closure until finish() clears them: a strong reference, unlike AbortSignal.timeout().
     const headersTimer = setTimeout(() => finish(err(timeoutError('headers', label, limits)), true), limits.headersTimeoutMs);
     const deadlineTimer = setTimeout(() => finish(err(timeoutError('deadline', label, limits)), true), limits.deadlineMs);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    let req: ReturnType<typeof send>;
     try {
-      req = send(url, { method: request.method, headers: outgoingHeaders(request), signal: controller.signal });
+      req = send(url, { method: request.method, headers: outgoingHeaders(request), ...(agent ? { agent } : {}) });
     } catch (cause) {
       // Node refuses some requests before sending (a control character in a header value): a value, never a throw.
       return finish(err(requestInvalidError(label, cause)), true);

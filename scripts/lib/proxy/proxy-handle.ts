@@ -1,4 +1,5 @@
 // One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
+import type { Agent } from 'node:http';
 import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
@@ -28,6 +29,8 @@ export interface ProxyHandleDeps {
   log(line: string): void;
   writer?: HarWriter;
   limits?: ForwardLimits;
+  /** The proxy's keep-alive pool for the upstream (createUpstreamAgent). */
+  agent?: Agent;
 }
 
 /** Hop-by-hop and transport headers: never passed on (RFC 9110 §7.6.1), plus accept-encoding (bodies are checked as text). */
@@ -53,7 +56,7 @@ const search = (query: Record<string, string>) => {
 async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError }> {
   const headers = without(request.headers, REQUEST_DROPPED);
   const url = `${deps.upstreamUrl}${path}`;
-  const sent = await forward({ method: request.method, url, headers, body: request.bodyText }, deps.limits ?? FORWARD_DEFAULTS);
+  const sent = await forward({ method: request.method, url, headers, body: request.bodyText }, deps.limits ?? FORWARD_DEFAULTS, deps.agent);
   if (!sent.ok) return { failure: sent.error };
   const { status, text, durationMs } = sent.value;
   if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` } };

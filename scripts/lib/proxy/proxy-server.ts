@@ -9,7 +9,7 @@ import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/w
 import { createSanitiser } from '../redact.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 import { loadSpec, SPEC_PATH, type Document } from '../spec.ts';
-import type { ForwardLimits } from './forward.ts';
+import { createUpstreamAgent, type ForwardLimits } from './forward.ts';
 import { createRequestInspector, type RequestInspector } from './inspect-request.ts';
 import { createProxyHandle } from './proxy-handle.ts';
 import { createStats, formatSummary, type ProxyStats } from './summary.ts';
@@ -77,7 +77,8 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
   if (!upstream.ok) return upstream;
   const stats = createStats();
   const writer: HarWriter | undefined = options.record ? createHarWriter({ prefix: 'proxy', ...options.record }) : undefined;
-  const handle = createProxyHandle({ upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
+  const agent = createUpstreamAgent(upstream.value.url);
+  const handle = createProxyHandle({ agent, upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
     const { path, query } = splitUrl(raw);
@@ -107,6 +108,7 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
         server.closeAllConnections();
         if (!server.listening) done();
       });
+      agent.destroy();
       await upstream.value.close();
       const written = writer?.close();
       if (written && !written.ok) return written;
