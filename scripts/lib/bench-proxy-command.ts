@@ -5,7 +5,7 @@ import type { BenchOperation } from './bench.ts';
 import { formatProxyBench, runProxyBench } from './bench-proxy.ts';
 
 export async function benchProxy(options: { rounds: number; durationSec: number; connections: number; operation: BenchOperation }, reporter: Reporter): Promise<number> {
-  reporter.info(`Starting the twin and npm run proxy in front of it; then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
+  reporter.info(`Starting the twin (npm run mock) and npm run proxy -- --upstream mock (its own twin in-process); then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
   const result = await runProxyBench({ ...options, progress: (line) => reporter.info(line) });
   if (!result.ok) {
     reporter.error(result.error);

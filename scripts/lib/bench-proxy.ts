@@ -1,4 +1,4 @@
-// `npm run bench -- --proxy`: the twin direct against the twin through `npm run proxy`, same request and load, alternating rounds.
+// `npm run bench -- --proxy`: the twin direct against the twin through `npm run proxy -- --upstream mock`, same request and load, alternating rounds.
 import { requestFor, type BenchOptions } from './bench.ts';
 import { runLoad, type LoadFigures } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
@@ -11,10 +11,14 @@ export interface ProxyBenchFigures {
   proxied: LoadFigures[];
 }
 
-/** Spawn scripts/proxy.ts in front of `upstream`; resolve once it says where it listens. */
-function startProxyProcess(upstream: string, port: number): Promise<Result<ListeningProcess>> {
+/**
+ * Spawn `npm run proxy -- --upstream mock` (scripts/proxy.ts): the twin in-process behind the proxy, as a user runs it, still
+ * reached over loopback HTTP through the kit's outbound path. One process against the direct twin's one process: on a
+ * 2-core machine a third process (twin + proxy + autocannon) would measure CPU contention, not the proxy.
+ */
+function startProxyProcess(port: number): Promise<Result<ListeningProcess>> {
   return spawnListening({
-    args: ['scripts/proxy.ts', '--upstream', upstream, '--port', String(port)],
+    args: ['scripts/proxy.ts', '--upstream', 'mock', '--port', String(port)],
     listening: /proxy listening on (http:\/\/\S+) /,
     name: `The proxy (127.0.0.1:${port})`,
     code: 'PROXY_START_FAILED',
@@ -22,11 +26,11 @@ function startProxyProcess(upstream: string, port: number): Promise<Result<Liste
   });
 }
 
-/** Start the twin and the proxy in front of it; rounds alternate direct / proxied; both always stopped. */
+/** Start the twin, then the proxy with its own in-process twin; rounds alternate direct / proxied; both always stopped. */
 export async function runProxyBench(options: BenchOptions): Promise<Result<ProxyBenchFigures>> {
   const twin = await startTwinProcess(await freePort());
   if (!twin.ok) return twin;
-  const proxy = await startProxyProcess(twin.value.url, await freePort());
+  const proxy = await startProxyProcess(await freePort());
   if (!proxy.ok) {
     await twin.value.close();
     return proxy;
