@@ -5,6 +5,8 @@ import { SkipSummaryReporter } from './tests/support/skip-summary-reporter.ts';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The pack test installs the packed kit into a temporary project: npm run test:pack (README), not npm test.
+    exclude: ['tests/pack/**', 'node_modules/**'],
     restoreMocks: true,
     // Modules hold no state (house rule), so files can share one module graph: halves the run on 2 cores.
     isolate: false,

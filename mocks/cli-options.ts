@@ -10,7 +10,14 @@ export interface MockCliOptions {
   faultRate: number;
   rateLimit: number;
   latencyMs: number;
-  seed: number;
+  /** Unset: a fresh seed per start (order names and serials unique across restarts); set: reproducible. */
+  seed: number | undefined;
+  /** A scenario file applied at start and after every reset. */
+  scenario: string | undefined;
+  /** The spec to serve (default the kit's openapi/wupex.yaml). */
+  spec: string | undefined;
+  /** Reload spec, examples, fixtures and scenario on change. */
+  watch: boolean;
   accounts: MockAccount[];
   /** True when the accounts are the built-in demo accounts (their keys are public, printable). */
   demoAccounts: boolean;
@@ -46,7 +53,10 @@ Flags (each also settable by its environment variable; the flag wins):
   --fault-rate R    share 0..1 of requests answered 429 or 503           WUPEX_MOCK_FAULT_RATE
   --rate-limit N    requests per second per key, 0 = off                 WUPEX_MOCK_RATE_LIMIT
   --latency MS      delay every answer by MS milliseconds, 0..60000     WUPEX_MOCK_LATENCY_MS
-  --seed N          seed of serials, order names and faults              WUPEX_MOCK_SEED
+  --seed N          seed of serials, order names and faults (default: new per start) WUPEX_MOCK_SEED
+  --scenario FILE   apply a scenario (mocks/scenarios/*.json) at start and after every reset  WUPEX_MOCK_SCENARIO
+  --watch           reload the spec, examples, fixtures and scenario on change (same port)
+  --spec FILE       serve another copy of the spec (default openapi/wupex.yaml)   WUPEX_MOCK_SPEC
   --validate-responses   check every answer against the spec, log violations WUPEX_MOCK_VALIDATE_RESPONSES=1
   --catalogue PATH.har   the catalogue (and balance) from recorded answers  WUPEX_MOCK_CATALOGUE
   --help            this text
@@ -69,7 +79,11 @@ function readNumber(spec: NumberSpec, flagValue: string | undefined, env: Record
 }
 
 const STRING_FLAG = { type: 'string' } as const;
-const FLAGS = { port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG, 'validate-responses': { type: 'boolean' }, catalogue: STRING_FLAG, help: { type: 'boolean' } } as const;
+const BOOLEAN_FLAG = { type: 'boolean' } as const;
+const FLAGS = {
+  port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG,
+  scenario: STRING_FLAG, spec: STRING_FLAG, catalogue: STRING_FLAG, watch: BOOLEAN_FLAG, 'validate-responses': BOOLEAN_FLAG, help: BOOLEAN_FLAG,
+} as const;
 
 /** Normalise flags and environment once, at the edge. */
 export function parseMockCliOptions(argv: string[], env: Record<string, string | undefined>): Result<MockCliOptions> {
@@ -90,6 +104,10 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
   if (!accounts.ok) return accounts;
   return ok({
     ...(numbers as Required<typeof numbers>),
+    seed: flags.seed === undefined && !env.WUPEX_MOCK_SEED ? undefined : numbers.seed,
+    scenario: (flags.scenario as string | undefined) ?? (env.WUPEX_MOCK_SCENARIO || undefined),
+    spec: (flags.spec as string | undefined) ?? (env.WUPEX_MOCK_SPEC || undefined),
+    watch: flags.watch === true,
     host,
     accounts: accounts.value,
     demoAccounts: keys === undefined || keys === '',
@@ -97,4 +115,9 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     catalogue: (flags.catalogue as string | undefined) ?? (env.WUPEX_MOCK_CATALOGUE || undefined),
     help: flags.help === true,
   });
+}
+
+/** The URL to print: a wildcard bind (0.0.0.0, ::) is no address a client can call (the kit's client refuses it), so show loopback. */
+export function displayUrl(host: string, address: { url: string; port: number }): string {
+  return ['0.0.0.0', '::', '[::]'].includes(host) ? `http://127.0.0.1:${address.port}` : address.url;
 }

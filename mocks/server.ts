@@ -1,7 +1,12 @@
-// createMockServer: the offline WUPEX sandbox twin, in-process (fetch) or on a loopback port (listen).
+// createMockServer: the offline WUPEX sandbox twin, in-process (fetch) or on a loopback port (listen); reload() rebuilds it from disk.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../scripts/lib/package-root.ts';
 import { createRedactor, fingerprint } from '../scripts/lib/redact.ts';
-import { loadSpec, SPEC_PATH } from '../scripts/lib/spec.ts';
-import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
+import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { loadSpec, SPEC_PATH, type Document } from '../scripts/lib/spec.ts';
+import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 import { createErrorCatalogue, MOCK_PREFIX, type ErrorCatalogue, type MockResponse } from './errors.ts';
 import { createFaults } from './faults.ts';
@@ -11,21 +16,29 @@ import { createPipeline, type MockRequest } from './pipeline.ts';
 import { createPrismRouter } from './prism.ts';
 import { createRandom } from './random.ts';
 import { createResponseValidator, type ResponseValidator } from './response-validator.ts';
+import { applyScenario, createFaultQueue, loadScenario, type FaultQueue, type Scenario } from './scenario.ts';
 import { createSpecIndex } from './spec-index.ts';
 import { createStore, type MockStore, type ProductRecord } from './store.ts';
 import { createFetch } from './web-adapter.ts';
-import productsFixture from './fixtures/products.json' with { type: 'json' };
 
 export type { MockAccount } from './demo-accounts.ts';
 export type { MockStore } from './store.ts';
+export type { Scenario } from './scenario.ts';
 
 export interface MockServerOptions {
   accounts?: MockAccount[];
   faultRate?: number;
   rateLimit?: number;
   latencyMs?: number;
+  /** Seed of serials, order names and faults. Unset: a fresh one per server (unique names per start), kept across resets. Set: reproducible, reseeded by every reset. */
   seed?: number;
   log?: (line: string) => void;
+  /** The spec to serve (default the kit's openapi/wupex.yaml); its examples are read relative to it. */
+  specPath?: string;
+  /** The product catalogue (default the kit's mocks/fixtures/products.json). */
+  fixturesPath?: string;
+  /** A scenario applied at start and after every reset: the object, or a JSON file path (re-read by reload()). */
+  scenario?: Scenario | string;
   /** Check every answer against the spec's response schemas and log `[wupex-mock] RESPONSE_INVALID` lines (a debug aid: costs time per request). */
   validateResponses?: boolean;
   /** The catalogue instead of mocks/fixtures/products.json (`npm run mock -- --catalogue PATH.har`). */
@@ -40,19 +53,25 @@ export interface MockServer {
   fetch(request: Request): Promise<Response>;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
-  store: MockStore;
+  /** The current state (a new one after reload()). */
+  readonly store: MockStore;
+  /** The seed in use (print it to repeat a run with --seed). */
+  readonly seed: number;
+  /** Restore the fixtures, clear queued faults and rate windows, re-apply the scenario (what POST /__mock/reset does). */
+  reset(): void;
+  /** Re-read the spec, its examples, the fixtures and the scenario file; on failure the running twin is kept and the error says why. */
+  reload(): Promise<Result<void>>;
 }
 
 /** Defaults of the twin, in one place. */
-export const MOCK_DEFAULTS = { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: 1 } as const;
+export const MOCK_DEFAULTS = { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0 } as const;
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 interface HandleDeps {
   pipeline: (request: MockRequest) => Promise<MockResponse>;
-  store: MockStore;
+  admin: AdminDeps;
   errors: ErrorCatalogue;
-  onReset: () => void;
   latencyMs: number;
   log?: (line: string) => void;
   redact: (text: string) => string;
@@ -62,9 +81,12 @@ interface HandleDeps {
 /** Admin routes, latency, the 413 cap, the pipeline, and one log line per request; never throws. */
 function createHandle(deps: HandleDeps): Handle {
   const answer = async (request: MockRequest, tooLarge: boolean): Promise<MockResponse> => {
-    if (request.path.startsWith(ADMIN_PREFIX)) return handleAdmin(request.method, request.path, deps.store, deps.onReset);
+    if (request.path.startsWith(ADMIN_PREFIX)) return handleAdmin(request, deps.admin);
     if (deps.latencyMs > 0) await sleep(deps.latencyMs);
-    return deps.pipeline(tooLarge ? { ...request, bodyText: undefined, bodyTooLarge: true } : request);
+    // A queued scenario fault answers like `Prefer: code=N`: the documented status with the spec's named example.
+    const queued = deps.admin.faults.take(request.method, request.path);
+    const asked = queued === undefined ? request : { ...request, headers: { ...request.headers, prefer: `code=${queued}` } };
+    return deps.pipeline(tooLarge ? { ...asked, bodyText: undefined, bodyTooLarge: true } : asked);
   };
   return async (request, tooLarge) => {
     const started = performance.now();
@@ -82,32 +104,87 @@ function createHandle(deps: HandleDeps): Handle {
   };
 }
 
-/** Build a twin: loads the spec and the Prism operations once, and fresh state from the fixtures. */
-export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const spec = loadSpec();
-  const router = await createPrismRouter(spec, SPEC_PATH);
-  if (!router.ok) throw new Error(`${MOCK_PREFIX} ${router.error.code}: ${router.error.message}`, { cause: router.error.cause });
-  const seed = options.seed ?? MOCK_DEFAULTS.seed;
+interface Twin {
+  handle: Handle;
+  store: MockStore;
+  reset(): void;
+}
+
+/** The scenario of the options: the object itself, or the checked content of its file. */
+function scenarioOf(option: Scenario | string | undefined): Result<Scenario | undefined> {
+  return typeof option === 'string' ? loadScenario(option) : ok(option);
+}
+
+/** The spec and the catalogue, read from disk now (so reload() sees edits); a broken file is an error value naming it. */
+function readInputs(options: MockServerOptions): Result<{ specPath: string; spec: Document; products: ProductRecord[] }> {
+  const specPath = options.specPath ?? SPEC_PATH;
+  try {
+    const spec = loadSpec(specPath);
+    const products = options.products ?? (JSON.parse(readFileSync(options.fixturesPath ?? resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[]);
+    return ok({ specPath, spec, products });
+  } catch (cause) {
+    return err(kitError('SPEC_INVALID', `${MOCK_PREFIX} SPEC_INVALID: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'Run `npm run lint:spec`; fix the file named.', cause }));
+  }
+}
+
+/** Build every part of a twin from the spec, fixtures and scenario on disk; a broken input is an error value. */
+async function buildTwin(options: MockServerOptions, seed: number): Promise<Result<Twin>> {
+  const inputs = readInputs(options);
+  if (!inputs.ok) return inputs;
+  const { specPath, spec, products } = inputs.value;
+  const router = await createPrismRouter(spec, specPath);
+  if (!router.ok) return router;
+  const scenario = scenarioOf(options.scenario);
+  if (!scenario.ok) return scenario;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
-  const store = createStore({ accounts, products: options.products ?? (productsFixture as ProductRecord[]), seed, now: options.now, balance: options.balance });
+  const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined, now: options.now, balance: options.balance });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
+  const queue: FaultQueue = createFaultQueue(spec);
+  const reset = (): void => {
+    store.reset();
+    faults.reset();
+    queue.reset();
+    if (scenario.value) applyScenario(scenario.value, store, queue);
+  };
+  if (scenario.value) {
+    const applied = applyScenario(scenario.value, store, queue);
+    if (!applied.ok) return applied;
+  }
   const errors = createErrorCatalogue(spec);
   const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });
   const handle = createHandle({
     pipeline,
-    store,
+    admin: { store, faults: queue, reset },
     errors,
-    onReset: faults.reset,
     latencyMs: options.latencyMs ?? 0,
     log: options.log,
     redact: createRedactor(accounts.map((a) => a.key)),
     validator: options.validateResponses ? createResponseValidator(spec) : undefined,
   });
-  const listener = createListener(handle);
+  return ok({ handle, store, reset });
+}
+
+/** Build a twin: loads the spec and the Prism operations once, and fresh state from the fixtures. Throws on a broken spec or scenario. */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const seed = options.seed ?? randomBytes(4).readUInt32BE(0);
+  const built = await buildTwin(options, seed);
+  if (!built.ok) throw new Error(built.error.message, { cause: built.error.cause });
+  let twin = built.value;
+  const listener = createListener((request, tooLarge) => twin.handle(request, tooLarge));
   return {
-    store,
-    fetch: createFetch(handle),
+    get store() {
+      return twin.store;
+    },
+    seed,
+    fetch: createFetch((request, tooLarge) => twin.handle(request, tooLarge)),
     listen: (port = MOCK_DEFAULTS.port, host = MOCK_DEFAULTS.host) => listener.listen(port, host),
     close: listener.close,
+    reset: () => twin.reset(),
+    reload: async () => {
+      const next = await buildTwin(options, seed);
+      if (!next.ok) return next;
+      twin = next.value;
+      return ok(undefined);
+    },
   };
 }

@@ -59,6 +59,8 @@ export interface StoreFixtures {
   accounts: readonly MockAccount[];
   products: readonly ProductRecord[];
   seed: number;
+  /** Reseed the random source on reset (a pinned seed: reproducible); false keeps the stream going, so names stay unique across resets. */
+  reseedOnReset?: boolean;
   /** Starting money of every account; default DEMO_BALANCE (`--catalogue` takes it from a recorded getBalance answer). */
   balance?: { balance: number; credit: number };
   /** The clock for order dates; default `Date.now`. */
@@ -76,6 +78,8 @@ export interface AccountSummary {
 
 export interface MockStore {
   account(key: string): AccountState | undefined;
+  /** The account of a merchant code (scenarios and admin routes name accounts this way, never by key). */
+  accountByMerchant(merchantCode: string): AccountState | undefined;
   products(): readonly ProductRecord[];
   product(sku: string): ProductRecord | undefined;
   /** Seeded random source for serials, order names and faults; reset() reseeds it. */
@@ -135,12 +139,13 @@ export function createStore(fixtures: StoreFixtures): MockStore {
     accounts = new Map(fixtures.accounts.map((a) => [a.key, freshAccount(a, fixtures.balance)]));
     catalogue = loadCatalogue(fixtures.products);
     products = new Map(catalogue.map((p) => [p.productCode, p]));
-    random = createRandom(fixtures.seed);
+    if (fixtures.reseedOnReset !== false) random = createRandom(fixtures.seed);
     sequence = 0;
   };
   reset();
   return {
     account: (key) => accounts.get(key),
+    accountByMerchant: (code) => [...accounts.values()].find((a) => a.merchantCode === code),
     products: () => catalogue,
     product: (sku) => products.get(sku),
     random: () => random,

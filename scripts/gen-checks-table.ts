@@ -2,14 +2,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALL_CHECKS } from '../tests/checks/index.ts';
-import { createReporter, EXIT } from './lib/cli.ts';
+import { createReporter, EXIT, parseFlags } from './lib/cli.ts';
+import { PACKAGE_ROOT } from './lib/package-root.ts';
 import { kitError } from './lib/result.ts';
 import { renderChecksTable, TABLE_MARKERS, withChecksTable } from './lib/verify/checks-table.ts';
 
-export const README_PATH = resolve(import.meta.dirname, '../README.md');
+export const README_PATH = resolve(PACKAGE_ROOT, 'README.md');
 
-function main(): number {
+const USAGE = `Usage: npm run gen:checks-table
+
+Rewrites the checks table in README.md (between its checks-table markers) from ALL_CHECKS in tests/checks/index.ts.
+A test fails when the committed table is stale. Flags: --help.`;
+
+function main(argv: string[]): number {
   const reporter = createReporter({ secrets: [] });
+  const flags = parseFlags(argv, { help: { type: 'boolean', short: 'h' } });
+  if (!flags.ok) {
+    reporter.error({ ...flags.error, hint: USAGE });
+    return EXIT.usage;
+  }
+  if (flags.value.help) {
+    reporter.line(USAGE);
+    return EXIT.ok;
+  }
   const readme = readFileSync(README_PATH, 'utf8');
   const next = withChecksTable(readme, renderChecksTable(ALL_CHECKS));
   if (next === undefined) {
@@ -21,4 +36,4 @@ function main(): number {
   return EXIT.ok;
 }
 
-process.exitCode = main();
+process.exitCode = main(process.argv.slice(2));

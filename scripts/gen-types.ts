@@ -1,10 +1,17 @@
 // `npm run gen:types`: regenerate openapi/generated/wupex.ts from the spec (commit the result).
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { EXIT, createReporter } from './lib/cli.ts';
+import { EXIT, createReporter, optionsOrExit, parseFlags } from './lib/cli.ts';
 import { GENERATED_TYPES_PATH, generateTypes } from './client/generate-types.ts';
 
+const USAGE = `Usage: npm run gen:types
+
+Regenerates openapi/generated/wupex.ts from openapi/wupex.yaml (openapi-typescript); commit the result.
+A test fails when the committed file is stale. Flags: --help.`;
+
 const reporter = createReporter({ secrets: [] });
+const parsed = parseFlags(process.argv.slice(2), { help: { type: 'boolean', short: 'h' } });
+optionsOrExit(parsed.ok ? { ok: true, value: { help: parsed.value.help ?? false } } : parsed, reporter, USAGE);
 const text = await generateTypes();
 writeFileSync(GENERATED_TYPES_PATH, text);
 reporter.info(`wrote ${relative(process.cwd(), GENERATED_TYPES_PATH)} (${text.split('\n').length} lines)`);

@@ -3,12 +3,17 @@ import { isLoopbackHost } from './client/base-url.ts';
 import { batchedOutput } from './lib/batched-output.ts';
 import { EXIT, createReporter } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
-import { MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { dirname, resolve } from 'node:path';
+import { ADMIN_ROUTES } from '../mocks/admin.ts';
+import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
 import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
+import { watchTwin } from '../mocks/watch.ts';
+import { PACKAGE_ROOT } from './lib/package-root.ts';
+import { watchParents } from './lib/parent-watch.ts';
+import { loadSpec, SPEC_PATH } from './lib/spec.ts';
 import type { ProductRecord } from '../mocks/store.ts';
 import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
-import { loadSpec } from './lib/spec.ts';
 
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
@@ -27,7 +32,9 @@ if (options.value.help) {
 }
 
 const config = options.value;
-const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(), productsFixture as ProductRecord[]) : undefined;
+const specPath = config.spec ? resolve(config.spec) : SPEC_PATH;
+const scenarioPath = config.scenario ? resolve(config.scenario) : undefined;
+const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(specPath), productsFixture as ProductRecord[]) : undefined;
 if (catalogue && !catalogue.ok) {
   reporter.error(catalogue.error);
   stdout.flush();
@@ -35,17 +42,26 @@ if (catalogue && !catalogue.ok) {
 }
 for (const line of catalogue?.value.skipped ?? []) reporter.info(line);
 if (catalogue) reporter.info(`Catalogue: ${catalogue.value.products.length} products from ${config.catalogue}${catalogue.value.balance ? ', balance and credit too' : ''}.`);
-const server = await createMockServer({
-  products: catalogue?.value.products,
-  balance: catalogue?.value.balance,
-  accounts: config.accounts,
-  faultRate: config.faultRate,
-  rateLimit: config.rateLimit,
-  latencyMs: config.latencyMs,
-  seed: config.seed,
-  log: (line) => reporter.line(line),
-  validateResponses: config.validateResponses,
-});
+let server;
+try {
+  server = await createMockServer({
+    products: catalogue?.value.products,
+    balance: catalogue?.value.balance,
+    accounts: config.accounts,
+    faultRate: config.faultRate,
+    rateLimit: config.rateLimit,
+    latencyMs: config.latencyMs,
+    seed: config.seed,
+    specPath,
+    scenario: scenarioPath,
+    log: (line) => reporter.line(line),
+    validateResponses: config.validateResponses,
+  });
+} catch (cause) {
+  reporter.error({ code: 'START_FAILED', message: cause instanceof Error ? cause.message : String(cause), hint: 'Fix the file named (npm run lint:spec for the spec), or drop --scenario/--spec.' });
+  stdout.flush();
+  process.exit(EXIT.usage);
+}
 
 let address: { url: string; port: number };
 try {
@@ -56,18 +72,28 @@ try {
   process.exit(EXIT.usage);
 }
 
+const shownUrl = displayUrl(config.host, address);
 const demo = config.accounts[0];
 const keyLine = config.demoAccounts ? `KEY=${demo.key}` : 'KEY=<one of your WUPEX_MOCK_KEYS>';
-reporter.info(`WUPEX twin listening on ${address.url} (ready ${Math.round(performance.now())} ms after process start); Ctrl-C stops it.`);
+reporter.info(`WUPEX twin listening on ${shownUrl}${shownUrl === address.url ? '' : ` (bound to ${config.host})`} (ready ${Math.round(performance.now())} ms after process start); Ctrl-C stops it.`);
 reporter.info(`Accounts: ${config.accounts.map((a) => a.merchantCode).join(', ')}${config.demoAccounts ? ' (demo keys)' : ' (from WUPEX_MOCK_KEYS)'}.`);
+reporter.info(`Seed ${server.seed}${config.seed === undefined ? ' (new each start; pass --seed N to repeat a run)' : ''}.${scenarioPath ? ` Scenario: ${scenarioPath}.` : ''}`);
 if (config.faultRate || config.rateLimit || config.latencyMs) {
   reporter.info(`Faults: fault-rate ${config.faultRate}, rate-limit ${config.rateLimit || 'off'}/s per key, latency ${config.latencyMs} ms.`);
 }
 if (!isLoopbackHost(config.host)) reporter.info(`Warning: ${config.host} is not loopback; the twin is reachable from other machines.`);
-reporter.line(`\nTry it:\n  ${keyLine}\n  curl -s -H "x-api-key: $KEY" -H 'Accept-Language: en-US' ${address.url}/api/customer/balance\n`);
-reporter.line(`Admin: POST ${address.url}/__mock/reset, GET ${address.url}/__mock/state\n`);
+reporter.line(`\nTry it:\n  ${keyLine}\n  curl -s -H "x-api-key: $KEY" -H 'Accept-Language: en-US' ${shownUrl}/api/customer/balance\n`);
+reporter.line(`Admin (loopback origins only): ${ADMIN_ROUTES.join(', ')} on ${shownUrl}\n`);
+if (config.watch) {
+  const watched = [dirname(specPath), resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), ...(scenarioPath ? [scenarioPath] : [])];
+  watchTwin({ server, paths: watched, log: (line) => reporter.line(line) });
+  reporter.info(`Watching ${watched.join(', ')}: a change reloads the twin on the same port.`);
+}
 
+let stopping = false;
 const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
   reporter.info(`${signal}: stopping the twin.`);
   void server.close().then(() => {
     stdout.flush();
@@ -76,3 +102,6 @@ const stop = (signal: string) => {
 };
 process.once('SIGINT', () => stop('SIGINT'));
 process.once('SIGTERM', () => stop('SIGTERM'));
+process.once('SIGHUP', () => stop('SIGHUP'));
+// Killing `npm run mock`'s npm process leaves this one orphaned: leave with it instead of holding the port.
+watchParents(stop);

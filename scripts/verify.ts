@@ -2,28 +2,19 @@
 // count and the two closing sections; write the requested reports whatever the outcome; exit 0/1/2/3.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEMO_ACCOUNTS } from '../mocks/demo-accounts.ts';
 import { ALL_CHECKS } from '../tests/checks/index.ts';
-import { resolveTarget } from '../tests/targets/resolve-target.ts';
-import type { Target } from '../tests/targets/target.ts';
 import { createReporter, EXIT, type Reporter } from './lib/cli.ts';
 import { loadKitEnv, type KitEnv } from './lib/env.ts';
 import { toJUnit } from './lib/junit.ts';
 import { recordingTarget } from './lib/har/recording-target.ts';
-import { createHarWriter } from './lib/har/writer.ts';
+import { createHarWriter, type HarWriter } from './lib/har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './lib/verify/args.ts';
 import { loadDecisions } from './lib/verify/decisions.ts';
 import { countLine, formatLine, junitCases } from './lib/verify/format.ts';
 import { toJsonReport } from './lib/verify/json-report.ts';
 import type { VerifyReport } from './lib/verify/report.ts';
-import { runVerify } from './lib/verify/run-verify.ts';
 import { formatSections } from './lib/verify/sections.ts';
-
-/** The in-process twin uses its other demo account; any other target needs WUPEX_API_KEY_2. */
-function secondKeyFor(target: Target, env: KitEnv): string | undefined {
-  if (target.name === 'mock') return DEMO_ACCOUNTS.find((a) => a.key !== target.apiKey)?.key;
-  return env.WUPEX_API_KEY_2;
-}
+import { secondKeyFor, verify, type VerifyOptions } from './lib/verify/verify.ts';
 
 function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
   const write = (path: string, text: string) => {
@@ -35,42 +26,47 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
 }
 
 async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
-  const resolved = await resolveTarget({ target: args.target, baseUrl: args.baseUrl, allowOrders: args.allowOrders, limits: args.limits, env });
-  if (!resolved.ok) {
-    reporter.error(resolved.error);
-    return resolved.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
+  let writer: HarWriter | undefined;
+  const verified = await verify({
+    target: args.target as VerifyOptions['target'],
+    baseUrl: args.baseUrl,
+    allowOrders: args.allowOrders,
+    limits: args.limits,
+    env,
+    waitMs: args.waitMs,
+    seed: args.seed,
+    runs: args.runs,
+    only: args.checks,
+    // --record: every exchange also goes to a masked HAR file (the writer needs the resolved key to mask it).
+    wrapTarget: (resolved) => {
+      if (!args.record) return resolved;
+      // Both keys are sent (the second by isolation.other-account), so both are redacted from the recording.
+      const secondKey = secondKeyFor(resolved, env);
+      writer = createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.apiKey, ...(secondKey ? [secondKey] : [])] });
+      return recordingTarget(resolved, writer);
+    },
+    onStart: (target) =>
+      reporter.info(`Verifying ${target.inProcess ? 'the twin in-process (no port)' : `${target.name} at ${target.baseUrl}`} (seed ${args.seed}, runs ${args.runs})`),
+    onLines: (lines, progress) => {
+      reporter.progress('');
+      for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
+      reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
+    },
+  });
+  const written = writer?.close();
+  if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
+  if (!verified.ok) {
+    reporter.error(verified.error);
+    return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
   }
-  const secondKey = secondKeyFor(resolved.value, env);
-  // Both keys are sent (the second by isolation.other-account), so both are redacted from the recording.
-  const writer = args.record ? createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.value.apiKey, ...(secondKey ? [secondKey] : [])] }) : undefined;
-  const target = writer ? recordingTarget(resolved.value, writer) : resolved.value;
-  try {
-    reporter.info(`Verifying ${target.name} at ${target.baseUrl} (seed ${args.seed}, runs ${args.runs})`);
-    const result = await runVerify({
-      target,
-      seed: args.seed,
-      runs: args.runs,
-      only: args.checks,
-      secondKey,
-      onLines: (lines, progress) => {
-        reporter.progress('');
-        for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
-        reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
-      },
-    });
-    const { report } = result;
-    writeReports(args, report, reporter);
-    if (!report.stopped) {
-      reporter.line(countLine(report.summary));
-      for (const text of formatSections(report, loadDecisions())) reporter.line(text);
-    }
-    if (result.error) reporter.error(result.error);
-    return result.exitCode;
-  } finally {
-    await target.close();
-    const written = writer?.close();
-    if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
+  const { report, error, exitCode } = verified.value;
+  writeReports(args, report, reporter);
+  if (!report.stopped) {
+    reporter.line(countLine(report.summary));
+    for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
+  if (error) reporter.error(error);
+  return exitCode;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -113,7 +113,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Error codes by HTTP status (S8 §11.1; the 409 and 413 codes are ours, DECISIONS
+         * @description Error codes by HTTP status (S8 §11.1; the 409 and 413 codes are ours, DECISIONS #23).
          * @enum {string}
          */
         ErrorCode: "INVALID_PAYLOAD" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "INSUFFICIENT_STOCK" | "INSUFFICIENT_BALANCE" | "PRODUCT_DISABLED" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
@@ -139,13 +139,13 @@ export interface components {
         };
         /**
          * Format: int32
-         * @description Page number, from 1 (S1, S4). Default 1 (DECISIONS
+         * @description Page number, from 1 (S1, S4). Default 1 (DECISIONS #7).
          * @default 1
          */
         Page: number;
         /**
          * Format: int32
-         * @description Items per page, 1 to 100 (S1, S4). Default 20 (DECISIONS
+         * @description Items per page, 1 to 100 (S1, S4). Default 20 (DECISIONS #7).
          * @default 20
          */
         PageSize: number;
@@ -154,14 +154,14 @@ export interface components {
          * @enum {string}
          */
         SearchOperator: "Equals" | "GreaterThan";
-        /** @description One product filter (S4, DECISIONS */
+        /** @description One product filter (S4, DECISIONS #6). Filters combine with AND. */
         ProductSearchFilter: {
             /** @enum {string} */
             column: "productType" | "productCode" | "productName" | "productId";
             operator: components["schemas"]["SearchOperator"];
             value: string;
         };
-        /** @description One order filter (S6, DECISIONS */
+        /** @description One order filter (S6, DECISIONS #15, #16). `value` is always a string; filters combine with AND. */
         OrderSearchFilter: {
             /** @enum {string} */
             column: "ReferenceId" | "orderName" | "orderAmount" | "orderDate";
@@ -173,7 +173,7 @@ export interface components {
             pageSize?: components["schemas"]["PageSize"];
             search?: components["schemas"]["ProductSearchFilter"][];
         };
-        /** @description A product you can order (S1a/S1b union, DECISIONS */
+        /** @description A product you can order (S1a/S1b union, DECISIONS #4, #5). */
         Product: {
             /**
              * Format: int64
@@ -206,16 +206,16 @@ export interface components {
         };
         /** @description One line of a pull-codes order (S5). All three fields are required. */
         OrderLine: {
-            /** @description Your merchant code; must be your account's own (DECISIONS */
+            /** @description Your merchant code; must be your account's own (DECISIONS #10). */
             merchant: string;
             /** @description A product's `productCode`. */
             sku: string;
             /** Format: int32 */
             quantity: number;
         };
-        /** @description The order lines (S5, S6). 1 to 50 lines (DECISIONS */
+        /** @description The order lines (S5, S6). 1 to 50 lines (DECISIONS #10). */
         PullCodesRequest: components["schemas"]["OrderLine"][];
-        /** @description One code (one unit). The same shape in pull-codes and order detail (DECISIONS */
+        /** @description One code (one unit). The same shape in pull-codes and order detail (DECISIONS #18). */
         Serial: {
             sku?: string;
             /** @description The redeemable code or PIN. */
@@ -255,7 +255,7 @@ export interface components {
             order?: "ASC" | "DESC";
             search?: components["schemas"]["OrderSearchFilter"][];
         };
-        /** @description An order in the history (DECISIONS */
+        /** @description An order in the history (DECISIONS #14). */
         Order: {
             orderName: string;
             /** Format: date-time */
@@ -293,7 +293,7 @@ export interface components {
             status: true;
             data: components["schemas"]["OrderDetail"];
         };
-        /** @description Account balance (S7). No currency is documented (DECISIONS */
+        /** @description Account balance (S7). No currency is documented (DECISIONS #3). */
         Balance: {
             /** @description Prepaid balance. */
             balance: number;
@@ -395,7 +395,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+         * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
          * @example en-US
          */
         AcceptLanguage: "en-US" | "en";
@@ -406,12 +406,12 @@ export interface components {
          */
         ReferenceId: string;
         /**
-         * @description Sent by third-party clients (T1, T2, T4); meaning undocumented, accepted and ignored (DECISIONS
+         * @description Sent by third-party clients (T1, T2, T4); meaning undocumented, accepted and ignored (DECISIONS #9).
          * @example true
          */
         AllowTakeAll: boolean;
         /**
-         * @description The order's name, as returned by `pullCodes` or `listOrders` (DECISIONS
+         * @description The order's name, as returned by `pullCodes` or `listOrders` (DECISIONS #19).
          * @example A00000000000123
          */
         OrderName: string;
@@ -419,7 +419,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before retrying (DECISIONS
+         * @description Seconds to wait before retrying (DECISIONS #22). Optional; honour it when present.
          * @example 1
          */
         RetryAfter: number;
@@ -433,7 +433,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
                  * @example en-US
                  */
                 "Accept-Language": components["parameters"]["AcceptLanguage"];
@@ -475,14 +475,14 @@ export interface operations {
                  */
                 referenceId?: components["parameters"]["ReferenceId"];
                 /**
-                 * @description Sent by third-party clients (T1, T2, T4); meaning undocumented, accepted and ignored (DECISIONS
+                 * @description Sent by third-party clients (T1, T2, T4); meaning undocumented, accepted and ignored (DECISIONS #9).
                  * @example true
                  */
                 allowTakeAll?: components["parameters"]["AllowTakeAll"];
             };
             header: {
                 /**
-                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
                  * @example en-US
                  */
                 "Accept-Language": components["parameters"]["AcceptLanguage"];
@@ -521,7 +521,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
                  * @example en-US
                  */
                 "Accept-Language": components["parameters"]["AcceptLanguage"];
@@ -557,14 +557,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The order's name, as returned by `pullCodes` or `listOrders` (DECISIONS
+                 * @description The order's name, as returned by `pullCodes` or `listOrders` (DECISIONS #19).
                  * @example A00000000000123
                  */
                 orderName: components["parameters"]["OrderName"];
             };
             header: {
                 /**
-                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
                  * @example en-US
                  */
                 "Accept-Language": components["parameters"]["AcceptLanguage"];
@@ -597,7 +597,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS
+                 * @description Response language. `en-US` is documented (S2, S3); `en` is accepted too (DECISIONS #20).
                  * @example en-US
                  */
                 "Accept-Language": components["parameters"]["AcceptLanguage"];

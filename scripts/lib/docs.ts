@@ -1,12 +1,12 @@
 // Builds a static, self-contained HTML reference of openapi/wupex.yaml with Redocly build-docs (behind `npm run docs`).
+import { PACKAGE_ROOT } from './package-root.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { err, kitError, ok, type Result } from './result.ts';
 import { SPEC_PATH } from './spec.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PACKAGE_ROOT;
 const REDOCLY_BIN = resolve(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
 
 export const DOCS_DEFAULTS = { outDir: resolve(ROOT, 'build/docs') } as const;

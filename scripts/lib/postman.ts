@@ -1,12 +1,12 @@
 // Converts openapi/wupex.yaml to a Postman collection (openapi-to-postmanv2) with {{baseUrl}} and an empty {{apiKey}} (behind `npm run postman`).
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { resolve } from 'node:path';
 import { convertV2 } from 'openapi-to-postmanv2';
 import { TWIN_URL } from '../client/base-url.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 import { loadSpec, type Document } from './spec.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PACKAGE_ROOT;
 
 export const POSTMAN_DEFAULTS = {
   outFile: resolve(ROOT, 'build/postman/wupex.postman_collection.json'),

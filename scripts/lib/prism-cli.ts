@@ -1,12 +1,12 @@
-// Starts the plain Stoplight Prism CLI on the same spec, for comparison (mock:prism, bench, the `prism` target).
+// Starts the plain Stoplight Prism CLI on the same spec: its mock (mock:prism, bench, the `prism` target) or its validation proxy.
+import { PACKAGE_ROOT } from './package-root.ts';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { SPEC_PATH } from './spec.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PACKAGE_ROOT;
 const PRISM_BIN = resolve(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
 
 export const PRISM_DEFAULTS = { host: '127.0.0.1', startTimeoutMs: 30_000 } as const;
@@ -17,6 +17,8 @@ export interface PrismCliOptions {
   spec?: string;
   /** Extra CLI flags, e.g. ['--errors'] or ['--dynamic']. */
   args?: string[];
+  /** Run `prism proxy` in front of this base URL instead of `prism mock`: it forwards every request and lists what breaks the spec in `sl-violations`. */
+  upstream?: string;
   startTimeoutMs?: number;
 }
 
@@ -41,12 +43,13 @@ export function freePort(host: string = PRISM_DEFAULTS.host): Promise<number> {
   });
 }
 
-/** Spawn `prism mock` and resolve once it prints that it is listening. */
+/** Spawn `prism mock` (or `prism proxy` with `upstream`) and resolve once it prints that it is listening. */
 export async function startPrismCli(options: PrismCliOptions = {}): Promise<Result<PrismCli>> {
   const host = options.host ?? PRISM_DEFAULTS.host;
   const port = options.port ?? (await freePort(host));
   const started = performance.now();
-  const child = spawn(process.execPath, [PRISM_BIN, 'mock', '-h', host, '-p', String(port), ...(options.args ?? []), options.spec ?? SPEC_PATH], {
+  const command = options.upstream ? ['proxy', options.spec ?? SPEC_PATH, options.upstream] : ['mock', options.spec ?? SPEC_PATH];
+  const child = spawn(process.execPath, [PRISM_BIN, ...command, '-h', host, '-p', String(port), ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,8 +1,8 @@
 // Loads openapi/wupex.yaml (the single source of truth) with every $ref resolved, and lists its operations.
+import { PACKAGE_ROOT } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 /*
@@ -11,7 +11,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
  */
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string, options: { schema: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown };
 
-export const SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi/wupex.yaml');
+export const SPEC_PATH = resolve(PACKAGE_ROOT, 'openapi/wupex.yaml');
 
 export type Document = OpenAPIV3_1.Document;
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

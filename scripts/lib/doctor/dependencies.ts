@@ -1,7 +1,8 @@
 // Doctor check `dependencies`: node_modules matches package-lock.json, and every pinned devDependency is installed at its pin.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineDoctorCheck, fail, ok, warn } from './doctor-check.ts';
+import { isInstalledPackage } from '../package-root.ts';
+import { defineDoctorCheck, fail, ok, skip, warn } from './doctor-check.ts';
 
 interface LockEntry { version?: string; optional?: boolean; link?: boolean }
 interface Lockfile { packages?: Record<string, LockEntry> }
@@ -38,6 +39,7 @@ const list = (items: string[]) => `${items.slice(0, 3).join(', ')}${items.length
 export const dependencies = defineDoctorCheck({
   id: 'dependencies',
   run({ root }) {
+    if (isInstalledPackage(root)) return skip('the kit is installed as a dependency: your project\'s npm ci installed its pins (npm ls wupex-contract shows them)');
     const pkg = readJson<{ devDependencies?: Record<string, string>; dependencies?: Record<string, string> }>(resolve(root, 'package.json'));
     const lock = readJson<Lockfile>(resolve(root, 'package-lock.json'));
     if (!pkg || !lock) return fail('package.json or package-lock.json is missing', 'Run doctor from the repository root of a complete clone.');

@@ -1,14 +1,14 @@
 // Builds the real DoctorContext: the repository, the kit environment, the spec lint as a subprocess, npm's version, the outbound path.
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { loadKitEnv, type KitEnv } from '../env.ts';
 import { outboundFetch } from '../http/outbound-fetch.ts';
 import { loadSpec } from '../spec.ts';
 import { DOCTOR_DEFAULTS, type CommandOutcome, type DoctorContext } from './doctor-check.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /** npm's version: from npm's own user agent when run as `npm run doctor`, else `npm --version`. */
 export function readNpmVersion(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -32,8 +32,14 @@ function parse(text: string | undefined): { ok: true; body: unknown } | { ok: fa
   }
 }
 
-function valueOf(d: PrismDiagnostic, request: ProxyRequest, body: unknown): unknown {
-  const [where, ...rest] = d.path;
+/** Prism lower-cases parameter names in its paths ("query.referenceid"); the spec's spelling, as the app sent it. */
+function specPath(d: PrismDiagnostic, facts: ParameterFacts): string[] {
+  const [where, name, ...rest] = d.path;
+  return where === 'query' && name !== undefined ? [where, facts.parameterNames.get(name) ?? name, ...rest] : d.path;
+}
+
+function valueOf(path: string[], request: ProxyRequest, body: unknown): unknown {
+  const [where, ...rest] = path;
   if (where === 'header') return request.headers[rest[0] ?? ''];
   if (where === 'query') return request.query[rest[0] ?? ''];
   return rest.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body);
@@ -41,9 +47,10 @@ function valueOf(d: PrismDiagnostic, request: ProxyRequest, body: unknown): unkn
 
 function diagnosticViolation(d: PrismDiagnostic, request: ProxyRequest, body: unknown, deps: RequestInspectorDeps, label: string): Violation {
   const sentence = describeDiagnostic(d, deps.facts, request.headers);
-  const where = d.path.length ? d.path.join('.') : 'request';
+  const path = specPath(d, deps.facts);
+  const where = path.length ? path.join('.') : 'request';
   const expected = sentence.replace(/\.$/, '').replace(`${where} `, '');
-  return { checkId: 'request.schema', operation: label, where, expected, received: shown(valueOf(d, request, body), d.path.at(-1)) };
+  return { checkId: 'request.schema', operation: label, where, expected, received: shown(valueOf(path, request, body), path.at(-1)) };
 }
 
 export type RequestInspector = (request: ProxyRequest) => Promise<RequestVerdict>;

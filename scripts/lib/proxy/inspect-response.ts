@@ -24,8 +24,9 @@ export function inspectResponse(exchange: Exchange, operation: SpecOperation, sp
     if (outcome.kind !== 'fail') continue;
     const schema = check.id === 'schema.response-body' ? responseSchema(operation, exchange.response.status) : undefined;
     const detail = schema && exchange.response.json !== undefined ? spec.validate(schema, exchange.response.json) : undefined;
-    if (detail) out.push(...schemaViolations(detail, exchange.response.json, { checkId: check.id, operation: operation.label }));
-    else out.push(outcomeViolation(check.id, operation.label, outcome));
+    const basis = outcome.basis ?? check.basis;
+    if (detail) out.push(...schemaViolations(detail, exchange.response.json, { checkId: check.id, operation: operation.label, basis }));
+    else out.push({ ...outcomeViolation(check.id, operation.label, outcome), basis });
   }
   return out;
 }

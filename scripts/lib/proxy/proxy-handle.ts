@@ -13,7 +13,7 @@ import { violationLine, type Violation } from './violations.ts';
 
 export const VIOLATIONS_HEADER = 'x-wupex-violations';
 /** Log lines are cut here (after redaction): an upstream can send anything. */
-export const LOG_DEFAULTS = { maxLineChars: 500 } as const;
+export const LOG_DEFAULTS = { maxLineChars: 500, keysCached: 16 } as const;
 
 export interface ProxyHandleDeps {
   /** Where requests go ("http://127.0.0.1:53122"). */
@@ -61,12 +61,30 @@ async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string):
   return { exchange: { request: { method: request.method, url, headers, body: request.bodyText }, response, durationMs } };
 }
 
+type KeyLog = { sanitise: (text: string, options?: { max?: number }) => string; label: string };
+
+/** Per proxy instance, per key: the sanitiser and fingerprint (built once, not per request; bounded: an app has few keys). */
+function keyLogs(): (key: string | undefined) => KeyLog {
+  const cache = new Map<string, KeyLog>();
+  return (key) => {
+    const found = cache.get(key ?? '');
+    if (found) return found;
+    if (cache.size >= LOG_DEFAULTS.keysCached) cache.clear();
+    const made = { sanitise: createSanitiser([key]), label: fingerprint(key) };
+    cache.set(key ?? '', made);
+    return made;
+  };
+}
+
 /** Build the handler; it never throws and never rewrites a valid answer (it only adds x-wupex-violations). */
 export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest) => Promise<ProxyAnswer> {
+  const logFor = keyLogs();
   return async (request) => {
     const started = performance.now();
-    const key = request.headers['x-api-key'];
-    const sanitise = createSanitiser([key]);
+    const { sanitise, label } = logFor(request.headers['x-api-key']);
+    const path = `${request.path}${request.search ?? search(request.query)}`;
+    // Without --enforce the request goes out at once, and is validated while the upstream works on it.
+    const early = deps.enforce ? undefined : send(deps, request, path);
     const verdict = await deps.inspectRequest(request);
     bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
     const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
@@ -75,15 +93,14 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
         bump(deps.stats.violations, v.checkId);
         log(violationLine(v));
       }
-      log(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${fingerprint(key)} violations ${violations.length}${note}`);
+      log(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${label} violations ${violations.length}${note}`);
       return { ...answer, headers: { ...answer.headers, [VIOLATIONS_HEADER]: String(violations.length) } };
     };
     if (deps.enforce && verdict.refusal) {
       deps.stats.refused += 1;
       return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');
     }
-    const path = `${request.path}${request.search ?? search(request.query)}`;
-    const sent = await send(deps, request, path);
+    const sent = await (early ?? send(deps, request, path));
     if ('failure' in sent) {
       const answer = upstreamFailure(sent.failure);
       bump(deps.stats.failures, answer.code);

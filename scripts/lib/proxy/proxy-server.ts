@@ -6,13 +6,14 @@ import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.t
 import type { MockServerOptions } from '../../../mocks/server.ts';
 import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
+import { createSanitiser } from '../redact.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 import { loadSpec, SPEC_PATH, type Document } from '../spec.ts';
 import type { ForwardLimits } from './forward.ts';
 import { createRequestInspector, type RequestInspector } from './inspect-request.ts';
 import { createProxyHandle } from './proxy-handle.ts';
 import { createStats, formatSummary, type ProxyStats } from './summary.ts';
-import { envelopeAnswer } from './upstream-failure.ts';
+import { envelopeAnswer, PROXY_PREFIX } from './upstream-failure.ts';
 import { resolveUpstream } from './upstream.ts';
 
 export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1' } as const;
@@ -87,6 +88,12 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
         : await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search });
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
       res.end(answer.text);
+    }).catch((cause: unknown) => {
+      // A bug of the proxy itself: this request gets a 502 naming it, the proxy keeps serving the others.
+      const key = req.headers['x-api-key'];
+      options.log(createSanitiser([typeof key === 'string' ? key : undefined])(`${PROXY_PREFIX} PROXY_FAILURE: ${cause instanceof Error ? cause.message : String(cause)}`, { max: 500 }));
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(envelopeAnswer(502, 'PROXY_FAILURE', `${PROXY_PREFIX} PROXY_FAILURE: the proxy failed on this request; see its log.`).text);
     });
   });
   return ok({

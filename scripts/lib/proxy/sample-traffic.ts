@@ -44,11 +44,12 @@ export const SAMPLE_STEPS: readonly SampleStep[] = [
 export interface SampleAnswer {
   step: SampleStep;
   status: number;
-  headers: Headers;
+  /** Lower-case names. */
+  headers: Record<string, string>;
   json: unknown;
 }
 
-/** Send every step to `baseUrl` in order (sendOutbound, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
+/** Send every step to `baseUrl` in order (the outbound path, loopback only), filling in the orderName from the first order; `key` defaults to the demo key. */
 export async function sendSampleTraffic(baseUrl: string, options: { key?: string; steps?: readonly SampleStep[] } = {}): Promise<SampleAnswer[]> {
   const out: SampleAnswer[] = [];
   let orderName = 'A00000000000000';
@@ -56,15 +57,13 @@ export async function sendSampleTraffic(baseUrl: string, options: { key?: string
     const defaults: Record<string, string> = { 'x-api-key': options.key ?? SAMPLE_ACCOUNT.key, 'accept-language': 'en-US', ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) };
     const merged = { ...defaults, ...step.headers };
     const headers = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
-    // The one outbound path (scripts/lib/http), like every request the kit sends.
     const sent = await sendOutbound({ method: step.method, url: `${baseUrl}${step.path.replace(ORDER_NAME, orderName)}`, headers, body: step.body });
-    if (!sent.ok) throw new Error(`${sent.error.code}: ${sent.error.message}`);
-    const response = { status: sent.value.status, headers: new Headers(sent.value.headers) };
-    const text = sent.value.text;
+    if (!sent.ok) throw new Error(`${step.name}: ${sent.error.message}`); // the twin and the proxy are local: no answer is a bug
+    const { status, text } = sent.value;
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     const name = (json as { data?: { orderName?: unknown } } | undefined)?.data?.orderName;
     if (step.path.startsWith('/api/order/pull-codes') && typeof name === 'string') orderName = name;
-    out.push({ step, status: response.status, headers: response.headers, json });
+    out.push({ step, status, headers: sent.value.headers, json });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // One contract violation seen by the proxy (or replay): which check, which operation, where (a JSON path), expected vs received.
-import type { Outcome } from '../../../tests/checks/check.ts';
+import type { Basis, Outcome } from '../../../tests/checks/check.ts';
+import { describeBasis } from '../verify/format.ts';
 import { maskSerial, maskSerialsInText } from '../har/mask.ts';
 
 export interface Violation {
@@ -9,6 +10,8 @@ export interface Violation {
   where: string;
   expected: string;
   received: string;
+  /** The DECISIONS.md rows and guide sources the failed spec element rests on (response checks). */
+  basis?: Basis;
 }
 
 export const VIOLATION_DEFAULTS = { receivedChars: 80 } as const;
@@ -61,6 +64,7 @@ export function outcomeViolation(checkId: string, operation: string, outcome: Ex
 
 /** "schema.response-body GET /api/customer/balance $.data.balance: expected must be number, received \"5000.00\"". */
 export function violationLine(v: Violation): string {
-  if (v.expected === 'see message') return `violation ${v.checkId} ${v.operation} ${v.where}: ${v.received}`;
-  return `violation ${v.checkId} ${v.operation} ${v.where}: expected ${v.expected}, received ${v.received}`;
+  const basis = v.basis && (v.basis.decisions.length || v.basis.sources.length) ? ` [${describeBasis({ basis: v.basis })}]` : '';
+  if (v.expected === 'see message') return `violation ${v.checkId} ${v.operation} ${v.where}: ${v.received}${basis}`;
+  return `violation ${v.checkId} ${v.operation} ${v.where}: expected ${v.expected}, received ${v.received}${basis}`;
 }

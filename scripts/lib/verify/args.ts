@@ -13,6 +13,8 @@ export interface VerifyArgs {
   seed: number;
   runs: number;
   checks?: string[];
+  /** Milliseconds to wait for a loopback --base-url port to open. */
+  waitMs: number;
   /** Record every exchange into one masked .har file in this folder. */
   record?: string;
   help: boolean;
@@ -20,7 +22,7 @@ export interface VerifyArgs {
   limits: LimitFlags;
 }
 
-export const VERIFY_DEFAULTS = { seed: 1, runs: 10 } as const;
+export const VERIFY_DEFAULTS = { seed: 1, runs: 10, waitMs: 5000 } as const;
 
 export const HELP = `Usage: npm run verify -- [options]
 
@@ -33,6 +35,7 @@ export const HELP = `Usage: npm run verify -- [options]
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
   --check ID            only report this check (repeatable)
 ${LIMIT_FLAGS_HELP}
+  --wait MS             wait up to MS for a loopback --base-url port to open (default ${VERIFY_DEFAULTS.waitMs})
   --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)
 
 The key comes from WUPEX_API_KEY (environment or .env), never from an argument; WUPEX_API_KEY_2 (another
@@ -62,7 +65,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string', multiple: true },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, record: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     ...LIMIT_FLAG_OPTIONS,
   });
   if (!parsed.ok) return parsed;
@@ -71,6 +74,8 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   if (!seed.ok) return seed;
   const runs = integerFlag('runs', v.runs, { min: 1, max: 1000, fallback: VERIFY_DEFAULTS.runs });
   if (!runs.ok) return runs;
+  const wait = integerFlag('wait', v.wait, { min: 0, max: 60_000, fallback: VERIFY_DEFAULTS.waitMs });
+  if (!wait.ok) return wait;
   const limits = parseLimitFlags(v);
   if (!limits.ok) return limits;
   const reports = v.report ?? [];
@@ -80,5 +85,5 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
   const paths = { junit: reportPath('junit'), json: reportPath('json') };
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, record: v.record, help: v.help ?? false, limits: limits.value });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, record: v.record, help: v.help ?? false, limits: limits.value });
 }

@@ -60,6 +60,13 @@ describe('contract workflow', () => {
     expect(JSON.stringify(job)).not.toContain('secrets.');
   });
 
+  test('the offline job runs npm run test:pack after npm test (the packed kit, installed offline into an empty project)', () => {
+    const job = jobRunning('npm run test:pack');
+    expect(job).toBe(jobRunning('npm test'));
+    const runs = job.steps.map((s) => s.run?.trim());
+    expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf('npm run test:pack'));
+  });
+
   test('the offline job replays every committed recording after npm test and uploads the JUnit report', () => {
     const command = 'npm run replay -- tests/recordings --report junit=reports/replay.xml';
     const job = jobRunning(command);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { parseMockCliOptions } from '../../../mocks/cli-options.ts';
+import { displayUrl, parseMockCliOptions } from '../../../mocks/cli-options.ts';
 
 describe('parseMockCliOptions', () => {
-  test('defaults: 127.0.0.1:4010, no faults, seed 1, the demo accounts', () => {
+  test('defaults: 127.0.0.1:4010, no faults, a fresh seed per start (undefined), the demo accounts', () => {
     expect(parseMockCliOptions([], {})).toEqual({
       ok: true,
-      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: 1, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
+      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: undefined, scenario: undefined, spec: undefined, watch: false, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
     });
   });
 
@@ -40,5 +40,16 @@ describe('parseMockCliOptions', () => {
       expect(parsed.error.message).toBe(message);
       expect(parsed.error.hint).toContain('--rate-limit N');
     }
+  });
+});
+
+describe('displayUrl', () => {
+  test.each([
+    ['0.0.0.0', 'http://0.0.0.0:4010', 'http://127.0.0.1:4010'],
+    ['::', 'http://[::]:4010', 'http://127.0.0.1:4010'],
+    ['127.0.0.1', 'http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['192.168.1.5', 'http://192.168.1.5:4010', 'http://192.168.1.5:4010'],
+  ])('bound to %s it prints a URL a client can call', (host, url, shown) => {
+    expect(displayUrl(host, { url, port: 4010 })).toBe(shown);
   });
 });

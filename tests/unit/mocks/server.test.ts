@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import request from 'supertest';
 import { ALPHA, useTwin } from './harness.ts';
+import { ADMIN_ROUTES } from '../../../mocks/admin.ts';
 
 const logs: string[] = [];
 const ctx = useTwin({ log: (l) => logs.push(l) });
@@ -147,7 +148,7 @@ describe('admin surface', () => {
   test('an unknown admin route is a [wupex-mock] 404', async () => {
     const response = await ctx.server.fetch(new Request('http://t/__mock/nope'));
     expect(response.status).toBe(404);
-    expect((await response.json()).error.message).toBe('[wupex-mock] UNKNOWN_ADMIN_ROUTE: GET /__mock/nope; use POST /__mock/reset or GET /__mock/state.');
+    expect((await response.json()).error.message).toBe(`[wupex-mock] UNKNOWN_ADMIN_ROUTE: GET /__mock/nope; use ${ADMIN_ROUTES.join(', ')}.`);
   });
 });
 

@@ -7,7 +7,7 @@ const CHECKS = ['auth.missing-key', 'envelope.shape'];
 
 describe('parseVerifyArgs', () => {
   test('defaults', () => {
-    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, json: undefined, seed: 1, runs: 10, checks: undefined, help: false, limits: { timeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } } });
+    expect(parseVerifyArgs([], CHECKS)).toEqual({ ok: true, value: { target: undefined, baseUrl: undefined, allowOrders: false, junit: undefined, json: undefined, seed: 1, runs: 10, checks: undefined, waitMs: 5000, help: false, limits: { timeoutMs: 10_000, deadlineMs: 30_000, maxResponseBytes: 8 * 1024 * 1024 } } });
   });
 
   test('every flag', () => {

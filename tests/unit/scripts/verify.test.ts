@@ -110,13 +110,15 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(2);
   });
 
-  test('an unreachable target exits 3 naming the URL, and still writes both reports with one failed case', async () => {
+  test('a loopback port that never opens exits 3 after --wait, saying to start the twin (not blaming the network), and still writes both reports', async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'reports-'));
-    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
-    expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): GET http://127.0.0.1:${port}/api/customer/balance\n`);
-    // Loopback: the hint names the local server, not "network, VPN, proxy" (issue 8).
-    expect(run.stderr).toContain(`  Nothing usable answers at http://127.0.0.1:${port} on this machine: start the server there`);
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300', '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
+    expect(run.stderr).toContain(
+      `[wupex-kit] TARGET_UNREACHABLE: Nothing is listening on 127.0.0.1:${port} (waited 300 ms): http://127.0.0.1:${port}\n` +
+        `  Start the twin first (npm run mock -- --port ${port}), or drop --base-url to verify the twin in-process.\n`,
+    );
+    expect(run.stderr).not.toContain('VPN');
     expect(run.code).toBe(3);
     const xml = readFileSync(join(dir, 'r.xml'), 'utf8');
     expect(xml).toContain('tests="1" failures="1"');
@@ -124,7 +126,7 @@ describe.concurrent('npm run verify', () => {
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(json.summary).toEqual({ passed: 0, failed: 1, skipped: 0, unavailable: 0 });
     expect(json.stopped.code).toBe('TARGET_UNREACHABLE');
-    expect(json.findings[0].message).toContain('ECONNREFUSED');
+    expect(json.findings[0].message).toContain('Nothing is listening');
     for (const text of [run.stdout, run.stderr, xml, JSON.stringify(json)]) expect(text).not.toContain(DISTINCTIVE);
   });
 });

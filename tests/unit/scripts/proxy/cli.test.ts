@@ -1,6 +1,7 @@
-// `npm run proxy` as a user runs it: listens, passes an answer through, and on SIGINT prints the summary and exits 0.
+// `npm run proxy` as a user runs it (in front of a plain loopback server): listens, passes an answer through, and on SIGINT prints the summary and exits 0.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -8,10 +9,17 @@ import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'i10-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A plain upstream that answers like the sandbox (starting the twin as well would double the start-up this test waits for).
+const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"data":{"balance":5000,"credit":0,"creditBalance":5000}}'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  upstream.close();
+});
 
-test('npm run proxy -- --upstream mock --port 0 --record DIR: one request, then SIGINT prints the summary', async () => {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/proxy.ts', '--upstream', 'mock', '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
+test('npm run proxy -- --upstream URL --port 0 --record DIR: one request, then SIGINT prints the summary', async () => {
+  await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/proxy.ts', '--upstream', upstreamUrl, '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -51,3 +51,12 @@ describe('dependencies', () => {
     expect(compareLockfiles(wanted, installed)).toEqual({ missing: ['a'], mismatched: ['b 2.0.1 (lock: 2.0.0)'] });
   });
 });
+
+describe('dependencies, installed as a package', () => {
+  test('inside node_modules it is skipped: the consumer project owns the install', () => {
+    expect(dependencies.run(testContext({ root: '/work/app/node_modules/wupex-contract' }))).toEqual({
+      status: 'skip',
+      what: "the kit is installed as a dependency: your project's npm ci installed its pins (npm ls wupex-contract shows them)",
+    });
+  });
+});

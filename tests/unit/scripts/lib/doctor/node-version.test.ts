@@ -16,7 +16,14 @@ describe('meetsMinimum', () => {
     ['22.1.0', '>= 20.5', true],
     ['19.9.9', '>=20', false],
     ['20.4.0', '>=20.5', false],
-    ['20.0.0', '^20', undefined],
+    ['20.0.0', '^20', true],
+    ['20.18.3', '^20.19.0 || >=22.12.0', false],
+    ['20.19.0', '^20.19.0 || >=22.12.0', true],
+    ['21.7.3', '^20.19.0 || >=22.12.0', false],
+    ['22.11.0', '^20.19.0 || >=22.12.0', false],
+    ['24.1.0', '^20.19.0 || >=22.12.0', true],
+    ['21.0.0', '>=22.12.0 || >=20.19.0 <21.0.0', false],
+    ['20.0.0', '~20', undefined],
   ])('%s against %s is %s', (version, range, want) => {
     expect(meetsMinimum(version, range)).toBe(want);
   });
@@ -24,7 +31,7 @@ describe('meetsMinimum', () => {
 
 describe('node', () => {
   test('the repository engines range with Node 20 is ok', () => {
-    expect(nodeVersion.run(testContext({ nodeVersion: '20.20.2' }))).toEqual({ status: 'ok', what: 'Node 20.20.2 (engines.node ">=20")' });
+    expect(nodeVersion.run(testContext({ nodeVersion: '20.20.2' }))).toEqual({ status: 'ok', what: 'Node 20.20.2 (engines.node "^20.19.0 || >=22.13.0")' });
   });
 
   test('Node 18 fails with the install fix', () => {
@@ -32,7 +39,7 @@ describe('node', () => {
     expect(nodeVersion.run(testContext({ root, nodeVersion: '18.19.0' }))).toEqual({
       status: 'fail',
       what: 'Node 18.19.0 does not satisfy engines.node ">=20"',
-      fix: 'Install Node 20 LTS or newer (nvm install 20), then npm ci.',
+      fix: 'Install Node 20.19+ or 22.13+ (nvm install, which reads .nvmrc), then npm ci.',
     });
   });
 });

@@ -1,0 +1,129 @@
+// Scenarios: put the twin in the state a test needs (balances, stock, enabled, queued faults); parsed once, applied after every reset.
+import { readFileSync } from 'node:fs';
+import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { money, type MockStore } from './store.ts';
+
+/** Money of one account, named by its merchant code (a scenario never holds a key). */
+export interface AccountPatch {
+  merchantCode: string;
+  balance?: number;
+  credit?: number;
+}
+
+/** Stock (`available`) and `enabled` of one product, named by its productCode (the sku of an order line). */
+export interface ProductPatch {
+  sku: string;
+  available?: number;
+  enabled?: boolean;
+}
+
+/** The next `count` requests to `operation` get its documented response `status` (with the spec's named example). */
+export interface FaultPatch {
+  operation: string;
+  status: number;
+  count: number;
+}
+
+/** A scenario file (mocks/scenarios/*.json): every part optional. */
+export interface Scenario {
+  description?: string;
+  accounts?: AccountPatch[];
+  products?: ProductPatch[];
+  faults?: FaultPatch[];
+}
+
+/** Per-server queue of one-shot faults, keyed by "METHOD path" of the operation. */
+export interface FaultQueue {
+  queue(fault: FaultPatch): Result<void>;
+  /** The status to answer this request with, consuming one queued fault; undefined when none is queued. */
+  take(method: string, path: string): number | undefined;
+  reset(): void;
+}
+
+const invalid = (message: string): Result<never> =>
+  err(kitError('SCENARIO_INVALID', `[wupex-mock] SCENARIO_INVALID: ${message}`, { hint: 'See mocks/scenarios/*.json for the shape: accounts, products, faults.' }));
+
+const isNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min;
+const optionalNumber = (v: unknown, min: number) => v === undefined || isNumber(v, min);
+/** Fields of `item` outside `allowed` (a typo such as "balanse" must not pass silently). */
+const extra = (item: object, allowed: string[]) => Object.keys(item).filter((k) => !allowed.includes(k));
+
+/** Build the fault queue from the spec's operations (statuses must be documented, as for `Prefer: code=N`). */
+export function createFaultQueue(spec: Document): FaultQueue {
+  const operations = listOperations(spec);
+  let pending = new Map<string, number[]>();
+  const queue = (fault: FaultPatch): Result<void> => {
+    const op = operations.find((o) => o.operationId === fault.operation);
+    if (!op) return invalid(`fault operation '${fault.operation}' is not in the spec; use one of ${operations.map((o) => o.operationId).join(', ')}.`);
+    const statuses = Object.keys(op.operation.responses ?? {}).map(Number);
+    if (!statuses.includes(fault.status)) return invalid(`fault status ${fault.status} is not documented for ${fault.operation}; use one of ${statuses.join(', ')}.`);
+    if (!Number.isInteger(fault.count) || fault.count < 1 || fault.count > 10_000) return invalid(`fault count must be an integer from 1 to 10000; received ${fault.count}.`);
+    const list = pending.get(op.label) ?? [];
+    pending.set(op.label, [...list, ...Array<number>(fault.count).fill(fault.status)]);
+    return ok(undefined);
+  };
+  const take = (method: string, path: string): number | undefined => pending.get(`${method.toUpperCase()} ${path}`)?.shift();
+  return { queue, take, reset: () => void (pending = new Map()) };
+}
+
+/** Check a parsed JSON value is a scenario: unknown fields and wrong types are refused with the field named. */
+export function parseScenario(value: unknown, where = 'scenario'): Result<Scenario> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return invalid(`${where} must be a JSON object with accounts, products and/or faults.`);
+  const s = value as Record<string, unknown>;
+  const unknown = Object.keys(s).filter((k) => !['description', 'accounts', 'products', 'faults', '$schema'].includes(k));
+  if (unknown.length) return invalid(`${where} has unknown field(s) ${unknown.join(', ')}; use description, accounts, products, faults.`);
+  const notList = ['accounts', 'products', 'faults'].find((k) => s[k] !== undefined && !Array.isArray(s[k]));
+  if (notList) return invalid(`${where}.${notList} must be an array.`);
+  for (const [i, a] of ((s.accounts ?? []) as AccountPatch[]).entries()) {
+    if (typeof a?.merchantCode !== 'string' || !optionalNumber(a.balance, 0) || !optionalNumber(a.credit, 0) || extra(a, ['merchantCode', 'balance', 'credit']).length) {
+      return invalid(`${where}.accounts[${i}] needs merchantCode (string), optional balance and credit (numbers >= 0), and never a key.`);
+    }
+  }
+  for (const [i, p] of ((s.products ?? []) as ProductPatch[]).entries()) {
+    const stock = p?.available === undefined || (Number.isInteger(p.available) && p.available >= 0);
+    if (typeof p?.sku !== 'string' || !stock || !(p.enabled === undefined || typeof p.enabled === 'boolean') || extra(p, ['sku', 'available', 'enabled']).length) {
+      return invalid(`${where}.products[${i}] needs sku (string), optional available (integer >= 0) and enabled (boolean).`);
+    }
+  }
+  for (const [i, f] of ((s.faults ?? []) as FaultPatch[]).entries()) {
+    if (typeof f?.operation !== 'string' || !Number.isInteger(f.status) || !Number.isInteger(f.count) || extra(f, ['operation', 'status', 'count']).length) return invalid(`${where}.faults[${i}] needs operation (operationId), status and count (integers).`);
+  }
+  return ok(s as Scenario);
+}
+
+/** Read and check a scenario file. */
+export function loadScenario(file: string): Result<Scenario> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    return err(kitError('SCENARIO_INVALID', `[wupex-mock] SCENARIO_INVALID: cannot read ${file}.`, { hint: 'Check the path given to --scenario.', cause }));
+  }
+  try {
+    return parseScenario(JSON.parse(text), file);
+  } catch (cause) {
+    return invalid(`${file} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}).`);
+  }
+}
+
+/** Apply a checked scenario to a store and fault queue; an unknown merchant code or sku is an error, nothing half-applied is hidden. */
+export function applyScenario(scenario: Scenario, store: MockStore, faults: FaultQueue): Result<void> {
+  for (const patch of scenario.accounts ?? []) {
+    const account = store.accountByMerchant(patch.merchantCode);
+    if (!account) return invalid(`no account with merchant code '${patch.merchantCode}'; the twin has ${store.summary().map((a) => a.merchantCode).join(', ')}.`);
+    if (patch.balance !== undefined) account.balance = money(patch.balance);
+    if (patch.credit !== undefined) account.credit = money(patch.credit);
+  }
+  for (const patch of scenario.products ?? []) {
+    const product = store.product(patch.sku);
+    if (!product) return invalid(`no product with productCode '${patch.sku}' in mocks/fixtures/products.json.`);
+    if (patch.available !== undefined) product.available = patch.available;
+    if (patch.enabled !== undefined) product.enabled = patch.enabled;
+  }
+  for (const fault of scenario.faults ?? []) {
+    const queued = faults.queue(fault);
+    if (!queued.ok) return queued;
+  }
+  return ok(undefined);
+}

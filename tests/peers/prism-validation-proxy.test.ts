@@ -1,0 +1,101 @@
+// Judged from outside: the twin (listening on a port, as users run it) behind the plain Prism CLI's validation proxy; Prism must find nothing wrong in any answer.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../mocks/server.ts';
+import { startPrismCli, type PrismCli } from '../../scripts/lib/prism-cli.ts';
+import { buildRequest } from '../checks/context.ts';
+import { createSpecIndex } from '../checks/lib/spec-index.ts';
+import { exampleRequests, generatedRequests, preferRequests, rejectionRequests, type PeerMixOptions, type PeerRequest } from '../support/peer-requests.ts';
+import { judgeThroughPrism } from '../support/prism-proxy-judge.ts';
+import { editJson, rewriteFetch } from '../support/rewrite-fetch.ts';
+import { serveFetch, type Served } from '../support/serve-fetch.ts';
+import { SWITCH_HEADER, switchUpstream } from '../support/switch-upstream.ts';
+import { httpTarget } from '../targets/http-target.ts';
+import type { Exchange, Target } from '../targets/target.ts';
+
+const spec = createSpecIndex();
+const [account] = DEMO_ACCOUNTS;
+const BALANCE = '/api/customer/balance';
+const PRODUCTS = '/api/product/merchant/invited/list';
+/** Seeded and bounded: ~120 requests in all through one Prism process. */
+const MIX: PeerMixOptions = { operations: spec.operations, merchantCode: account.merchantCode, seed: 13, generated: 50 };
+
+let twin: MockServer;
+let prism: PrismCli;
+let viaPrism: Target;
+const servers: Served[] = [];
+
+/**
+ * `prism proxy` without `--errors`: with it, Prism answers every invalid request itself (401/422 problem+json) and the
+ * twin's rejections would never be judged. Without it every request reaches the twin and Prism lists what it finds in
+ * `sl-violations`, each entry located under "request" (what we sent) or "response" (what the twin answered).
+ */
+async function startPrismProxy(upstream: string): Promise<PrismCli> {
+  const started = await startPrismCli({ upstream });
+  if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
+  return started.value;
+}
+
+async function send(target: Target, peer: PeerRequest): Promise<Exchange> {
+  const sent = await target.send(buildRequest(target, peer.spec));
+  if (!sent.ok) throw new Error(`${peer.name}: ${sent.error.code} ${sent.error.message}`);
+  return sent.value;
+}
+
+/** Every problem, as `name (HTTP status): problem`, so one run shows them all. */
+async function problemsOf(target: Target, peers: PeerRequest[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const peer of peers) {
+    const exchange = await send(target, peer);
+    for (const problem of judgeThroughPrism(peer, exchange)) problems.push(`${peer.name} (HTTP ${exchange.response.status}): ${problem}`);
+  }
+  return problems;
+}
+
+beforeAll(async () => {
+  twin = await createMockServer();
+  const { url } = await twin.listen(0, '127.0.0.1');
+  // The same twin with two deliberate faults: getBalance's balance as a string, listProducts without pageInfo.
+  const broken = await serveFetch(
+    rewriteFetch((request) => twin.fetch(request), {
+      response: (res, req) => {
+        if (res.status !== 200) return res;
+        if (req.url.pathname === BALANCE) return { ...res, body: editJson(res.body, (j) => ({ ...j, data: { ...(j.data as object), balance: '5000.00' } })) };
+        if (req.url.pathname === PRODUCTS) return { ...res, body: editJson(res.body, (j) => ({ ...j, pageInfo: undefined })) };
+        return res;
+      },
+    }),
+  );
+  // One Prism process for both: requests carrying SWITCH_HEADER go to the broken copy.
+  const upstream = await switchUpstream(url, broken.url);
+  servers.push(broken, upstream);
+  prism = await startPrismProxy(upstream.url);
+  viaPrism = httpTarget({ name: 'base-url', baseUrl: prism.url, apiKey: account.key, merchantCode: account.merchantCode, rateLimitRetries: 0 });
+});
+
+afterAll(async () => {
+  await prism?.close();
+  await Promise.all(servers.map((s) => s.close()));
+  await twin?.close();
+});
+
+describe('the twin behind Prism’s validation proxy', () => {
+  test('every answer to the examples, documented errors, rejections and seeded generated traffic passes Prism', async () => {
+    // An order first, so getOrderDetail reads a real one (its example orderName belongs to nobody).
+    const [order] = exampleRequests({ ...MIX, operations: spec.operations.filter((o) => o.operationId === 'pullCodes') });
+    const placed = await send(viaPrism, order);
+    const orderName = (placed.response.json as { data?: { orderName?: string } }).data?.orderName;
+    expect(orderName, `pullCodes example answered ${placed.response.status} ${placed.response.text}`).toBeTypeOf('string');
+    const mix = { ...MIX, orderName };
+    const peers = [...exampleRequests(mix), ...preferRequests(mix), ...rejectionRequests(mix), ...generatedRequests(mix)];
+    expect(peers.length).toBeGreaterThan(100);
+    expect(await problemsOf(viaPrism, peers)).toEqual([]);
+  });
+
+  test('a twin with a wrong type and a missing required field fails it, and Prism names both', async () => {
+    const examples = exampleRequests({ ...MIX, operations: spec.operations.filter((o) => ['getBalance', 'listProducts'].includes(o.operationId)) });
+    const problems = await problemsOf(viaPrism, examples.map((p) => ({ ...p, spec: { ...p.spec, headers: { [SWITCH_HEADER]: '1' } } })));
+    expect(problems).toContainEqual(expect.stringMatching(/^getBalance example no body \(HTTP 200\): Prism: response\.body\.data\.balance: .*must be number/));
+    expect(problems).toContainEqual(expect.stringMatching(/^listProducts example firstPage \(HTTP 200\): Prism: response\.body: .*required property 'pageInfo'/));
+  });
+});

@@ -1,0 +1,37 @@
+// wupexHandlers with msw: a plain fetch to the sandbox URL from the spec is answered by the in-process twin, offline.
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { wupexHandlers } from '../../../mocks/msw-handlers.ts';
+import { createMockServer } from '../../../mocks/server.ts';
+
+const twin = createMockServer({ seed: 3 });
+const network = setupServer(...wupexHandlers({ twin }), ...wupexHandlers({ twin, baseUrl: 'https://wupex.internal.test/' }));
+beforeAll(() => network.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => network.close());
+
+const headers = { 'x-api-key': DEMO_ACCOUNTS[0].key, 'accept-language': 'en-US' };
+
+describe('wupexHandlers', () => {
+  test('the sandbox URL gets the twin: balance, then an order the twin remembers', async () => {
+    const balance = await fetch('https://sandbox-service.wupex.com/api/customer/balance', { headers });
+    expect(await balance.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
+    const order = await fetch('https://sandbox-service.wupex.com/api/order/pull-codes?referenceId=MSW-1', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify([{ merchant: DEMO_ACCOUNTS[0].merchantCode, sku: 'GOOGLE-USA-10USD', quantity: 1 }]),
+    });
+    const name = ((await order.json()) as { data: { orderName: string } }).data.orderName;
+    const detail = await fetch(`https://sandbox-service.wupex.com/api/order/detail?orderName=${name}`, { headers });
+    expect(detail.status).toBe(200);
+  });
+
+  test('another baseUrl is served the same way, and errors keep the vendor envelope', async () => {
+    const response = await fetch('https://wupex.internal.test/api/customer/balance', { headers: { 'accept-language': 'en-US' } });
+    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([401, 'UNAUTHORIZED']);
+  });
+
+  test('a baseUrl that is not http(s) is refused with what to pass', () => {
+    expect(() => wupexHandlers({ baseUrl: 'sandbox-service.wupex.com' })).toThrow(/^\[wupex-kit\] CONFIG_INVALID: wupexHandlers baseUrl/);
+  });
+});

@@ -1,0 +1,29 @@
+// useWupexTwin in a vitest file without passing hooks: a twin on a free port, reset between tests, fields refused before start.
+import { describe, expect, test } from 'vitest';
+import { useWupexTwin } from '../../../mocks/use-wupex-twin.ts';
+
+const twin = useWupexTwin({ seed: 5 });
+
+const balance = async () => {
+  const response = await fetch(`${twin.baseUrl}/api/customer/balance`, { headers: { 'x-api-key': twin.keys[0], 'accept-language': 'en-US' } });
+  return ((await response.json()) as { data: { balance: number } }).data.balance;
+};
+
+describe('useWupexTwin', () => {
+  test('serves the demo accounts on a free loopback port; a test may change the state', async () => {
+    expect(twin.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(twin.baseUrl).not.toBe('http://127.0.0.1:4010');
+    expect(twin.merchantCodes).toEqual(['DEMO-MERCHANT-A', 'DEMO-MERCHANT-B']);
+    twin.store.accountByMerchant('DEMO-MERCHANT-A')!.balance = 1;
+    expect(await balance()).toBe(1);
+  });
+
+  test('the next test starts from the fixtures again', async () => {
+    expect(await balance()).toBe(5000);
+  });
+});
+
+test('reading a field before beforeAll has run says so', () => {
+  const hooks = { beforeAll: () => undefined, afterEach: () => undefined, afterAll: () => undefined };
+  expect(() => useWupexTwin({ hooks }).baseUrl).toThrow(/^\[wupex-kit\] TWIN_NOT_STARTED/);
+});
