@@ -128,4 +128,16 @@ describe('proxy against a twin broken for the test', () => {
     expect(answers[0].json).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be >= 1.' } });
     expect(run.proxy.stats.refused).toBe(1);
   });
+
+  test('a failure of the proxy itself is a 502 PROXY_FAILURE for that request only; the next one is served', async () => {
+    let calls = 0;
+    const flaky = { ...validation, inspectRequest: (request: Parameters<Validation['inspectRequest']>[0]) => ((calls += 1) === 1 ? Promise.reject(new Error('inspector bug')) : validation.inspectRequest(request)) };
+    const run = await started(upstream.url, { validation: flaky });
+    const [first, second] = await sendSampleTraffic(run.url, { steps: [SAMPLE_STEPS[1], SAMPLE_STEPS[1]] });
+    await run.proxy.close();
+    expect(first.status).toBe(502);
+    expect(first.json).toMatchObject({ status: false, error: { code: 'PROXY_FAILURE' } });
+    expect(run.log).toContain('[wupex-proxy] PROXY_FAILURE: inspector bug');
+    expect(second.status).toBe(200);
+  });
 });
