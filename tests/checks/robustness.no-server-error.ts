@@ -9,7 +9,7 @@ import { forEachOperation } from './lib/for-each-operation.ts';
 import { trafficFor, type TrafficRequest } from './lib/traffic.ts';
 
 /** Requests per operation: `--runs`, but at least this many (odd inputs are spread over many variants). */
-export const ROBUSTNESS = { minRequests: 5 } as const;
+export const ROBUSTNESS = { minRequests: 3 } as const;
 
 /** Never orders (pullCodes gets only bodies that cannot be valid), never asks for faults, the key only in the header. */
 function trafficOf(ctx: CheckContext, operation: SpecOperation): fc.Arbitrary<TrafficRequest> {

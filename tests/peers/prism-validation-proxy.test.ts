@@ -55,9 +55,10 @@ async function problemsOf(target: Target, peers: PeerRequest[]): Promise<string[
 beforeAll(async () => {
   twin = await createMockServer();
   const { url } = await twin.listen(0, '127.0.0.1');
-  // The same twin with two deliberate faults: getBalance's balance as a string, listProducts without pageInfo.
+  // The same twin with three deliberate faults: getBalance's balance as a string, listProducts without pageInfo, fr-FR accepted.
   const broken = await serveFetch(
     rewriteFetch((request) => twin.fetch(request), {
+      request: (req) => (req.headers['accept-language'] === 'fr-FR' ? { ...req, headers: { ...req.headers, 'accept-language': 'en-US' } } : req),
       response: (res, req) => {
         if (res.status !== 200) return res;
         if (req.url.pathname === BALANCE) return { ...res, body: editJson(res.body, (j) => ({ ...j, data: { ...(j.data as object), balance: '5000.00' } })) };
@@ -92,10 +93,13 @@ describe('the twin behind Prism’s validation proxy', () => {
     expect(await problemsOf(viaPrism, peers)).toEqual([]);
   });
 
-  test('a twin with a wrong type and a missing required field fails it, and Prism names both', async () => {
-    const examples = exampleRequests({ ...MIX, operations: spec.operations.filter((o) => ['getBalance', 'listProducts'].includes(o.operationId)) });
-    const problems = await problemsOf(viaPrism, examples.map((p) => ({ ...p, spec: { ...p.spec, headers: { [SWITCH_HEADER]: '1' } } })));
+  test('a broken copy of the twin fails it: a wrong type and a missing field Prism names, a request Prism rejects accepted', async () => {
+    const mix = { ...MIX, operations: spec.operations.filter((o) => ['getBalance', 'listProducts'].includes(o.operationId)) };
+    const french = rejectionRequests(mix).filter((p) => p.name === 'getBalance Accept-Language fr-FR');
+    const peers = [...exampleRequests(mix), ...french].map((p) => ({ ...p, spec: { ...p.spec, headers: { [SWITCH_HEADER]: '1' } } }));
+    const problems = await problemsOf(viaPrism, peers);
     expect(problems).toContainEqual(expect.stringMatching(/^getBalance example no body \(HTTP 200\): Prism: response\.body\.data\.balance: .*must be number/));
     expect(problems).toContainEqual(expect.stringMatching(/^listProducts example firstPage \(HTTP 200\): Prism: response\.body: .*required property 'pageInfo'/));
+    expect(problems).toContainEqual(expect.stringMatching(/^getBalance Accept-Language fr-FR \(HTTP 200\): HTTP 200 to a request Prism rejects: request\.header\.accept-language/));
   });
 });
