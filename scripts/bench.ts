@@ -7,7 +7,7 @@ import { formatBenchRun } from './lib/bench-report.ts';
 import { benchProxy } from './lib/bench-proxy-command.ts';
 
 const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts] [--proxy]
-  --proxy: the twin direct against the twin through npm run proxy (p50 added), instead of twin against Prism
+  --proxy: the twin direct against the twin through npm run proxy -- --upstream mock (p50 added), instead of twin against Prism
   defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_OPERATIONS.join(' then ')} (--proxy: ${BENCH_DEFAULTS.operation})`;
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
