@@ -26,7 +26,7 @@ describe(RULE, () => {
   test('invalid: an x-decision that names no row', async () => {
     const hits = await lint(ruleset, mutated('      x-decision: 22\n', '      x-decision: [22, 99]\n'));
     expect(where(hits)).toEqual([{ code: RULE, path: 'components.headers.RetryAfter.x-decision.1' }]);
-    expect(hits[0].message).toMatch(/^x-decision 99 names no row of DECISIONS\.md \(rows: 1, 2, .*D6\)\.$/);
+    expect(hits[0].message).toMatch(/^x-decision 99 names no row of DECISIONS\.md \(rows: 1, 2, .*D7\)\.$/);
   });
 
   test('invalid: a row that constrains the spec but is referenced nowhere', async () => {
