@@ -1,5 +1,5 @@
-// `npm test`: the typecheck runs beside lint:spec → scan:secrets → vitest (a second core is otherwise idle); its output follows theirs.
-// Plain JS so it starts without tsx. Exit code: the first failure's, else 0.
+// `npm test`: typecheck, lint:spec and scan:secrets run beside the vitest suite (each alone leaves a core idle); their output follows it.
+// Plain JS so it starts without tsx. Exit code: the first failing check's, else the suite's.
 import { spawn } from 'node:child_process';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -21,15 +21,7 @@ function npmRun(script, capture) {
   });
 }
 
-/** lint:spec, scan:secrets, then the vitest suite, stopping at the first failure (as `a && b && c`). */
-async function sequence() {
-  for (const script of ['lint:spec', 'scan:secrets', 'test:vitest']) {
-    const { code } = await npmRun(script, false);
-    if (code !== 0) return code;
-  }
-  return 0;
-}
-
-const [typecheck, rest] = await Promise.all([npmRun('typecheck', true), sequence()]);
-process.stderr.write(typecheck.code === 0 ? 'typecheck: no errors\n' : `typecheck failed:\n${typecheck.output}`);
-process.exitCode = typecheck.code !== 0 ? typecheck.code : rest;
+const checks = ['typecheck', 'lint:spec', 'scan:secrets'];
+const [suite, ...captured] = await Promise.all([npmRun('test:vitest', false), ...checks.map((script) => npmRun(script, true))]);
+for (const [i, run] of captured.entries()) process.stderr.write(run.code === 0 ? `${checks[i]}: ok\n` : `${checks[i]} failed:\n${run.output}`);
+process.exitCode = [...captured, suite].find((run) => run.code !== 0)?.code ?? 0;
