@@ -2,7 +2,7 @@
 import { TWIN_URL } from '../client/base-url.ts';
 import { newReferenceId, resolveMerchantCode, runExampleFlow } from '../client/example-flow.ts';
 import { createWupexClient } from '../client/wupex-client.ts';
-import { EXIT, createReporter, parseFlags, type Reporter } from './cli.ts';
+import { EXIT, createReporter, parseFlags, type Reporter, type CommandIo } from './cli.ts';
 import { loadKitEnv, type KitEnv } from './env.ts';
 import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags } from './http/limit-flags.ts';
 import { TRANSPORT_ERROR_CODES } from './http/outbound.ts';
@@ -31,16 +31,8 @@ function refuseProduction(env: KitEnv, reporter: Reporter): boolean {
   return true;
 }
 
-/** Where exampleMain reads its environment and writes; the entry passes the process's own. */
-export interface ExampleIo {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  out?: (text: string) => void;
-  err?: (text: string) => void;
-}
-
 /** The whole example command; returns the exit code (0/1/2/3). */
-export async function exampleMain(argv: string[], io: ExampleIo): Promise<number> {
+export async function exampleMain(argv: string[], io: CommandIo): Promise<number> {
   const env = loadKitEnv(io.env, io.cwd);
   const reporter = createReporter({ secrets: [env.WUPEX_API_KEY], out: io.out, err: io.err });
   const flags = parseFlags(argv, { help: { type: 'boolean' }, ...LIMIT_FLAG_OPTIONS });

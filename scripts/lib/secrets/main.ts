@@ -1,5 +1,5 @@
 // The scan:secrets command as a function (argv + io in, exit code out), so tests run it in-process; scripts/scan-secrets.ts is its entry.
-import { createReporter, EXIT, parseFlags } from '../cli.ts';
+import { createReporter, EXIT, parseFlags, type CommandIo } from '../cli.ts';
 import { kitError } from '../result.ts';
 import { scanRepo } from './scan-repo.ts';
 import { ALLOW_MARKER } from './scan-text.ts';
@@ -17,16 +17,8 @@ Options:
 
 Exit codes: 0 nothing found, 1 suspected secrets, 2 usage error.`;
 
-/** Where scanMain reads and writes; the entry passes the process's own. */
-export interface ScanIo {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  out?: (text: string) => void;
-  err?: (text: string) => void;
-}
-
 /** Parse argv, scan the repository, print findings (values withheld); returns the exit code (0/1/2). */
-export function scanMain(argv: string[], io: ScanIo): number {
+export function scanMain(argv: string[], io: CommandIo): number {
   const reporter = createReporter({ secrets: [io.env.WUPEX_API_KEY], out: io.out, err: io.err });
   const flags = parseFlags(argv, { cwd: { type: 'string' }, help: { type: 'boolean' } });
   if (!flags.ok) return (reporter.error(flags.error), EXIT.usage);

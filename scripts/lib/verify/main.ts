@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../../../tests/checks/index.ts';
-import { createReporter, EXIT, type Reporter } from '../cli.ts';
+import { createReporter, EXIT, type Reporter, type CommandIo } from '../cli.ts';
 import { loadKitEnv, type KitEnv } from '../env.ts';
 import { toJUnit } from '../junit.ts';
 import { recordingTarget } from '../har/recording-target.ts';
@@ -68,18 +68,8 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
   return exitCode;
 }
 
-/** Where main reads its environment and writes its output; the entry passes the process's own. */
-export interface VerifyIo {
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  out?: (text: string) => void;
-  err?: (text: string) => void;
-  /** Whether stderr is a terminal (progress lines); defaults to process.stderr.isTTY. */
-  tty?: boolean;
-}
-
 /** The whole verify command: parse argv, run, print, write reports; returns the exit code (0/1/2/3). */
-export async function verifyMain(argv: string[], io: VerifyIo): Promise<number> {
+export async function verifyMain(argv: string[], io: CommandIo): Promise<number> {
   const env = loadKitEnv(io.env, io.cwd);
   const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty });
   const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
