@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { SkipSummaryReporter } from './tests/support/skip-summary-reporter.ts';
 
@@ -10,6 +11,8 @@ export default defineConfig({
     restoreMocks: true,
     // Modules hold no state (house rule), so files can share one module graph: halves the run on 2 cores.
     isolate: false,
+    // One worker per core: the default (cores - 1) is a single worker on 2 cores, and much of the suite waits on subprocesses/sockets.
+    maxWorkers: availableParallelism(),
     // The default output, then every skipped suite with its reason and a plain count line.
     reporters: ['default', new SkipSummaryReporter()],
     testTimeout: 20_000,

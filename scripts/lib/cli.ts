@@ -29,6 +29,12 @@ export interface ReporterOptions {
   tty?: boolean;
 }
 
+/** Where a command's main function reads its environment and writes; a script's entry passes the process's own, tests capture. */
+export interface CommandIo extends Omit<ReporterOptions, 'secrets'> {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
 /** Build the reporter once per process, with every secret the process holds; nothing it writes can carry one or a terminal escape. */
 export function createReporter(options: ReporterOptions): Reporter {
   const sanitise = createSanitiser(options.secrets);

@@ -1,6 +1,9 @@
-// `npm run doctor -- --offline` as a subprocess: with and without a key, one line per check, the key never printed.
+// `npm run doctor -- --offline`: with and without a key, one line per check, the key never printed. The keyless run is a
+// subprocess (the entry's wiring and exit code); the others call doctorMain in-process with the same environment.
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { createDoctorContext } from '../../../scripts/lib/doctor/doctor-context.ts';
+import { doctorMain } from '../../../scripts/lib/doctor/main.ts';
 import { freePort } from '../../../scripts/lib/prism-cli.ts';
 import { fingerprint } from '../../../scripts/lib/redact.ts';
 
@@ -16,6 +19,17 @@ function doctor(args: string[], env: Record<string, string>): Promise<{ code: nu
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
+}
+
+/** doctorMain in-process with exactly these WUPEX_* variables (no .env); `specLint: false` stands in an ok lint for a test that
+ *  asserts nothing about it (the keyless subprocess run proves the real spec-lint line). */
+async function doctorInProcess(args: string[], env: Record<string, string>, specLint = true) {
+  const real = createDoctorContext({ env });
+  const context = specLint ? real : { ...real, runSpecLint: () => Promise.resolve({ code: 0, output: '' }) };
+  let stdout = '';
+  let stderr = '';
+  const code = await doctorMain(args, context, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
 }
 
 /** Status and id of each check line, ignoring the fix lines and the summary. */
@@ -40,7 +54,7 @@ describe.concurrent('doctor --offline', () => {
   });
 
   test('with a key on plain http off loopback: FAIL, exit 1, and the key shows only as its fingerprint', { timeout: 60_000 }, async () => {
-    const run = await doctor(['--offline'], { WUPEX_API_KEY: KEY, WUPEX_BASE_URL: 'http://sandbox-service.wupex.com' });
+    const run = await doctorInProcess(['--offline'], { WUPEX_API_KEY: KEY, WUPEX_BASE_URL: 'http://sandbox-service.wupex.com' }, false);
     expect(run.stdout).toContain(`ok   environment: WUPEX_API_KEY set (${fingerprint(KEY)}); WUPEX_BASE_URL = http://sandbox-service.wupex.com`);
     expect(run.stdout).toContain('FAIL target-pairing: WUPEX_BASE_URL is plain http:// to sandbox-service.wupex.com: the API key would travel in clear.');
     expect(run.stdout).toContain('skip sandbox: --offline: did not probe https://sandbox-service.wupex.com');
@@ -49,7 +63,7 @@ describe.concurrent('doctor --offline', () => {
   });
 
   test('an unknown flag is a usage error listing the valid ones', { timeout: 60_000 }, async () => {
-    const run = await doctor(['--bogus'], {});
+    const run = await doctorInProcess(['--bogus'], {});
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("[wupex-kit] USAGE: Unknown option '--bogus'\n  Valid flags: --offline, --help.\n");
   });

@@ -1,9 +1,14 @@
 // `npm run example` against the twin: the flow survives injected faults with exactly one order, and the script refuses production.
+// The happy run is a subprocess (the entry's wiring); the refusal and unreachable cases call exampleMain in-process.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import { maskCode, newReferenceId, resolveMerchantCode, runExampleFlow } from '../../../scripts/client/example-flow.ts';
 import { createWupexClient } from '../../../scripts/client/wupex-client.ts';
+import { exampleMain } from '../../../scripts/lib/example-main.ts';
 import { freePort } from '../../../scripts/lib/prism-cli.ts';
 import { fingerprint } from '../../../scripts/lib/redact.ts';
 
@@ -18,6 +23,15 @@ function runExample(env: Record<string, string>): Promise<{ code: number | null;
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
+}
+
+/** exampleMain in-process with exactly the WUPEX_* variables given, from a temp dir (no .env of the developer). */
+async function runExampleInProcess(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { env, cwd: mkdtempSync(join(tmpdir(), 'example-')), out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t) };
+  const code = await exampleMain([], io);
+  return { code, stdout, stderr };
 }
 
 describe('example flow on a faulty twin (faultRate 0.3, seeded)', () => {
@@ -69,7 +83,7 @@ describe('scripts/example.ts as a subprocess', () => {
 
   test('refuses production before sending anything, and never prints the key', { timeout: 30_000 }, async () => {
     const key = 'example-prod-key-5d2a9f01c3'; // scan-secrets: allow (a deliberate fake key)
-    const run = await runExample({ WUPEX_BASE_URL: 'https://service.wupex.com', WUPEX_API_KEY: key });
+    const run = await runExampleInProcess({ WUPEX_BASE_URL: 'https://service.wupex.com', WUPEX_API_KEY: key });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('[wupex-kit] PRODUCTION_REFUSED: npm run example places an order, and https://service.wupex.com (KIT_TARGET=unset) is production.');
     expect(run.stdout + run.stderr).not.toContain(key);
@@ -77,7 +91,7 @@ describe('scripts/example.ts as a subprocess', () => {
 
   test('says the twin is unreachable (exit 3) when nothing listens', { timeout: 30_000 }, async () => {
     const port = await freePort();
-    const run = await runExample({ WUPEX_BASE_URL: `http://127.0.0.1:${port}` });
+    const run = await runExampleInProcess({ WUPEX_BASE_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`[wupex-kit] TARGET_UNREACHABLE: Request failed (ECONNREFUSED): POST http://127.0.0.1:${port}/api/product/merchant/invited/list\n  Nothing usable answers at http://127.0.0.1:${port} on this machine`);
   });

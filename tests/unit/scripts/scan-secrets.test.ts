@@ -1,10 +1,12 @@
-// npm run scan:secrets as a subprocess: exit codes, messages, and the key never printed.
+// npm run scan:secrets: exit codes, messages, and the key never printed. Scanning this repository runs the script as a
+// subprocess (the entry's wiring); the other cases call scanMain in-process with the same argv and environment.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { scanMain } from '../../../scripts/lib/secrets/main.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 // Built at run time so the realistic key never sits in a tracked file.
@@ -14,6 +16,14 @@ const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !==
 function scan(...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan-secrets.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
   return { code: run.status, out: run.stdout + run.stderr };
+}
+
+/** scanMain in-process, stdout and stderr in one string as in `scan`. */
+function scanInProcess(...args: string[]) {
+  let out = '';
+  const write = (t: string) => void (out += t);
+  const code = scanMain(args, { env: ENV, cwd: ROOT, out: write, err: write });
+  return { code, out };
 }
 
 /** A throw-away git repository holding `files` (path → content); `track` lists paths to `git add`. */
@@ -37,7 +47,7 @@ describe('scan-secrets', () => {
 
   test('fails on a new, untracked file holding a realistic key, naming file:line and rule, never the key', () => {
     const dir = tempRepo({ 'README.md': '# demo\n', 'config/sandbox.env': `# sandbox\nWUPEX_API_KEY=${KEY}\n` });
-    const { code, out } = scan('--cwd', dir);
+    const { code, out } = scanInProcess('--cwd', dir);
     expect(code).toBe(1);
     expect(out).toContain('[wupex-kit] SECRET_FOUND: config/sandbox.env:2: api-key-variable');
     expect(out).toContain('[wupex-kit] scan-secrets: 1 suspected secret(s) in 2 files.');
@@ -47,7 +57,7 @@ describe('scan-secrets', () => {
 
   test('fails on a tracked file with a key in an x-api-key header', () => {
     const dir = tempRepo({ 'docs/curl.sh': `curl -H "x-api-key: ${KEY}" https://sandbox-service.wupex.com\n` }, ['docs/curl.sh']);
-    const { code, out } = scan('--cwd', dir);
+    const { code, out } = scanInProcess('--cwd', dir);
     expect(code).toBe(1);
     expect(out).toContain('docs/curl.sh:1: api-key-header');
     expect(out).not.toContain(KEY);
@@ -63,13 +73,13 @@ describe('scan-secrets', () => {
       'package-lock.json': `{ "apiKey": "${KEY}" }\n`,
       'image.bin': Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(`x-api-key: ${KEY}`)]),
     });
-    const { code, out } = scan('--cwd', dir);
+    const { code, out } = scanInProcess('--cwd', dir);
     expect(out).toContain('[wupex-kit] scan-secrets: no secrets in 3 files.');
     expect(code).toBe(0);
   });
 
   test('exits 2 on an unknown flag, listing the valid ones', () => {
-    const { code, out } = scan('--key', KEY);
+    const { code, out } = scanInProcess('--key', KEY);
     expect(code).toBe(2);
     expect(out).toContain('[wupex-kit] USAGE:');
     expect(out).toContain('Valid flags: --cwd <value>, --help.');
@@ -77,7 +87,7 @@ describe('scan-secrets', () => {
   });
 
   test('exits 2 on a positional argument without echoing it (it could be a pasted key)', () => {
-    const { code, out } = scan(KEY);
+    const { code, out } = scanInProcess(KEY);
     expect(code).toBe(2);
     expect(out).toContain('[wupex-kit] USAGE: Unexpected argument (value not shown)');
     expect(out).not.toContain(KEY);
@@ -85,7 +95,7 @@ describe('scan-secrets', () => {
 
   test('exits 2 outside a git repository', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wupex-nogit-'));
-    const { code, out } = scan('--cwd', dir);
+    const { code, out } = scanInProcess('--cwd', dir);
     expect(code).toBe(2);
     expect(out).toContain(`[wupex-kit] NOT_A_GIT_REPO: Cannot list files with git in ${dir}.`);
   });

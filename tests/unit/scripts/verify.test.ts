@@ -1,17 +1,17 @@
-// npm run verify as a subprocess: exact lines and exit codes against port-0 servers (the twin, broken twins, an echo server).
-import { execFile } from 'node:child_process';
+// npm run verify: exact lines and exit codes against port-0 servers (the twin, broken twins, an echo server). Most cases call
+// verifyMain in-process (same argv, env, output text and exit code); two run scripts/verify.ts as a subprocess for the entry wiring.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createMockServer } from '../../../mocks/server.ts';
 import { freePort } from '../../../scripts/lib/prism-cli.ts';
+import { verifyMain } from '../../../scripts/lib/verify/main.ts';
 import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
+import { runScript } from '../../support/run-script.ts';
 import { serveFetch } from '../../support/serve-fetch.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 const DISTINCTIVE = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0';
 
 interface Run {
@@ -20,16 +20,18 @@ interface Run {
   stderr: string;
 }
 
-/** Run verify with a clean environment (no inherited WUPEX_* and no .env from the repo: cwd is a temp dir). */
-function verify(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done) => {
-    const cwd = mkdtempSync(join(tmpdir(), 'verify-'));
-    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    execFile(TSX, [resolve(ROOT, 'scripts/verify.ts'), ...args], { cwd, env: { ...base, ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+/** Run verify in-process with a clean environment (no inherited WUPEX_* and no .env from the repo: cwd is a temp dir). */
+async function verify(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const cwd = mkdtempSync(join(tmpdir(), 'verify-'));
+  let stdout = '';
+  let stderr = '';
+  const io = { env, cwd, tty: false, out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t) };
+  const code = await verifyMain(args, io);
+  return { code, stdout, stderr };
 }
+
+/** Run scripts/verify.ts as a subprocess (one node process with the tsx loader) with a clean environment (as above). */
+const verifyProcess = (args: string[], env: Record<string, string> = {}): Promise<Run> => runScript('verify', args, env);
 
 /** The count line ("N passed, N failed, N skipped"); the two closing sections follow it. */
 const countOf = (text: string) => text.split('\n').find((l) => /^\d+ passed, /.test(l));
@@ -87,8 +89,8 @@ describe.concurrent('npm run verify', () => {
     for (const text of [run.stdout, run.stderr, xml]) expect(text).not.toContain(DISTINCTIVE);
   });
 
-  test('plain http to a non-loopback host exits 2 before sending anything', async () => {
-    const run = await verify(['--base-url', 'http://example.com'], { WUPEX_API_KEY: DISTINCTIVE });
+  test('(subprocess) plain http to a non-loopback host exits 2 before sending anything', async () => {
+    const run = await verifyProcess(['--base-url', 'http://example.com'], { WUPEX_API_KEY: DISTINCTIVE });
     expect(run.stderr).toBe(
       '[wupex-kit] CONFIG_INVALID: Refusing to send the API key to http://example.com: plain http is allowed only to loopback (127.0.0.1, localhost, ::1).\n  Use https://, or run the target on this machine.\n',
     );
@@ -110,10 +112,10 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(2);
   });
 
-  test('a loopback port that never opens exits 3 after --wait, saying to start the twin (not blaming the network), and still writes both reports', async () => {
+  test('(subprocess) a loopback port that never opens exits 3 after --wait, saying to start the twin (not blaming the network), and still writes both reports', async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'reports-'));
-    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300', '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
+    const run = await verifyProcess(['--base-url', `http://127.0.0.1:${port}`, '--wait', '300', '--report', `junit=${dir}/r.xml`, '--report', `json=${dir}/r.json`], { WUPEX_API_KEY: DISTINCTIVE });
     expect(run.stderr).toContain(
       `[wupex-kit] TARGET_UNREACHABLE: Nothing is listening on 127.0.0.1:${port} (waited 300 ms): http://127.0.0.1:${port}\n` +
         `  Start the twin first (npm run mock -- --port ${port}), or drop --base-url to verify the twin in-process.\n`,

@@ -19,7 +19,7 @@ afterAll(() => {
 test('npm run proxy -- --upstream URL --port 0 --record DIR: one request, then SIGINT prints the summary', async () => {
   await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/proxy.ts', '--upstream', upstreamUrl, '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/proxy.ts', '--upstream', upstreamUrl, '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -1,0 +1,85 @@
+// The verify command as a function (argv + io in, exit code out), so tests run it in-process; scripts/verify.ts is its entry.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ALL_CHECKS } from '../../../tests/checks/index.ts';
+import { createReporter, EXIT, type Reporter, type CommandIo } from '../cli.ts';
+import { loadKitEnv, type KitEnv } from '../env.ts';
+import { toJUnit } from '../junit.ts';
+import { recordingTarget } from '../har/recording-target.ts';
+import { createHarWriter, type HarWriter } from '../har/writer.ts';
+import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './args.ts';
+import { loadDecisions } from './decisions.ts';
+import { countLine, formatLine, junitCases } from './format.ts';
+import { toJsonReport } from './json-report.ts';
+import type { VerifyReport } from './report.ts';
+import { formatSections } from './sections.ts';
+import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
+
+function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+  if (args.junit) write(args.junit, toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact));
+  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
+}
+
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+  let writer: HarWriter | undefined;
+  const verified = await verify({
+    target: args.target as VerifyOptions['target'],
+    baseUrl: args.baseUrl,
+    allowOrders: args.allowOrders,
+    limits: args.limits,
+    env,
+    waitMs: args.waitMs,
+    seed: args.seed,
+    runs: args.runs,
+    only: args.checks,
+    // --record: every exchange also goes to a masked HAR file (the writer needs the resolved key to mask it).
+    wrapTarget: (resolved) => {
+      if (!args.record) return resolved;
+      // Both keys are sent (the second by isolation.other-account), so both are redacted from the recording.
+      const secondKey = secondKeyFor(resolved, env);
+      writer = createHarWriter({ dir: args.record, prefix: 'verify', secrets: [resolved.apiKey, ...(secondKey ? [secondKey] : [])] });
+      return recordingTarget(resolved, writer);
+    },
+    onStart: (target) =>
+      reporter.info(`Verifying ${target.inProcess ? 'the twin in-process (no port)' : `${target.name} at ${target.baseUrl}`} (seed ${args.seed}, runs ${args.runs})`),
+    onLines: (lines, progress) => {
+      reporter.progress('');
+      for (const line of lines) for (const text of formatLine(line)) reporter.line(text);
+      reporter.progress(progress.done < progress.total ? `${progress.total - progress.done} checks left` : '');
+    },
+  });
+  const written = writer?.close();
+  if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
+  if (!verified.ok) {
+    reporter.error(verified.error);
+    return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
+  }
+  const { report, error, exitCode } = verified.value;
+  writeReports(args, report, reporter);
+  if (!report.stopped) {
+    reporter.line(countLine(report.summary));
+    for (const text of formatSections(report, loadDecisions())) reporter.line(text);
+  }
+  if (error) reporter.error(error);
+  return exitCode;
+}
+
+/** The whole verify command: parse argv, run, print, write reports; returns the exit code (0/1/2/3). */
+export async function verifyMain(argv: string[], io: CommandIo): Promise<number> {
+  const env = loadKitEnv(io.env, io.cwd);
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty });
+  const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
+  if (!args.ok) {
+    reporter.error(args.error);
+    return EXIT.usage;
+  }
+  if (args.value.help) {
+    reporter.line(HELP);
+    return EXIT.ok;
+  }
+  return run(args.value, env, reporter);
+}
