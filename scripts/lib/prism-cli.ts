@@ -69,6 +69,10 @@ export async function startPrismCli(options: PrismCliOptions = {}): Promise<Resu
       done(false);
     });
   });
+  // Stop collecting once it listens: Prism logs every request, and a growing string searched on every chunk
+  // would cost this process (the bench's load generator) more with every request Prism answers.
+  child.stdout.removeAllListeners('data');
+  child.stderr.removeAllListeners('data');
   const close = () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
