@@ -1,4 +1,5 @@
 // The one Target interface: every check talks to the API through it, whatever answers (twin, Prism, sandbox).
+import type { OutboundRequest } from '../../scripts/lib/http/outbound.ts';
 import type { KitError, Result } from '../../scripts/lib/result.ts';
 
 /**
@@ -12,12 +13,7 @@ export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keeps
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
 
 /** The request as sent, kept as plain data so checks and reports never touch stream bodies. */
-export interface ExchangeRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-}
+export type ExchangeRequest = OutboundRequest;
 
 /** The response normalised once: lower-case headers, the text, and the parsed JSON when it parses. */
 export interface ExchangeResponse {
