@@ -15,7 +15,7 @@ import { createListener, type Handle } from './node-adapter.ts';
 import { createPipeline, type MockRequest } from './pipeline.ts';
 import { createPrismRouter } from './prism.ts';
 import { createRandom } from './random.ts';
-import { createResponseValidator, type ResponseValidator } from './response-validator.ts';
+import type { ResponseValidator } from './response-validator.ts';
 import { applyScenario, createFaultQueue, loadScenario, type FaultQueue, type Scenario } from './scenario.ts';
 import { createSpecIndex } from './spec-index.ts';
 import { createStore, type MockStore, type ProductRecord } from './store.ts';
@@ -151,6 +151,8 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
     if (!applied.ok) return applied;
   }
   const errors = createErrorCatalogue(spec);
+  // Loaded only when asked for: ajv and the schema compile cost start-up time the hot path never needs.
+  const validator = options.validateResponses ? (await import('./response-validator.ts')).createResponseValidator(spec) : undefined;
   const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });
   const handle = createHandle({
     pipeline,
@@ -159,7 +161,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
     latencyMs: options.latencyMs ?? 0,
     log: options.log,
     redact: createRedactor(accounts.map((a) => a.key)),
-    validator: options.validateResponses ? createResponseValidator(spec) : undefined,
+    validator,
   });
   return ok({ handle, store, reset });
 }

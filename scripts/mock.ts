@@ -6,7 +6,6 @@ import { loadKitEnv } from './lib/env.ts';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
 import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
-import { loadRecordedCatalogue } from '../mocks/catalogue-har.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
 import { PACKAGE_ROOT } from './lib/package-root.ts';
@@ -34,7 +33,8 @@ if (options.value.help) {
 const config = options.value;
 const specPath = config.spec ? resolve(config.spec) : SPEC_PATH;
 const scenarioPath = config.scenario ? resolve(config.scenario) : undefined;
-const catalogue = config.catalogue ? loadRecordedCatalogue(config.catalogue, loadSpec(specPath), productsFixture as ProductRecord[]) : undefined;
+// Loaded only with --catalogue: it validates products with ajv, which a plain start never needs.
+const catalogue = config.catalogue ? (await import('../mocks/catalogue-har.ts')).loadRecordedCatalogue(config.catalogue, loadSpec(specPath), productsFixture as ProductRecord[]) : undefined;
 if (catalogue && !catalogue.ok) {
   reporter.error(catalogue.error);
   stdout.flush();
