@@ -3,6 +3,7 @@ import { PACKAGE_ROOT } from './package-root.ts';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { stopChild } from './spawn-listening.ts';
 import { SPEC_PATH } from './spec.ts';
 import { err, kitError, ok, type Result } from './result.ts';
 
@@ -69,16 +70,7 @@ export async function startPrismCli(options: PrismCliOptions = {}): Promise<Resu
       done(false);
     });
   });
-  // Stop collecting once it listens: Prism logs every request, and a growing string searched on every chunk
-  // would cost this process (the bench's load generator) more with every request Prism answers.
-  child.stdout.removeAllListeners('data');
-  child.stderr.removeAllListeners('data');
-  const close = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
+  const close = () => stopChild(child, 'SIGTERM');
   if (!ready) {
     await close();
     const tail = output.trim().split('\n').slice(-5).join('\n');
@@ -86,8 +78,8 @@ export async function startPrismCli(options: PrismCliOptions = {}): Promise<Resu
       hint: 'Run `npm ci` to install @stoplight/prism-cli, and check that the port is free.',
     }));
   }
-  // Keep draining output so the child never blocks on a full pipe.
-  child.stdout.resume();
-  child.stderr.resume();
+  // Stop collecting once it listens (Prism logs every request; a growing string searched on every chunk would cost
+  // this process, the bench's load generator, more with every answer), but keep draining so it never blocks on a full pipe.
+  for (const stream of [child.stdout, child.stderr]) stream.removeAllListeners('data').resume();
   return ok({ url: `http://${host}:${port}`, port, startupMs: Math.round(performance.now() - started), close });
 }

@@ -1,5 +1,5 @@
 // Starts one of the kit's own scripts as a child process (as a user would) and waits until it says where it listens.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, kitError, ok, type Result } from './result.ts';
@@ -27,6 +27,15 @@ export interface SpawnListeningOptions {
   timeoutMs?: number;
 }
 
+/** Signal a child and resolve once it has exited (at once when it already has). */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill(signal);
+  });
+}
+
 /** Spawn, resolve once `listening` matches stdout or stderr; afterwards the output is drained so the child never blocks. */
 export async function spawnListening(options: SpawnListeningOptions): Promise<Result<ListeningProcess>> {
   const started = performance.now();
@@ -47,12 +56,7 @@ export async function spawnListening(options: SpawnListeningOptions): Promise<Re
     child.stderr.on('data', onData);
     child.once('exit', () => done(undefined));
   });
-  const close = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGINT');
-    });
+  const close = () => stopChild(child, 'SIGINT');
   if (!url) {
     await close();
     return err(kitError(options.code, `${options.name} did not start.\n${output.trim().split('\n').slice(-5).join('\n')}`, { hint: options.hint }));
