@@ -1,10 +1,10 @@
 // The ONLY adapter to @stoplight/prism-http: routes and validates a request against the spec, and returns a Result.
-import { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
 import { loadSpec } from '../scripts/lib/spec.ts';
+import { loadVendored } from '../scripts/lib/vendor.ts';
 import { MOCK_PREFIX } from './errors.ts';
 import { pathSegments, sameSegments } from './paths.ts';
 
@@ -64,7 +64,7 @@ function silentLogger(): SilentLogger {
  * mocker and forwarder as defaults. Its index also loads the mocker (faker, json-schema-faker: ~1.4 s of start-up
  * on 2 cores) that the twin never calls, so we compose the same factory from the same modules, minus the mocker.
  */
-const load = createRequire(import.meta.url);
+const load = loadVendored('prism').require;
 const { factory } = load('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
 const route = (load('@stoplight/prism-http/dist/router/index.js') as { default: HttpComponents['route'] }).default;
 const validators = load('@stoplight/prism-http/dist/validator/index.js') as Pick<HttpComponents, 'validateInput' | 'validateOutput' | 'validateSecurity'>;

@@ -1,15 +1,15 @@
 // Loads openapi/wupex.yaml (the single source of truth) with every $ref resolved, and lists its operations.
 import { PACKAGE_ROOT } from './package-root.ts';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { loadVendored } from './vendor.ts';
 
 /*
  * js-yaml with its YAML 1.2 core schema (no timestamps, no yes/no booleans), which reads the spec as the `yaml`
  * package does (a test compares them) in a tenth of the time: parsing was most of the twin's start-up.
  */
-const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string, options: { schema: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown };
+const jsYaml = loadVendored('yaml').require('js-yaml') as { load(text: string, options: { schema: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown };
 
 export const SPEC_PATH = resolve(PACKAGE_ROOT, 'openapi/wupex.yaml');
 
