@@ -3,13 +3,14 @@ import { PACKAGE_ROOT } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { readSpecSnapshot } from './spec-snapshot.ts';
 import { loadVendored } from './vendor.ts';
 
 /*
  * js-yaml with its YAML 1.2 core schema (no timestamps, no yes/no booleans), which reads the spec as the `yaml`
  * package does (a test compares them) in a tenth of the time: parsing was most of the twin's start-up.
  */
-const jsYaml = loadVendored('yaml').require('js-yaml') as { load(text: string, options: { schema: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown };
+const jsYaml = loadVendored('js-yaml').require('js-yaml') as { load(text: string, options: { schema: unknown; filename?: string }): unknown; CORE_SCHEMA: unknown };
 
 export const SPEC_PATH = resolve(PACKAGE_ROOT, 'openapi/wupex.yaml');
 
@@ -44,28 +45,47 @@ function pointer(doc: unknown, fragment: string, ref: string, file: string): unk
   return node;
 }
 
+/** Where deref is in the spec: the file and its parsed root, the refs followed to get here, and how a file is read. */
+interface DerefAt {
+  root: unknown;
+  file: string;
+  seen: string[];
+  read: (file: string) => unknown;
+}
+
 /** Resolve local (#/...) and relative-file ($ref: ./examples/x.json) references, recursively. */
-function deref(node: unknown, root: unknown, file: string, seen: string[]): unknown {
-  if (Array.isArray(node)) return node.map((n) => deref(n, root, file, seen));
+function deref(node: unknown, at: DerefAt): unknown {
+  if (Array.isArray(node)) return node.map((n) => deref(n, at));
   if (!node || typeof node !== 'object') return node;
   const ref = (node as { $ref?: unknown }).$ref;
   if (typeof ref === 'string') {
     const [target, fragment = ''] = ref.split('#');
-    const targetFile = target ? resolve(dirname(file), target) : file;
+    const targetFile = target ? resolve(dirname(at.file), target) : at.file;
     const key = `${targetFile}#${fragment}`;
-    if (seen.includes(key)) throw new Error(`Circular $ref "${ref}" in ${file}`);
-    const targetRoot = target ? readSpecFile(targetFile) : root;
-    return deref(pointer(targetRoot, fragment, ref, file), targetRoot, targetFile, [...seen, key]);
+    if (at.seen.includes(key)) throw new Error(`Circular $ref "${ref}" in ${at.file}`);
+    const targetRoot = target ? at.read(targetFile) : at.root;
+    return deref(pointer(targetRoot, fragment, ref, at.file), { ...at, root: targetRoot, file: targetFile, seen: [...at.seen, key] });
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = deref(v, root, file, seen);
+  for (const [k, v] of Object.entries(node)) out[k] = deref(v, at);
   return out;
 }
 
-/** The spec with every $ref inlined. Throws on a broken spec: that is a programmer error, caught by the spec tests. */
+/** The spec with every $ref inlined, parsed from its files, and every file it was read from (the spec first). */
+export function resolveSpec(file = SPEC_PATH): { doc: Document; files: string[] } {
+  const files = new Set<string>();
+  const read = (f: string) => (files.add(f), readSpecFile(f));
+  const root = read(file);
+  return { doc: deref(root, { root, file, seen: [], read }) as Document, files: [...files] };
+}
+
+/**
+ * The spec with every $ref inlined: the kit's own from the build's snapshot while none of its files changed (a tenth
+ * of the time), else parsed. Throws on a broken spec: that is a programmer error, caught by the spec tests.
+ */
 export function loadSpec(file = SPEC_PATH): Document {
-  const root = readSpecFile(file);
-  return deref(root, root, file, []) as Document;
+  const snapshot = resolve(file) === SPEC_PATH ? (readSpecSnapshot(file) as Document | undefined) : undefined;
+  return snapshot ?? resolveSpec(file).doc;
 }
 
 /** Every operation in path order, with a stable label. */

@@ -6,17 +6,17 @@ import { Script } from 'node:vm';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /**
- * Each bundle and the modules it holds, by the specifiers the kit requires. scripts/build-vendor.mjs bundles exactly
+ * Each bundle and the modules it holds, by the specifiers the kit requires. scripts/build-startup.mjs bundles exactly
  * these (`npm run build`); a specifier missing from a bundle (an older build) is required from node_modules.
  */
 export const VENDOR_BUNDLES = {
+  'js-yaml': ['js-yaml'],
   prism: [
     '@stoplight/prism-core',
     '@stoplight/prism-http/dist/router/index.js',
     '@stoplight/prism-http/dist/validator/index.js',
     '@stoplight/http-spec/oas3/operation',
   ],
-  yaml: ['js-yaml'],
 } as const;
 
 export type VendorBundle = keyof typeof VENDOR_BUNDLES;
