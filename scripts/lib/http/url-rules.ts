@@ -1,7 +1,7 @@
 // The URL rules every outbound request obeys: https (plain http to loopback only), no credentials, production only when asked.
 import { domainToASCII } from 'node:url';
 import { err, kitError, ok, type Result } from '../result.ts';
-import { readSpecFile, SPEC_PATH } from '../spec.ts';
+import { loadSpec } from '../spec.ts';
 
 /**
  * The host as a comparison key: percent-decoded, lower case, trailing dots removed, IDN to ASCII (punycode).
@@ -26,8 +26,8 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** The production server's host, read once from the spec's `servers[].x-environment: production` (DECISIONS #25). */
 export const PRODUCTION_HOSTNAME: string = (() => {
-  // readSpecFile: the fast YAML reader (the `yaml` package took a few hundred ms here, in every script that imports this).
-  const doc = readSpecFile(SPEC_PATH) as { servers?: Array<{ url: string; 'x-environment'?: string }> };
+  // loadSpec: the build's snapshot when fresh, else js-yaml (the `yaml` package took a few hundred ms here, in every script that imports this).
+  const doc = loadSpec() as { servers?: Array<{ url: string; 'x-environment'?: string }> };
   const server = doc.servers?.find((s) => s['x-environment'] === 'production');
   // The lint rule wupex-server-environment guarantees it; a missing one is a broken spec, not a user error.
   if (!server) throw new Error('openapi/wupex.yaml declares no server with x-environment: production');
