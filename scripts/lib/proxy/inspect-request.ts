@@ -77,7 +77,7 @@ export function createRequestInspector(deps: RequestInspectorDeps): RequestInspe
     }
     const { diagnostics, missingCredentials } = routed.value;
     const violations = diagnostics.map((d) => diagnosticViolation(d, request, parsed.body, deps, label));
-    if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: "Header 'x-api-key' is required", received: '(absent)' });
+    if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: 'the x-api-key header (every operation requires it)', received: '(absent)' });
     const refusal = diagnostics.length ? diagnosticsError(diagnostics, deps.facts, request.headers) : undefined;
     return { operation, violations, refusal };
   };

@@ -61,6 +61,7 @@ describe('proxy --upstream mock --record DIR', () => {
       else expect(count, a.step.name).toBe(0);
     }
     expect(run.log).toContain('violation request.schema POST /api/product/merchant/invited/list body.page: expected must be >= 1, received 0');
+    expect(run.log).toContain('violation request.security GET /api/customer/balance header.x-api-key: expected the x-api-key header (every operation requires it), received (absent)');
   });
 
   test('the recording is valid HAR 1.2 and holds neither the key nor a full serial code', () => {
