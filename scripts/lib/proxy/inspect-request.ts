@@ -8,7 +8,11 @@ import type { Violation } from './violations.ts';
 import { shown } from './violations.ts';
 
 /** A request as the proxy read it: the twin's request shape, plus the query string exactly as received ("?a=1&a=2"), forwarded unchanged. */
-export type ProxyRequest = MockRequest & { search?: string };
+export type ProxyRequest = MockRequest & {
+  search?: string;
+  /** The body passed BODY_LIMIT: the proxy stopped reading it, so it is neither validated nor forwarded (413). */
+  bodyTooLarge?: boolean;
+};
 
 export interface RequestVerdict {
   operation?: SpecOperation;
