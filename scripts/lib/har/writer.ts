@@ -1,6 +1,6 @@
-// Collects exchanges of one run and writes them as ONE masked, schema-validated .har file (proxy --record, verify --record).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), kept current while it runs.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Exchange } from '../../../tests/targets/target.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
@@ -21,7 +21,11 @@ export interface HarWriterOptions {
   comment?: string;
   /** Write every duration as 0 (a reproducible recording); default: the measured time. */
   zeroTimings?: boolean;
+  /** While running, rewrite the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
+  flushMs?: number;
 }
+
+export const HAR_WRITER_DEFAULTS = { flushMs: 1000 } as const;
 
 export interface HarWriter {
   readonly path: string;
@@ -33,12 +37,31 @@ export interface HarWriter {
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** Validate, then write to a temporary file renamed over `path`: whatever is on disk at any moment is a whole, valid HAR. */
+function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarValidator>): Result<string> {
+  const valid = validate(har, path);
+  if (!valid.ok) return valid;
+  const temp = `${path}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, `${JSON.stringify(har, null, 2)}\n`);
+    renameSync(temp, path);
+    return ok(path);
+  } catch (cause) {
+    rmSync(temp, { force: true });
+    return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
+  }
+}
+
 export function createHarWriter(options: HarWriterOptions): HarWriter {
   const clock = options.clock ?? (() => new Date());
   const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}.har`);
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
   const entries: HarEntry[] = [];
   const validate = createHarValidator();
+  const write = () => writeHar({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } }, path, validate);
+  // Off the request path: one timer per burst of entries; a failed write is retried by the next one and reported by close().
+  let pending: NodeJS.Timeout | undefined;
   return {
     path,
     add(exchange, extra = {}) {
@@ -46,19 +69,13 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
       const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
       entries.push({ ...entry, ...extra });
+      pending ??= setTimeout(() => ((pending = undefined), write()), options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs).unref();
     },
     count: () => entries.length,
     close() {
-      const har: Har = { log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } };
-      const valid = validate(har, path);
-      if (!valid.ok) return valid;
-      try {
-        mkdirSync(options.dir, { recursive: true });
-        writeFileSync(path, `${JSON.stringify(har, null, 2)}\n`);
-        return ok(path);
-      } catch (cause) {
-        return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
-      }
+      clearTimeout(pending);
+      pending = undefined;
+      return write();
     },
   };
 }
