@@ -15,7 +15,7 @@ const args = optionsOrExit(parseProxyArgs(process.argv.slice(2)), reporter, PROX
 const built = await createProxy({
   upstream: args.upstream,
   enforce: args.enforce,
-  record: args.record ? { dir: args.record, secrets: env.WUPEX_API_KEY ? [env.WUPEX_API_KEY] : [], flushMs: args.recordFlushMs } : undefined,
+  record: args.record ? { dir: args.record, secrets: env.WUPEX_API_KEY ? [env.WUPEX_API_KEY] : [], flushMs: args.recordFlushMs, onWriteError: (error) => reporter.error(error) } : undefined,
   log: (line) => requestLog.info(line),
   twin: { seed: args.seed },
 });

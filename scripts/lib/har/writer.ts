@@ -2,7 +2,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exchange } from '../../../tests/targets/target.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type KitError, type Result } from '../result.ts';
 import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
 import { maskEntry } from './mask.ts';
 import { createHarValidator } from './validate.ts';
@@ -23,6 +23,8 @@ export interface HarWriterOptions {
   zeroTimings?: boolean;
   /** While running, rewrite the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
   flushMs?: number;
+  /** Told when such a write fails (close() returns its own result); e.g. the proxy prints it, so a bad --record DIR shows at once. */
+  onWriteError?: (error: KitError) => void;
 }
 
 export const HAR_WRITER_DEFAULTS = { flushMs: 1000 } as const;
@@ -37,6 +39,15 @@ export interface HarWriter {
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** Best effort: a temporary file left by a failed write (there may be none, or no folder to hold one). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing of it was written
+  }
+}
+
 /** Validate, then write to a temporary file renamed over `path`: whatever is on disk at any moment is a whole, valid HAR. */
 function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarValidator>): Result<string> {
   const valid = validate(har, path);
@@ -48,11 +59,12 @@ function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarV
     renameSync(temp, path);
     return ok(path);
   } catch (cause) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
   }
 }
 
+/** One writer per run; the file is rewritten whole at most every `flushMs` while entries arrive, and on close. */
 export function createHarWriter(options: HarWriterOptions): HarWriter {
   const clock = options.clock ?? (() => new Date());
   const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}.har`);
@@ -60,8 +72,13 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
   const entries: HarEntry[] = [];
   const validate = createHarValidator();
   const write = () => writeHar({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } }, path, validate);
-  // Off the request path: one timer per burst of entries; a failed write is retried by the next one and reported by close().
+  // Off the request path: one timer per burst of entries; a failed write goes to onWriteError, the next write retries it.
   let pending: NodeJS.Timeout | undefined;
+  const flush = () => {
+    pending = undefined;
+    const written = write();
+    if (!written.ok) options.onWriteError?.(written.error);
+  };
   return {
     path,
     add(exchange, extra = {}) {
@@ -69,7 +86,7 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
       const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
       entries.push({ ...entry, ...extra });
-      pending ??= setTimeout(() => ((pending = undefined), write()), options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs).unref();
+      pending ??= setTimeout(flush, options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs).unref();
     },
     count: () => entries.length,
     close() {
