@@ -17,6 +17,8 @@ export interface LoadOptions {
 export interface LoadFigures {
   requestsPerSec: number;
   p50Ms: number;
+  /** Mean latency, fractional ms (autocannon's percentiles are whole milliseconds). */
+  meanMs: number;
   p99Ms: number;
   total: number;
   non2xx: number;
@@ -25,7 +27,7 @@ export interface LoadFigures {
 
 interface AutocannonResult {
   requests: { average: number };
-  latency: { p50: number; p99: number };
+  latency: { p50: number; p99: number; average: number };
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -48,6 +50,7 @@ export async function runLoad(request: LoadRequest, options: LoadOptions): Promi
   return {
     requestsPerSec: result.requests.average,
     p50Ms: result.latency.p50,
+    meanMs: result.latency.average,
     p99Ms: result.latency.p99,
     total: result['2xx'] + result.non2xx,
     non2xx: result.non2xx,

@@ -1,11 +1,11 @@
 // The `--proxy` branch of npm run bench: run the proxy bench, print its table, return the exit code.
 import { availableParallelism } from 'node:os';
 import { EXIT, type Reporter } from './cli.ts';
-import type { BenchOperation } from './bench.ts';
+import { BENCH_DEFAULTS, type BenchOperation } from './bench.ts';
 import { formatProxyBench, runProxyBench } from './bench-proxy.ts';
 
 export async function benchProxy(options: { rounds: number; durationSec: number; connections: number; operation: BenchOperation }, reporter: Reporter): Promise<number> {
-  reporter.info(`Starting the twin (npm run mock) and npm run proxy -- --upstream mock (its own twin in-process); then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
+  reporter.info(`Starting the twin (npm run mock) and npm run proxy in front of it (--upstream <the twin>); a ${BENCH_DEFAULTS.warmupSec} s warm-up per path, then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
   const result = await runProxyBench({ ...options, progress: (line) => reporter.info(line) });
   if (!result.ok) {
     reporter.error(result.error);

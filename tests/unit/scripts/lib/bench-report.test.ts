@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatBench, formatBenchRun, summarise } from '../../../../scripts/lib/bench-report.ts';
 import type { ServerFigures } from '../../../../scripts/lib/bench.ts';
 
-const round = (requestsPerSec: number, p50Ms: number, p99Ms: number) => ({ requestsPerSec, p50Ms, p99Ms, total: 100, non2xx: 0, errors: 0 });
+const round = (requestsPerSec: number, p50Ms: number, p99Ms: number) => ({ requestsPerSec, p50Ms, meanMs: p50Ms, p99Ms, total: 100, non2xx: 0, errors: 0 });
 const twin: ServerFigures = { name: 'twin', startupMs: 900, rounds: [round(3000, 2, 10), round(3300, 1, 20), round(2700, 3, 15)] };
 const prism: ServerFigures = { name: 'prism', startupMs: 1800, rounds: [round(400, 20, 100), round(500, 18, 150), round(300, 25, 120)] };
 
