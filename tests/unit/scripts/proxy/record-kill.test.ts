@@ -1,14 +1,13 @@
 // `npm run proxy -- --record DIR` killed with SIGKILL (no handler runs) still leaves a valid, masked recording of what it served.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
 import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
 import { SAMPLE_STEPS, sendSampleTraffic } from '../../../../scripts/lib/proxy/sample-traffic.ts';
+import { spawnProxy } from '../../../support/spawn-proxy.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'i14-record-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const STEPS = SAMPLE_STEPS.filter((s) => ['balance', 'order one code', 'order detail'].includes(s.name));
@@ -26,17 +25,7 @@ async function entriesOnDisk(count: number, deadlineMs: number): Promise<{ file:
 }
 
 test('SIGKILL after a few requests: the .har on disk is valid HAR 1.2 with those entries, no key, no full serial code', async () => {
-  const args = ['--import', 'tsx', 'scripts/proxy.ts', '--upstream', 'mock', '--port', '0', '--record', dir, '--record-flush-ms', '20'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
-  let stderr = '';
-  const url = await new Promise<string>((done, fail) => {
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-      const found = /proxy listening on (http:\/\/\S+) /.exec(stderr)?.[1];
-      if (found) done(found);
-    });
-    child.once('exit', () => fail(new Error(`proxy exited: ${stderr}`)));
-  });
+  const { child, url } = await spawnProxy(['--upstream', 'mock', '--port', '0', '--record', dir, '--record-flush-ms', '20']);
   const answers = await sendSampleTraffic(url, { steps: STEPS });
   await entriesOnDisk(STEPS.length, 10_000);
   const killed = await new Promise<NodeJS.Signals | null>((done) => {
