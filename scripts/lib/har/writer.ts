@@ -73,10 +73,14 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
   const validate = createHarValidator();
   const write = () => writeHar({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } }, path, validate);
   // Off the request path: one timer per burst of entries; a failed write goes to onWriteError, the next write retries it.
+  // Each write redoes the whole file, so the wait grows with what the last one cost: writing stays under ~5% of the time.
   let pending: NodeJS.Timeout | undefined;
+  let lastWriteMs = 0;
   const flush = () => {
     pending = undefined;
+    const started = performance.now();
     const written = write();
+    lastWriteMs = performance.now() - started;
     if (!written.ok) options.onWriteError?.(written.error);
   };
   return {
@@ -86,7 +90,7 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
       const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
       entries.push({ ...entry, ...extra });
-      pending ??= setTimeout(flush, options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs).unref();
+      pending ??= setTimeout(flush, Math.max(options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs, 20 * lastWriteMs)).unref();
     },
     count: () => entries.length,
     close() {
