@@ -15,7 +15,7 @@ const args = optionsOrExit(parseProxyArgs(process.argv.slice(2)), reporter, PROX
 const built = await createProxy({
   upstream: args.upstream,
   enforce: args.enforce,
-  record: args.record ? { dir: args.record, secrets: env.WUPEX_API_KEY ? [env.WUPEX_API_KEY] : [] } : undefined,
+  record: args.record ? { dir: args.record, secrets: env.WUPEX_API_KEY ? [env.WUPEX_API_KEY] : [], flushMs: args.recordFlushMs, onWriteError: (error) => reporter.error(error) } : undefined,
   log: (line) => requestLog.info(line),
   twin: { seed: args.seed },
 });
@@ -34,7 +34,7 @@ try {
 }
 reporter.info(`WUPEX proxy listening on ${address.url} -> ${proxy.upstream.shownAs}${args.upstream === 'mock' ? ` (the twin, in-process at ${proxy.upstream.url})` : ''}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
 reporter.line(`Point your app at it: WUPEX_BASE_URL=${address.url}`);
-if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (written on stop).`);
+if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (rewritten whole within ${args.recordFlushMs} ms of each request, and on stop).`);
 
 const stop = (signal: string) => {
   stderr.flush();

@@ -53,8 +53,9 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): (tex
     let out = text;
     for (const secret of known) out = out.split(secret).join(REDACTED);
     return redactRuns(out, windows)
-      // A shell reference ("x-api-key: $KEY") is not a key: leave it, so printed curl lines stay pasteable.
-      .replace(/(x-api-key["']?\s*[:=]\s*["']?)(?!\$)([^\s"',;&]+)/gi, `$1${REDACTED}`)
+      // A shell reference ("x-api-key: $KEY") is not a key: leave it, so printed curl lines stay pasteable. Nor is the
+      // location "header.x-api-key: expected ..." of a proxy/replay violation line: its colon is followed by our own text.
+      .replace(/((?<!\bheader\.)x-api-key["']?\s*[:=]\s*["']?)(?!\$)([^\s"',;&]+)/gi, `$1${REDACTED}`)
       .replace(/([?&](?:x-api-key|api[-_]?key|apikey)=)([^&\s"']+)/gi, `$1${REDACTED}`);
   };
 }

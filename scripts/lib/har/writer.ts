@@ -1,8 +1,8 @@
-// Collects exchanges of one run and writes them as ONE masked, schema-validated .har file (proxy --record, verify --record).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), kept current while it runs.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Exchange } from '../../../tests/targets/target.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type KitError, type Result } from '../result.ts';
 import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
 import { maskEntry } from './mask.ts';
 import { createHarValidator } from './validate.ts';
@@ -21,7 +21,13 @@ export interface HarWriterOptions {
   comment?: string;
   /** Write every duration as 0 (a reproducible recording); default: the measured time. */
   zeroTimings?: boolean;
+  /** While running, rewrite the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
+  flushMs?: number;
+  /** Told when such a write fails (close() returns its own result); e.g. the proxy prints it, so a bad --record DIR shows at once. */
+  onWriteError?: (error: KitError) => void;
 }
+
+export const HAR_WRITER_DEFAULTS = { flushMs: 1000 } as const;
 
 export interface HarWriter {
   readonly path: string;
@@ -33,12 +39,50 @@ export interface HarWriter {
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
+/** Best effort: a temporary file left by a failed write (there may be none, or no folder to hold one). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing of it was written
+  }
+}
+
+/** Validate, then write to a temporary file renamed over `path`: whatever is on disk at any moment is a whole, valid HAR. */
+function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarValidator>): Result<string> {
+  const valid = validate(har, path);
+  if (!valid.ok) return valid;
+  const temp = `${path}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, `${JSON.stringify(har, null, 2)}\n`);
+    renameSync(temp, path);
+    return ok(path);
+  } catch (cause) {
+    removeQuietly(temp);
+    return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
+  }
+}
+
+/** One writer per run; the file is rewritten whole at most every `flushMs` while entries arrive, and on close. */
 export function createHarWriter(options: HarWriterOptions): HarWriter {
   const clock = options.clock ?? (() => new Date());
   const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}.har`);
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
   const entries: HarEntry[] = [];
   const validate = createHarValidator();
+  const write = () => writeHar({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } }, path, validate);
+  // Off the request path: one timer per burst of entries; a failed write goes to onWriteError, the next write retries it.
+  // Each write redoes the whole file, so the wait grows with what the last one cost: writing stays under ~5% of the time.
+  let pending: NodeJS.Timeout | undefined;
+  let lastWriteMs = 0;
+  const flush = () => {
+    pending = undefined;
+    const started = performance.now();
+    const written = write();
+    lastWriteMs = performance.now() - started;
+    if (!written.ok) options.onWriteError?.(written.error);
+  };
   return {
     path,
     add(exchange, extra = {}) {
@@ -46,19 +90,13 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
       const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
       entries.push({ ...entry, ...extra });
+      pending ??= setTimeout(flush, Math.max(options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs, 20 * lastWriteMs)).unref();
     },
     count: () => entries.length,
     close() {
-      const har: Har = { log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } };
-      const valid = validate(har, path);
-      if (!valid.ok) return valid;
-      try {
-        mkdirSync(options.dir, { recursive: true });
-        writeFileSync(path, `${JSON.stringify(har, null, 2)}\n`);
-        return ok(path);
-      } catch (cause) {
-        return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
-      }
+      clearTimeout(pending);
+      pending = undefined;
+      return write();
     },
   };
 }

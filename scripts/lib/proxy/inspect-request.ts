@@ -8,7 +8,11 @@ import type { Violation } from './violations.ts';
 import { shown } from './violations.ts';
 
 /** A request as the proxy read it: the twin's request shape, plus the query string exactly as received ("?a=1&a=2"), forwarded unchanged. */
-export type ProxyRequest = MockRequest & { search?: string };
+export type ProxyRequest = MockRequest & {
+  search?: string;
+  /** The body passed BODY_LIMIT: the proxy stopped reading it, so it is neither validated nor forwarded (413). */
+  bodyTooLarge?: boolean;
+};
 
 export interface RequestVerdict {
   operation?: SpecOperation;
@@ -77,7 +81,7 @@ export function createRequestInspector(deps: RequestInspectorDeps): RequestInspe
     }
     const { diagnostics, missingCredentials } = routed.value;
     const violations = diagnostics.map((d) => diagnosticViolation(d, request, parsed.body, deps, label));
-    if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: "Header 'x-api-key' is required", received: '(absent)' });
+    if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: 'the x-api-key header (every operation requires it)', received: '(absent)' });
     const refusal = diagnostics.length ? diagnosticsError(diagnostics, deps.facts, request.headers) : undefined;
     return { operation, violations, refusal };
   };

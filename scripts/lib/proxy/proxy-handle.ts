@@ -8,6 +8,7 @@ import type { KitError } from '../result.ts';
 import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
 import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
 import { inspectResponse } from './inspect-response.ts';
+import { oversize } from './oversize.ts';
 import { bump, type ProxyStats } from './summary.ts';
 import { envelopeAnswer, upstreamFailure, type ProxyAnswer } from './upstream-failure.ts';
 import { violationLine, type Violation } from './violations.ts';
@@ -85,11 +86,6 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
   return async (request) => {
     const started = performance.now();
     const { sanitise, label } = logFor(request.headers['x-api-key']);
-    const path = `${request.path}${request.search ?? search(request.query)}`;
-    // Without --enforce the request goes out at once, and is validated while the upstream works on it.
-    const early = deps.enforce ? undefined : send(deps, request, path);
-    const verdict = await deps.inspectRequest(request);
-    bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
     const finish = (answer: ProxyAnswer, violations: Violation[], note = ''): ProxyAnswer => {
       const log = (line: string) => deps.log(sanitise(line, { max: LOG_DEFAULTS.maxLineChars }));
       for (const v of violations) {
@@ -99,6 +95,16 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
       log(`${request.method} ${request.path} ${answer.status} ${(performance.now() - started).toFixed(1)}ms ${label} violations ${violations.length}${note}`);
       return { ...answer, headers: { ...answer.headers, [VIOLATIONS_HEADER]: String(violations.length) } };
     };
+    if (request.bodyTooLarge) {
+      const over = oversize(request, deps.spec.operations);
+      bump(deps.stats.requests, over.counted);
+      return finish(over.answer, [over.violation], over.note);
+    }
+    const path = `${request.path}${request.search ?? search(request.query)}`;
+    // Without --enforce the request goes out at once, and is validated while the upstream works on it.
+    const early = deps.enforce ? undefined : send(deps, request, path);
+    const verdict = await deps.inspectRequest(request);
+    bump(deps.stats.requests, verdict.operation?.label ?? 'unknown operation');
     if (deps.enforce && verdict.refusal) {
       deps.stats.refused += 1;
       return finish(envelopeAnswer(400, 'INVALID_PAYLOAD', verdict.refusal.message), verdict.violations, ' (refused by --enforce, not forwarded)');

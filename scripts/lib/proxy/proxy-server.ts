@@ -1,7 +1,7 @@
 // createProxy: the validating reverse proxy an app points WUPEX_BASE_URL at (npm run proxy); listen/close like the twin.
 import { createServer, type Server } from 'node:http';
 import { createPrismRouter } from '../../../mocks/prism.ts';
-import { BODY_LIMIT, lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
+import { lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
 import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.ts';
 import type { MockServerOptions } from '../../../mocks/server.ts';
 import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
@@ -84,9 +84,7 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
     const { path, query } = splitUrl(raw);
     const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     void readBody(req).then(async ({ text, tooLarge }) => {
-      const answer = tooLarge
-        ? envelopeAnswer(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${BODY_LIMIT} bytes; the proxy did not forward it.`)
-        : await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search });
+      const answer = await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search, bodyTooLarge: tooLarge });
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
       res.end(answer.text);
     }).catch((cause: unknown) => {

@@ -1,5 +1,5 @@
 // Recordings: masked before anything is written (key, cookies, authorization, serial codes), valid HAR 1.2, one file per run.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -47,6 +47,36 @@ describe('HAR writer', () => {
     expect(text).toContain(`[redacted ${fingerprint(KEY)}]`);
     expect(text).not.toMatch(/"(cookie|set-cookie|authorization)"/i);
     expect(createHarValidator()(JSON.parse(text), 'recording').ok).toBe(true);
+  });
+
+  test('while running, the file is rewritten whole (valid, masked) shortly after entries arrive, before any close', async () => {
+    const own = mkdtempSync(join(dir, 'flush-'));
+    const writer = createHarWriter({ dir: own, prefix: 'flush', fileName: 'flush.har', flushMs: 10 });
+    writer.add(exchange('http://127.0.0.1:4010/api/order/detail?orderName=A1', JSON.stringify({ status: true, data: { serialCode: SERIAL } })));
+    expect(existsSync(join(own, 'flush.har'))).toBe(false); // not on the request path: a timer writes it
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(join(own, 'flush.har')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const text = readFileSync(join(own, 'flush.har'), 'utf8');
+    expect((JSON.parse(text) as { log: { entries: unknown[] } }).log.entries).toHaveLength(1);
+    expect(createHarValidator()(JSON.parse(text), 'recording').ok).toBe(true);
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain(SERIAL);
+    expect(readdirSync(own)).toEqual(['flush.har']); // written to a temporary file, then renamed over it
+    writer.add(exchange('http://127.0.0.1:4010/api/customer/balance', '{"status":true}'));
+    expect(writer.close().ok).toBe(true);
+    expect((JSON.parse(readFileSync(join(own, 'flush.har'), 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(2);
+  });
+
+  test('a write that fails while running is reported through onWriteError (close reports it again), not swallowed', async () => {
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, '');
+    const errors: string[] = [];
+    const writer = createHarWriter({ dir: notAFolder, prefix: 'x', fileName: 'x.har', flushMs: 1, onWriteError: (e) => errors.push(e.code) });
+    writer.add(exchange('http://127.0.0.1:4010/api/customer/balance', '{"status":true}'));
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(errors).toEqual(['RECORDING_NOT_WRITTEN']);
+    expect(writer.close()).toMatchObject({ ok: false, error: { code: 'RECORDING_NOT_WRITTEN' } });
   });
 
   test('recordingTarget records every answered exchange and changes nothing', async () => {

@@ -1,5 +1,6 @@
 // The redactor every output line passes through: known keys, their URL-encoded form, and key-shaped headers and query parameters.
 import { describe, expect, test } from 'vitest';
+import { violationLine } from '../../../../scripts/lib/proxy/violations.ts';
 import { createRedactor, createSanitiser, fingerprint, REDACTED, stripControl } from '../../../../scripts/lib/redact.ts';
 
 const KEY = 'Kx9-distinctive/key+value=42'; // scan-secrets: allow (a deliberate fake key)
@@ -16,6 +17,13 @@ describe('createRedactor', () => {
     ['an x-api-key query parameter', 'https://h/p?a=1&x-api-key=zzz', `https://h/p?a=1&x-api-key=${REDACTED}`],
   ])('hides %s', (_name, input, want) => {
     expect(redact(input)).toBe(want);
+  });
+
+  test('leaves a location named header.x-api-key alone: the proxy line for a missing key reads as written', () => {
+    const line = violationLine({ checkId: 'request.security', operation: 'GET /api/customer/balance', where: 'header.x-api-key', expected: 'the x-api-key header (every operation requires it)', received: '(absent)' });
+    expect(line).toBe('violation request.security GET /api/customer/balance header.x-api-key: expected the x-api-key header (every operation requires it), received (absent)');
+    expect(redact(line)).toBe(line);
+    expect(redact('header.x-api-key: expected x, got x-api-key: leaked-value-789')).toBe(`header.x-api-key: expected x, got x-api-key: ${REDACTED}`); // scan-secrets: allow
   });
 
   test('leaves shell references and short values alone', () => {

@@ -10,7 +10,7 @@ const doc = loadSpec();
 
 describe('parseProxyArgs', () => {
   test('defaults: port 4020 on 127.0.0.1, no recording, not enforcing', () => {
-    expect(parseProxyArgs(['--upstream', 'mock'])).toEqual({ ok: true, value: { upstream: 'mock', port: 4020, host: '127.0.0.1', record: undefined, enforce: false, seed: 1, help: false } });
+    expect(parseProxyArgs(['--upstream', 'mock'])).toEqual({ ok: true, value: { upstream: 'mock', port: 4020, host: '127.0.0.1', record: undefined, recordFlushMs: 1000, enforce: false, seed: 1, help: false } });
   });
 
   test('--upstream is required, a key flag is refused without echoing it, a bad port lists the range', () => {

@@ -1,13 +1,12 @@
 // `npm run proxy` as a user runs it (in front of a plain loopback server): listens, passes an answer through, and on SIGINT prints the summary and exits 0.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { spawnProxy } from '../../../support/spawn-proxy.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'i10-cli-'));
 // A plain upstream that answers like the sandbox (starting the twin as well would double the start-up this test waits for).
 const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"data":{"balance":5000,"credit":0,"creditBalance":5000}}'));
@@ -19,18 +18,7 @@ afterAll(() => {
 test('npm run proxy -- --upstream URL --port 0 --record DIR: one request, then SIGINT prints the summary', async () => {
   await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/proxy.ts', '--upstream', upstreamUrl, '--port', '0', '--record', dir], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-      const found = /proxy listening on (http:\/\/\S+) /.exec(stderr)?.[1];
-      if (found) done(found);
-    });
-    child.once('exit', () => fail(new Error(`proxy exited: ${stderr}`)));
-  });
+  const { child, url, stdout, stderr } = await spawnProxy(['--upstream', upstreamUrl, '--port', '0', '--record', dir]);
   const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': DEMO_ACCOUNTS[0].key, 'accept-language': 'en-US' } });
   expect(response.headers.get('x-wupex-violations')).toBe('0');
   expect(((await response.json()) as { status: boolean }).status).toBe(true);
@@ -40,8 +28,8 @@ test('npm run proxy -- --upstream URL --port 0 --record DIR: one request, then S
   });
   expect(code).toBe(0);
   const [file] = readdirSync(dir);
-  expect(stdout).toContain('Requests: 1\n      1  GET /api/customer/balance\nViolations: 0\n');
-  expect(stdout).toContain(`Recording: ${join(dir, file)}`);
-  expect(stderr).toMatch(/GET \/api\/customer\/balance 200 [\d.]+ms key#[0-9a-f]{6} violations 0/);
-  expect(stdout + stderr).not.toContain(DEMO_ACCOUNTS[0].key);
+  expect(stdout()).toContain('Requests: 1\n      1  GET /api/customer/balance\nViolations: 0\n');
+  expect(stdout()).toContain(`Recording: ${join(dir, file)}`);
+  expect(stderr()).toMatch(/GET \/api\/customer\/balance 200 [\d.]+ms key#[0-9a-f]{6} violations 0/);
+  expect(stdout() + stderr()).not.toContain(DEMO_ACCOUNTS[0].key);
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BODY_LIMIT } from '../../../../mocks/node-adapter.ts';
 import { createMockServer } from '../../../../mocks/server.ts';
 import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
 import { createProxy, prepareValidation, type Proxy, type Validation } from '../../../../scripts/lib/proxy/proxy-server.ts';
@@ -61,6 +62,7 @@ describe('proxy --upstream mock --record DIR', () => {
       else expect(count, a.step.name).toBe(0);
     }
     expect(run.log).toContain('violation request.schema POST /api/product/merchant/invited/list body.page: expected must be >= 1, received 0');
+    expect(run.log).toContain('violation request.security GET /api/customer/balance header.x-api-key: expected the x-api-key header (every operation requires it), received (absent)');
   });
 
   test('the recording is valid HAR 1.2 and holds neither the key nor a full serial code', () => {
@@ -127,6 +129,22 @@ describe('proxy against a twin broken for the test', () => {
     expect(answers[0].status).toBe(400);
     expect(answers[0].json).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be >= 1.' } });
     expect(run.proxy.stats.refused).toBe(1);
+  });
+
+  test('a body over BODY_LIMIT is answered 413 by the proxy like its other answers: one violation naming the size, counted, one log line; never forwarded', async () => {
+    const run = await started(upstream.url);
+    const before = hits;
+    const response = await fetch(`${run.url}/api/order/pull-codes`, { method: 'POST', headers: { 'x-api-key': KEY, 'accept-language': 'en-US', 'content-type': 'application/json' }, body: ' '.repeat(BODY_LIMIT + 1) });
+    const closed = await run.proxy.close();
+    expect(response.status).toBe(413);
+    expect(response.headers.get('x-wupex-violations')).toBe('1');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(hits).toBe(before);
+    expect(run.log).toEqual([
+      `violation request.body-size POST /api/order/pull-codes body: expected at most ${BODY_LIMIT} bytes, received ${BODY_LIMIT + 1} bytes`,
+      expect.stringMatching(new RegExp(`^POST /api/order/pull-codes 413 [\\d.]+ms key#[0-9a-f]{6} violations 1 \\(body over ${BODY_LIMIT} bytes, not forwarded\\)$`)),
+    ]);
+    expect(closed.ok && closed.value).toEqual(expect.arrayContaining(['Requests: 1', '      1  POST /api/order/pull-codes', 'Violations: 1', '      1  request.body-size']));
   });
 
   test('a failure of the proxy itself is a 502 PROXY_FAILURE for that request only; the next one is served', async () => {
