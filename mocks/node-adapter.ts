@@ -43,10 +43,16 @@ export function lowerHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** An answer as the wire carries it: JSON text and the headers node:http sends with it. */
+export function serialise(answer: MockResponse): { status: number; headers: Record<string, string>; text: string } {
+  const text = JSON.stringify(answer.body);
+  return { status: answer.status, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...answer.headers }, text };
+}
+
 function write(res: ServerResponse, answer: MockResponse): void {
-  const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...answer.headers });
-  res.end(body);
+  const { status, headers, text } = serialise(answer);
+  res.writeHead(status, headers);
+  res.end(text);
 }
 
 const CLIENT_ERROR_BODY = JSON.stringify({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'Malformed HTTP request (bad header bytes or framing); check the request line and headers.' } });

@@ -51,6 +51,8 @@ export interface MockServerOptions {
 
 export interface MockServer {
   fetch(request: Request): Promise<Response>;
+  /** One request straight into the twin, no HTTP: what `npm run proxy -- --upstream mock` forwards to. Never throws. */
+  answer(request: MockRequest): Promise<MockResponse>;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
   /** The current state (a new one after reload()). */
@@ -179,6 +181,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     },
     seed,
     fetch: createFetch((request, tooLarge) => twin.handle(request, tooLarge)),
+    answer: (request) => twin.handle(request, false),
     listen: (port = MOCK_DEFAULTS.port, host = MOCK_DEFAULTS.host) => listener.listen(port, host),
     close: listener.close,
     reset: () => twin.reset(),

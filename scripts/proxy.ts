@@ -32,7 +32,8 @@ try {
   await proxy.close();
   process.exit(EXIT.usage);
 }
-reporter.info(`WUPEX proxy listening on ${address.url} -> ${proxy.upstream.shownAs}${args.upstream === 'mock' ? ` (the twin, in-process at ${proxy.upstream.url})` : ''}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
+const upstreamShown = args.upstream === 'mock' ? `the twin, in-process (no socket; recorded as ${proxy.upstream.shownAs})` : proxy.upstream.shownAs;
+reporter.info(`WUPEX proxy listening on ${address.url} -> ${upstreamShown}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
 reporter.line(`Point your app at it: WUPEX_BASE_URL=${address.url}`);
 if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (rewritten whole within ${args.recordFlushMs} ms of each request, and on stop).`);
 

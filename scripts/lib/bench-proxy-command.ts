@@ -5,7 +5,7 @@ import { BENCH_DEFAULTS, type BenchOperation } from './bench.ts';
 import { formatProxyBench, runProxyBench } from './bench-proxy.ts';
 
 export async function benchProxy(options: { rounds: number; durationSec: number; connections: number; operation: BenchOperation }, reporter: Reporter): Promise<number> {
-  reporter.info(`Starting the twin (npm run mock) and npm run proxy in front of it (--upstream <the twin>); a ${BENCH_DEFAULTS.warmupSec} s warm-up per path, then ${options.rounds} alternating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
+  reporter.info(`Starting the twin (npm run mock), npm run proxy -- --upstream mock, and npm run proxy in front of that twin; a ${BENCH_DEFAULTS.warmupSec} s warm-up per path, then ${options.rounds} rotating rounds of ${options.durationSec} s each, ${options.connections} connections, ${options.operation}.`);
   const result = await runProxyBench({ ...options, progress: (line) => reporter.info(line) });
   if (!result.ok) {
     reporter.error(result.error);

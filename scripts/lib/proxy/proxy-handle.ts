@@ -1,15 +1,14 @@
 // One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
-import type { Agent } from 'node:http';
 import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
 import { createSanitiser, fingerprint } from '../redact.ts';
 import type { KitError } from '../result.ts';
-import { forward, FORWARD_DEFAULTS, type ForwardLimits } from './forward.ts';
 import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
 import { inspectResponse } from './inspect-response.ts';
 import { oversize } from './oversize.ts';
 import { bump, type ProxyStats } from './summary.ts';
+import type { Upstream } from './upstream.ts';
 import { envelopeAnswer, upstreamFailure, type ProxyAnswer } from './upstream-failure.ts';
 import { violationLine, type Violation } from './violations.ts';
 
@@ -18,10 +17,8 @@ export const VIOLATIONS_HEADER = 'x-wupex-violations';
 export const LOG_DEFAULTS = { maxLineChars: 500, keysCached: 16 } as const;
 
 export interface ProxyHandleDeps {
-  /** Where requests go ("http://127.0.0.1:53122"). */
-  upstreamUrl: string;
-  /** The base written to recordings (the twin's public address for --upstream mock). */
-  recordBase: string;
+  /** Where requests go (resolveUpstream): the twin in-process, or a URL through the outbound path. */
+  upstream: Pick<Upstream, 'url' | 'shownAs' | 'send'>;
   enforce: boolean;
   inspectRequest(request: ProxyRequest): Promise<RequestVerdict>;
   spec: SpecIndex;
@@ -29,9 +26,6 @@ export interface ProxyHandleDeps {
   /** One line out (the reporter: prefixed, redacted). */
   log(line: string): void;
   writer?: HarWriter;
-  limits?: ForwardLimits;
-  /** The proxy's keep-alive pool for the upstream (createUpstreamAgent). */
-  agent?: Agent;
 }
 
 /** Hop-by-hop and transport headers: never passed on (RFC 9110 §7.6.1), plus accept-encoding (bodies are checked as text). */
@@ -56,13 +50,12 @@ const search = (query: Record<string, string>) => {
 /** Forward to the upstream: the exchange as the checks read it, or why there is none (a 3xx counts as a failure: never followed). */
 async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError }> {
   const headers = without(request.headers, REQUEST_DROPPED);
-  const url = `${deps.upstreamUrl}${path}`;
-  const sent = await forward({ method: request.method, url, headers, body: request.bodyText }, deps.limits ?? FORWARD_DEFAULTS, deps.agent);
+  const sent = await deps.upstream.send({ ...request, headers }, path);
   if (!sent.ok) return { failure: sent.error };
   const { status, text, durationMs } = sent.value;
   if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` } };
   const response: ExchangeResponse = { status, headers: without(sent.value.headers, RESPONSE_DROPPED), text, json: parseJson(text) };
-  return { exchange: { request: { method: request.method, url, headers, body: request.bodyText }, response, durationMs } };
+  return { exchange: { request: { method: request.method, url: `${deps.upstream.url}${path}`, headers, body: request.bodyText }, response, durationMs } };
 }
 
 type KeyLog = { sanitise: (text: string, options?: { max?: number }) => string; label: string };
@@ -117,7 +110,7 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
     }
     const { exchange } = sent;
     const violations = [...verdict.violations, ...(verdict.operation ? inspectResponse(exchange, verdict.operation, deps.spec) : [])];
-    deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.recordBase}${path}` } }, { _violations: violations.length });
+    deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.upstream.shownAs}${path}` } }, { _violations: violations.length });
     return finish({ status: exchange.response.status, headers: exchange.response.headers, text: exchange.response.text }, violations);
   };
 }

@@ -9,7 +9,7 @@ import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/w
 import { createSanitiser } from '../redact.ts';
 import { err, kitError, ok, type Result } from '../result.ts';
 import { loadSpec, SPEC_PATH, type Document } from '../spec.ts';
-import { createUpstreamAgent, type ForwardLimits } from './forward.ts';
+import type { ForwardLimits } from './forward.ts';
 import { createRequestInspector, type RequestInspector } from './inspect-request.ts';
 import { createProxyHandle } from './proxy-handle.ts';
 import { createStats, formatSummary, type ProxyStats } from './summary.ts';
@@ -73,12 +73,11 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
   const validation = options.validation ? ok(options.validation) : await prepareValidation();
   if (!validation.ok) return validation;
   const { doc, spec, inspectRequest } = validation.value;
-  const upstream = await resolveUpstream(options.upstream, doc, options.twin);
+  const upstream = await resolveUpstream(options.upstream, doc, options.twin, options.limits);
   if (!upstream.ok) return upstream;
   const stats = createStats();
   const writer: HarWriter | undefined = options.record ? createHarWriter({ prefix: 'proxy', ...options.record }) : undefined;
-  const agent = createUpstreamAgent(upstream.value.url);
-  const handle = createProxyHandle({ agent, upstreamUrl: upstream.value.url, recordBase: upstream.value.shownAs, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer, limits: options.limits });
+  const handle = createProxyHandle({ upstream: upstream.value, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer });
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
     const { path, query } = splitUrl(raw);
@@ -106,7 +105,6 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
         server.closeAllConnections();
         if (!server.listening) done();
       });
-      agent.destroy();
       await upstream.value.close();
       const written = writer?.close();
       if (written && !written.ok) return written;

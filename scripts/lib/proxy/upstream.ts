@@ -1,31 +1,63 @@
-// Where the proxy forwards: `mock` (the twin, started in-process on a free loopback port), `sandbox` (from the spec's servers), or a URL.
+// Where the proxy forwards: `mock` (the twin, in-process: called directly, no socket), `sandbox` (from the spec's servers), or a URL.
 import { baseUrlString, environmentOf, parseBaseUrl, serverUrlOf, TWIN_URL } from '../../client/base-url.ts';
+import { serialise } from '../../../mocks/node-adapter.ts';
+import type { MockRequest } from '../../../mocks/pipeline.ts';
 import { createMockServer, type MockServerOptions } from '../../../mocks/server.ts';
 import type { Document } from '../spec.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type KitError, type Result } from '../result.ts';
+import { createUpstreamAgent, forward, FORWARD_DEFAULTS, type Forwarded, type ForwardLimits } from './forward.ts';
 
 export interface Upstream {
-  /** What requests are sent to. */
+  /** What the exchanges' request URLs are based on ("https://sandbox.example", or the twin's usual address for `mock`). */
   url: string;
-  /** What recordings and messages show (the twin's public address for `mock`). */
+  /** What recordings and messages show. */
   shownAs: string;
+  /**
+   * Send one request (its headers already stripped of hop-by-hop ones); `target` is its path and query string as the
+   * app sent them. Never throws: a transport failure is a KitError value.
+   */
+  send(request: MockRequest, target: string): Promise<Result<Forwarded, KitError>>;
   close(): Promise<void>;
 }
 
 const usage = (message: string) => err(kitError('USAGE', message, { hint: 'Use --upstream mock, --upstream sandbox, or --upstream https://host (plain http only to 127.0.0.1, localhost or [::1]).' }));
 
-/** Resolve `--upstream`; the twin's options (seed, clock, catalogue) apply to `mock` only. */
-export async function resolveUpstream(raw: string, doc: Document, twin: MockServerOptions = {}): Promise<Result<Upstream>> {
-  if (raw === 'mock') {
-    const server = await createMockServer(twin);
-    const address = await server.listen(0, '127.0.0.1');
-    return ok({ url: address.url, shownAs: TWIN_URL, close: server.close });
-  }
+/**
+ * The twin in this process, its handler called directly: no port, no socket, no network at all. The outbound path's
+ * rules guard against a server we do not control; this one is ours and answers within the process.
+ */
+async function inProcessTwin(twin: MockServerOptions): Promise<Upstream> {
+  const server = await createMockServer(twin);
+  return {
+    url: TWIN_URL,
+    shownAs: TWIN_URL,
+    async send(request) {
+      const started = performance.now();
+      const answer = serialise(await server.answer(request));
+      return ok({ ...answer, durationMs: Math.round(performance.now() - started) });
+    },
+    close: server.close,
+  };
+}
+
+/** A URL: every request through the kit's outbound path (URL rules, no redirects, deadlines, size cap) on one keep-alive pool. */
+function remote(base: string, limits: ForwardLimits): Upstream {
+  const agent = createUpstreamAgent(base);
+  return {
+    url: base,
+    shownAs: base,
+    send: (request, target) => forward({ method: request.method, url: `${base}${target}`, headers: request.headers, body: request.bodyText }, limits, agent),
+    close: async () => agent.destroy(),
+  };
+}
+
+/** Resolve `--upstream`; the twin's options (seed, clock, catalogue) apply to `mock` only, the limits to the others. */
+export async function resolveUpstream(raw: string, doc: Document, twin: MockServerOptions = {}, limits: ForwardLimits = FORWARD_DEFAULTS): Promise<Result<Upstream>> {
+  if (raw === 'mock') return ok(await inProcessTwin(twin));
   const named = raw === 'sandbox' ? serverUrlOf('sandbox', doc) : raw;
   if (!named) return usage('The spec names no sandbox server (servers[].x-environment: sandbox).');
   const parsed = parseBaseUrl(named, '--upstream');
   if (!parsed.ok) return usage(parsed.error.message);
   if (environmentOf(parsed.value, doc) === 'production') return usage(`--upstream ${parsed.value.origin} is production; the proxy forwards only to the sandbox, the twin or a test server.`);
-  const base = baseUrlString(parsed.value);
-  return ok({ url: base, shownAs: base, close: async () => undefined });
+  return ok(remote(baseUrlString(parsed.value), limits));
 }

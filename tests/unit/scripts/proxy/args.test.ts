@@ -4,7 +4,8 @@ import { parseMockCliOptions } from '../../../../mocks/cli-options.ts';
 import { parseProxyArgs } from '../../../../scripts/lib/proxy/args.ts';
 import { resolveUpstream } from '../../../../scripts/lib/proxy/upstream.ts';
 import { loadSpec } from '../../../../scripts/lib/spec.ts';
-import { serverUrlOf } from '../../../../scripts/client/base-url.ts';
+import { serverUrlOf, TWIN_URL } from '../../../../scripts/client/base-url.ts';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
 
 const doc = loadSpec();
 
@@ -28,6 +29,21 @@ describe('resolveUpstream', () => {
     expect(sandbox.ok && sandbox.value.url).toBe(serverUrlOf('sandbox', doc));
     const local = await resolveUpstream('http://127.0.0.1:4999/', doc);
     expect(local.ok && local.value.url).toBe('http://127.0.0.1:4999');
+  });
+
+  test('mock is the twin in-process: an answer as node:http would carry it, with no port opened', async () => {
+    const mock = await resolveUpstream('mock', doc, { seed: 7 });
+    if (!mock.ok) throw new Error(mock.error.message);
+    expect(mock.value.url).toBe(TWIN_URL);
+    const headers = { 'x-api-key': DEMO_ACCOUNTS[0].key, 'accept-language': 'en-US' };
+    const sent = await mock.value.send({ method: 'GET', path: '/api/customer/balance', query: {}, headers, bodyText: undefined }, '/api/customer/balance');
+    const refused = await mock.value.send({ method: 'GET', path: '/api/customer/balance', query: {}, headers: { 'accept-language': 'en-US' }, bodyText: undefined }, '/api/customer/balance');
+    await mock.value.close();
+    if (!sent.ok || !refused.ok) throw new Error('the in-process twin never fails to answer');
+    expect(sent.value.status).toBe(200);
+    expect(sent.value.headers).toMatchObject({ 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(sent.value.text)) });
+    expect(JSON.parse(sent.value.text)).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
+    expect(refused.value.status).toBe(401);
   });
 
   test.each([
