@@ -134,18 +134,28 @@ export async function createPrismRouter(spec: string | object, source = typeof s
       body: input.body,
     } as IHttpRequest;
     try {
-      // Routed among the one operation that matches (Prism's router then confirms it), not all of them: routing builds a
-      // URI template per candidate, a per-request cost. No match: all of them, for Prism's no-route / no-method answer.
+      // The operation is found as Prism's router finds it (routing builds a URI template per candidate, a per-request
+      // cost) and validated by Prism's validators. No match: Prism routes among all of them, for its no-route / no-method answer.
       const matched = findOperation(routes, input);
-      const outcome = (await prism.request(request, matched ? [matched] : operations)()) as Either<Error, { validations: { input: RawDiagnostic[] } }>;
+      if (matched) return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(validate(matched, request)) });
+      const outcome = (await prism.request(request, operations)()) as Either<Error, unknown>;
       if (outcome._tag === 'Left') return err(toRejection(outcome.left));
-      if (!matched) return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
-      return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(outcome.right.validations.input) });
+      return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
     } catch (cause) {
       return err({ kind: 'failure', detail: cause instanceof Error ? cause.message : String(cause) });
     }
   };
   return ok({ check });
+}
+
+/**
+ * What prism-core's factory does for a routed operation under PRISM_CONFIG (checkSecurity, validateRequest): Prism's
+ * security and input validators, their diagnostics concatenated in that order. Called directly: the factory's TaskEither
+ * pipeline and the router's URI template per call cost about a third of a validation, and the operation is already known.
+ */
+function validate(resource: IHttpOperation, element: IHttpRequest): RawDiagnostic[] {
+  const outcomes = [validators.validateSecurity({ resource, element }), validators.validateInput({ resource, element })] as Array<Either<RawDiagnostic[], unknown>>;
+  return outcomes.flatMap((outcome) => (outcome._tag === 'Left' ? outcome.left : []));
 }
 
 /** Our spec has only literal paths, so the routed operation is the one with this method and path, compared as Prism's router does. */
