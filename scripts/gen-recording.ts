@@ -18,7 +18,7 @@ let tick = 0;
 const built = await createProxy({
   upstream: 'mock',
   log: () => undefined,
-  twin: { seed, now: () => RECORDING.epoch },
+  twin: { seed, fixedNowMs: RECORDING.epoch },
   record: { dir: RECORDING.dir, fileName: RECORDING.fileName, clock: () => new Date(RECORDING.epoch + (tick += 1000)), dropResponseHeaders: ['date'], zeroTimings: true, comment: `npm run gen:recording -- --seed ${seed}: the sample traffic through npm run proxy -- --upstream mock` },
 });
 if (!built.ok) {

@@ -43,7 +43,7 @@ async function portClosesWithin(url: string, deadlineMs: number): Promise<boolea
 describe('the packed kit in an empty project, offline', () => {
   test('the tarball carries the spec, examples, scenarios and dist, and no tests', () => {
     const paths = packedFiles;
-    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js']));
+    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'scripts/lib/proxy/twin-worker.mjs']));
     expect(paths).toEqual(expect.arrayContaining(['dist/vendor/prism.cjs', 'dist/vendor/prism.cjs.cache', 'dist/vendor/js-yaml.cjs', 'dist/openapi/wupex.resolved.json']));
     expect(paths.filter((p) => /^(tests|dist\/tests\/(unit|support|contract|pack))\/|\.tsbuildinfo$|^src\//.test(p))).toEqual([]);
   });
@@ -66,6 +66,28 @@ describe('the packed kit in an empty project, offline', () => {
       expect(await response.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
       child.kill('SIGKILL');
       expect(await portClosesWithin(url, 15_000)).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  test('npx wupex-proxy --upstream mock --port 0: its twin thread answers getBalance through the proxy, 0 violations', async () => {
+    const child = spawn('npx', ['--offline', 'wupex-proxy', '--upstream', 'mock', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        let out = '';
+        const read = (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /proxy listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (found) done(found[1]);
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => fail(new Error(`wupex-proxy exited ${code}: ${out}`)));
+      });
+      const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US' } });
+      expect(response.headers.get('x-wupex-violations')).toBe('0');
+      expect(await response.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
     } finally {
       child.kill('SIGKILL');
     }

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import { createPrismRouter } from '../../../mocks/prism.ts';
 import { lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
 import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.ts';
-import type { MockServerOptions } from '../../../mocks/server.ts';
 import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
 import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
 import { createSanitiser } from '../redact.ts';
@@ -14,6 +13,7 @@ import { createRequestInspector, type RequestInspector } from './inspect-request
 import { createProxyHandle } from './proxy-handle.ts';
 import { createStats, formatSummary, type ProxyStats } from './summary.ts';
 import { envelopeAnswer, PROXY_PREFIX } from './upstream-failure.ts';
+import type { TwinThreadOptions } from './twin-thread.ts';
 import { resolveUpstream } from './upstream.ts';
 
 export const PROXY_DEFAULTS = { port: 4020, host: '127.0.0.1' } as const;
@@ -26,7 +26,7 @@ export interface ProxyOptions {
   record?: Omit<HarWriterOptions, 'prefix'> & { prefix?: string };
   log: (line: string) => void;
   /** Options of the in-process twin (`--upstream mock`). */
-  twin?: MockServerOptions;
+  twin?: TwinThreadOptions;
   limits?: ForwardLimits;
   /** The spec and Prism's validators, prepared once (prepareValidation); tests share one between proxies. */
   validation?: Validation;

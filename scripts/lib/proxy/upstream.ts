@@ -1,11 +1,10 @@
-// Where the proxy forwards: `mock` (the twin, in-process: called directly, no socket), `sandbox` (from the spec's servers), or a URL.
+// Where the proxy forwards: `mock` (the twin, in-process on its own thread, no socket), `sandbox` (from the spec's servers), or a URL.
 import { baseUrlString, environmentOf, parseBaseUrl, serverUrlOf, TWIN_URL } from '../../client/base-url.ts';
-import { serialise } from '../../../mocks/node-adapter.ts';
 import type { MockRequest } from '../../../mocks/pipeline.ts';
-import { createMockServer, type MockServerOptions } from '../../../mocks/server.ts';
 import type { Document } from '../spec.ts';
 import { err, kitError, ok, type KitError, type Result } from '../result.ts';
 import { createUpstreamAgent, forward, FORWARD_DEFAULTS, type Forwarded, type ForwardLimits } from './forward.ts';
+import { startTwinThread, type TwinThreadOptions } from './twin-thread.ts';
 
 export interface Upstream {
   /** What the exchanges' request URLs are based on ("https://sandbox.example", or the twin's usual address for `mock`). */
@@ -23,21 +22,14 @@ export interface Upstream {
 const usage = (message: string) => err(kitError('USAGE', message, { hint: 'Use --upstream mock, --upstream sandbox, or --upstream https://host (plain http only to 127.0.0.1, localhost or [::1]).' }));
 
 /**
- * The twin in this process, its handler called directly: no port, no socket, no network at all. The outbound path's
- * rules guard against a server we do not control; this one is ours and answers within the process.
+ * The twin in this process on a thread of its own (twin-thread.ts): no port, no socket, and the proxy's validation runs
+ * beside the twin's work instead of after it. The outbound path's rules guard against servers we do not control; this
+ * one is ours, so only its deadline applies.
  */
-async function inProcessTwin(twin: MockServerOptions): Promise<Upstream> {
-  const server = await createMockServer(twin);
-  return {
-    url: TWIN_URL,
-    shownAs: TWIN_URL,
-    async send(request) {
-      const started = performance.now();
-      const answer = serialise(await server.answer(request));
-      return ok({ ...answer, durationMs: Math.round(performance.now() - started) });
-    },
-    close: server.close,
-  };
+async function inProcessTwin(twin: TwinThreadOptions, limits: ForwardLimits): Promise<Result<Upstream>> {
+  const thread = await startTwinThread(twin, limits);
+  if (!thread.ok) return thread;
+  return ok({ url: TWIN_URL, shownAs: TWIN_URL, send: (request) => thread.value.send(request), close: thread.value.close });
 }
 
 /** A URL: every request through the kit's outbound path (URL rules, no redirects, deadlines, size cap) on one keep-alive pool. */
@@ -52,8 +44,8 @@ function remote(base: string, limits: ForwardLimits): Upstream {
 }
 
 /** Resolve `--upstream`; the twin's options (seed, clock, catalogue) apply to `mock` only, the limits to the others. */
-export async function resolveUpstream(raw: string, doc: Document, twin: MockServerOptions = {}, limits: ForwardLimits = FORWARD_DEFAULTS): Promise<Result<Upstream>> {
-  if (raw === 'mock') return ok(await inProcessTwin(twin));
+export async function resolveUpstream(raw: string, doc: Document, twin: TwinThreadOptions = {}, limits: ForwardLimits = FORWARD_DEFAULTS): Promise<Result<Upstream>> {
+  if (raw === 'mock') return inProcessTwin(twin, limits);
   const named = raw === 'sandbox' ? serverUrlOf('sandbox', doc) : raw;
   if (!named) return usage('The spec names no sandbox server (servers[].x-environment: sandbox).');
   const parsed = parseBaseUrl(named, '--upstream');

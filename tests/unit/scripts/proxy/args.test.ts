@@ -31,7 +31,7 @@ describe('resolveUpstream', () => {
     expect(local.ok && local.value.url).toBe('http://127.0.0.1:4999');
   });
 
-  test('mock is the twin in-process: an answer as node:http would carry it, with no port opened', async () => {
+  test('mock is the twin in-process, on its own thread: an answer as node:http would carry it; after close a request fails at once', async () => {
     const mock = await resolveUpstream('mock', doc, { seed: 7 });
     if (!mock.ok) throw new Error(mock.error.message);
     expect(mock.value.url).toBe(TWIN_URL);
@@ -39,6 +39,8 @@ describe('resolveUpstream', () => {
     const sent = await mock.value.send({ method: 'GET', path: '/api/customer/balance', query: {}, headers, bodyText: undefined }, '/api/customer/balance');
     const refused = await mock.value.send({ method: 'GET', path: '/api/customer/balance', query: {}, headers: { 'accept-language': 'en-US' }, bodyText: undefined }, '/api/customer/balance');
     await mock.value.close();
+    const afterClose = await mock.value.send({ method: 'GET', path: '/api/customer/balance', query: {}, headers, bodyText: undefined }, '/api/customer/balance');
+    expect(afterClose.ok ? '' : afterClose.error.code).toBe('TARGET_UNREACHABLE');
     if (!sent.ok || !refused.ok) throw new Error('the in-process twin never fails to answer');
     expect(sent.value.status).toBe(200);
     expect(sent.value.headers).toMatchObject({ 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(sent.value.text)) });
