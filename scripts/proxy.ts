@@ -4,6 +4,7 @@ import { createReporter, EXIT, optionsOrExit } from './lib/cli.ts';
 import { loadKitEnv } from './lib/env.ts';
 import { parseProxyArgs, PROXY_HELP } from './lib/proxy/args.ts';
 import { createProxy } from './lib/proxy/proxy-server.ts';
+import { watchParents } from './lib/parent-watch.ts';
 
 const env = loadKitEnv();
 const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
@@ -48,3 +49,5 @@ const stop = (signal: string) => {
 };
 process.once('SIGINT', () => stop('SIGINT'));
 process.once('SIGTERM', () => stop('SIGTERM'));
+// Killing `npm run proxy`'s npm (or npx) leaves this one orphaned: leave with it, writing the recording, instead of holding the port.
+watchParents(stop);

@@ -71,7 +71,7 @@ describe('the packed kit in an empty project, offline', () => {
     }
   });
 
-  test('npx wupex-proxy --upstream mock --port 0: its twin thread answers getBalance through the proxy, 0 violations', async () => {
+  test('npx wupex-proxy --upstream mock --port 0: its twin thread answers getBalance through the proxy, 0 violations; it exits when npx is killed', async () => {
     const child = spawn('npx', ['--offline', 'wupex-proxy', '--upstream', 'mock', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((done, fail) => {
@@ -88,6 +88,8 @@ describe('the packed kit in an empty project, offline', () => {
       const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US' } });
       expect(response.headers.get('x-wupex-violations')).toBe('0');
       expect(await response.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
+      child.kill('SIGKILL');
+      expect(await portClosesWithin(url, 15_000)).toBe(true);
     } finally {
       child.kill('SIGKILL');
     }
