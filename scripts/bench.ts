@@ -1,4 +1,4 @@
-// `npm run bench`: the twin against the plain Prism CLI, same request and load, alternating rounds; prints req/s, p50/p99, start-up, ratio.
+// `npm run bench`: the twin against the plain Prism CLI (req/s, p50/p99, start-up, ratio), then the proxy's overhead; same request and load per comparison, alternating rounds.
 import { availableParallelism, cpus } from 'node:os';
 import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
 import { err, kitError, ok, type Result } from './lib/result.ts';
@@ -7,8 +7,9 @@ import { formatBenchRun } from './lib/bench-report.ts';
 import { benchProxy } from './lib/bench-proxy-command.ts';
 
 const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts] [--proxy]
-  --proxy: the twin direct against the twin through npm run proxy -- --upstream mock (p50 added), instead of twin against Prism
-  defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server, ${BENCH_DEFAULTS.connections} connections, ${BENCH_OPERATIONS.join(' then ')} (--proxy: ${BENCH_DEFAULTS.operation})`;
+  first the twin against the plain Prism CLI, then the proxy's overhead (the twin direct, through npm run proxy -- --upstream mock,
+  and through the proxy in front of that twin); --proxy: the proxy's overhead only
+  defaults: ${BENCH_DEFAULTS.rounds} rounds x ${BENCH_DEFAULTS.durationSec} s per server or path, ${BENCH_DEFAULTS.connections} connections, ${BENCH_OPERATIONS.join(' then ')}`;
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });
 
 interface BenchFlags {
@@ -52,4 +53,4 @@ const inProcess = await measureInProcessStartup();
 const setup = `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}; ${options.connections} connections, ${options.rounds} x ${options.durationSec} s per server and operation`;
 for (const line of formatBenchRun(result.value, setup)) reporter.line(line);
 reporter.line(`in-process (this bench process): importing mocks/server.ts ${inProcess.importMs} ms, then createMockServer() ${inProcess.createMs} ms.`);
-process.exit(EXIT.ok);
+process.exit(await benchProxy(options, reporter));
