@@ -40,6 +40,23 @@ async function portClosesWithin(url: string, deadlineMs: number): Promise<boolea
   return false;
 }
 
+/** Run an installed bin through npx in the consumer project; `listening` is the loopback URL it prints once it serves. */
+function npxListening(bin: string, args: string[]) {
+  const child = spawn('npx', ['--offline', bin, ...args], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const listening = new Promise<string>((done, fail) => {
+    let out = '';
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (found) done(found[1]);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => fail(new Error(`${bin} exited ${code}: ${out}`)));
+  });
+  return { child, listening };
+}
+
 describe('the packed kit in an empty project, offline', () => {
   test('the tarball carries the spec, examples, scenarios and dist, and no tests', () => {
     const paths = packedFiles;
@@ -49,19 +66,9 @@ describe('the packed kit in an empty project, offline', () => {
   });
 
   test('npx wupex-mock --port 0 answers getBalance, and exits when its parent (npx) is killed', async () => {
-    const child = spawn('npx', ['--offline', 'wupex-mock', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, listening } = npxListening('wupex-mock', ['--port', '0']);
     try {
-      const url = await new Promise<string>((done, fail) => {
-        let out = '';
-        const read = (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (found) done(found[1]);
-        };
-        child.stdout.on('data', read);
-        child.stderr.on('data', read);
-        child.once('exit', (code) => fail(new Error(`wupex-mock exited ${code}: ${out}`)));
-      });
+      const url = await listening;
       const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US' } });
       expect(await response.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
       child.kill('SIGKILL');
@@ -72,19 +79,9 @@ describe('the packed kit in an empty project, offline', () => {
   });
 
   test('npx wupex-proxy --upstream mock --port 0: its twin thread answers getBalance through the proxy, 0 violations; it exits when npx is killed', async () => {
-    const child = spawn('npx', ['--offline', 'wupex-proxy', '--upstream', 'mock', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, listening } = npxListening('wupex-proxy', ['--upstream', 'mock', '--port', '0']);
     try {
-      const url = await new Promise<string>((done, fail) => {
-        let out = '';
-        const read = (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /proxy listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (found) done(found[1]);
-        };
-        child.stdout.on('data', read);
-        child.stderr.on('data', read);
-        child.once('exit', (code) => fail(new Error(`wupex-proxy exited ${code}: ${out}`)));
-      });
+      const url = await listening;
       const response = await fetch(`${url}/api/customer/balance`, { headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US' } });
       expect(response.headers.get('x-wupex-violations')).toBe('0');
       expect(await response.json()).toEqual({ status: true, data: { balance: 5000, credit: 0, creditBalance: 5000 } });
