@@ -33,7 +33,7 @@ try {
   await proxy.close();
   process.exit(EXIT.usage);
 }
-const upstreamShown = args.upstream === 'mock' ? `the twin, in-process on a thread of its own (recorded as ${proxy.upstream.shownAs})` : proxy.upstream.shownAs;
+const upstreamShown = args.upstream === 'mock' ? `the twin, in-process on a thread of its own (recorded as ${proxy.upstream.url})` : proxy.upstream.url;
 reporter.info(`WUPEX proxy listening on ${address.url} -> ${upstreamShown}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
 reporter.line(`Point your app at it: WUPEX_BASE_URL=${address.url}`);
 if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (rewritten whole within ${args.recordFlushMs} ms of each request, and on stop).`);

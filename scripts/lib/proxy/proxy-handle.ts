@@ -18,7 +18,7 @@ export const LOG_DEFAULTS = { maxLineChars: 500, keysCached: 16 } as const;
 
 export interface ProxyHandleDeps {
   /** Where requests go (resolveUpstream): the twin in-process, or a URL through the outbound path. */
-  upstream: Pick<Upstream, 'url' | 'shownAs' | 'send'>;
+  upstream: Pick<Upstream, 'url' | 'send'>;
   enforce: boolean;
   inspectRequest(request: ProxyRequest): Promise<RequestVerdict>;
   spec: SpecIndex;
@@ -110,7 +110,7 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
     }
     const { exchange } = sent;
     const violations = [...verdict.violations, ...(verdict.operation ? inspectResponse(exchange, verdict.operation, deps.spec) : [])];
-    deps.writer?.add({ ...exchange, request: { ...exchange.request, url: `${deps.upstream.shownAs}${path}` } }, { _violations: violations.length });
+    deps.writer?.add(exchange, { _violations: violations.length });
     return finish({ status: exchange.response.status, headers: exchange.response.headers, text: exchange.response.text }, violations);
   };
 }

@@ -49,7 +49,7 @@ export async function prepareValidation(): Promise<Result<Validation>> {
 }
 
 export interface Proxy {
-  readonly upstream: { url: string; shownAs: string };
+  readonly upstream: { url: string };
   readonly stats: ProxyStats;
   readonly recordingPath?: string;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
@@ -95,7 +95,7 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
     });
   });
   return ok({
-    upstream: { url: upstream.value.url, shownAs: upstream.value.shownAs },
+    upstream: { url: upstream.value.url },
     stats,
     recordingPath: writer?.path,
     listen: (port = PROXY_DEFAULTS.port, host = PROXY_DEFAULTS.host) => serve(server, port, host),

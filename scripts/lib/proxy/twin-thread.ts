@@ -53,7 +53,7 @@ export function startTwinThread(options: TwinThreadOptions, limits: ForwardLimit
         const label = `${request.method} ${request.path} (the in-process twin)`;
         const timer = setTimeout(() => {
           pending.delete(id);
-          done(err(timeoutError('deadline', label, { ...limits })));
+          done(err(timeoutError('deadline', label, limits)));
         }, limits.deadlineMs);
         pending.set(id, { resolve: done, started: performance.now(), timer });
         worker.postMessage({ id, request });

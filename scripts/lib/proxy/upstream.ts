@@ -7,10 +7,8 @@ import { createUpstreamAgent, forward, FORWARD_DEFAULTS, type Forwarded, type Fo
 import { startTwinThread, type TwinThreadOptions } from './twin-thread.ts';
 
 export interface Upstream {
-  /** What the exchanges' request URLs are based on ("https://sandbox.example", or the twin's usual address for `mock`). */
+  /** What the exchanges' request URLs, recordings and messages are based on ("https://sandbox.example", or the twin's usual address for `mock`). */
   url: string;
-  /** What recordings and messages show. */
-  shownAs: string;
   /**
    * Send one request (its headers already stripped of hop-by-hop ones); `target` is its path and query string as the
    * app sent them. Never throws: a transport failure is a KitError value.
@@ -29,7 +27,7 @@ const usage = (message: string) => err(kitError('USAGE', message, { hint: 'Use -
 async function inProcessTwin(twin: TwinThreadOptions, limits: ForwardLimits): Promise<Result<Upstream>> {
   const thread = await startTwinThread(twin, limits);
   if (!thread.ok) return thread;
-  return ok({ url: TWIN_URL, shownAs: TWIN_URL, send: (request) => thread.value.send(request), close: thread.value.close });
+  return ok({ url: TWIN_URL, send: (request) => thread.value.send(request), close: thread.value.close });
 }
 
 /** A URL: every request through the kit's outbound path (URL rules, no redirects, deadlines, size cap) on one keep-alive pool. */
@@ -37,7 +35,6 @@ function remote(base: string, limits: ForwardLimits): Upstream {
   const agent = createUpstreamAgent(base);
   return {
     url: base,
-    shownAs: base,
     send: (request, target) => forward({ method: request.method, url: `${base}${target}`, headers: request.headers, body: request.bodyText }, limits, agent),
     close: async () => agent.destroy(),
   };
