@@ -1,5 +1,5 @@
 // Parses WUPEX_MOCK_KEYS ("key" or "key:MERCHANT", comma-separated) into the twin's accounts, as a Result.
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
 import type { MockAccount } from './demo-accounts.ts';
 
 const KEY_PATTERN = /^[A-Za-z0-9._~+/=-]{8,256}$/;

@@ -1,5 +1,5 @@
 // The twin's admin surface, outside the WUPEX paths and absent from the spec: reset, state, and scenario routes; loopback origins only, never a key.
-import { isLoopbackHost } from '../scripts/client/base-url.ts';
+import { isLoopbackHost } from '../src/http/base-url.ts';
 import { MOCK_PREFIX, type MockResponse } from './errors.ts';
 import type { MockRequest } from './pipeline.ts';
 import { applyScenario, parseScenario, type FaultQueue, type Scenario } from './scenario.ts';

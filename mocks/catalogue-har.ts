@@ -1,10 +1,10 @@
 // `npm run mock -- --catalogue PATH.har`: the twin's catalogue from recorded listProducts answers; invalid products are reported and skipped.
 import { readFileSync } from 'node:fs';
-import type { Har, HarEntry } from '../scripts/lib/har/har.ts';
-import { createHarValidator } from '../scripts/lib/har/validate.ts';
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
-import { createAjv, describeErrors } from '../scripts/lib/schema.ts';
-import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import type { Har, HarEntry } from '../src/har/har.ts';
+import { createHarValidator } from '../src/har/validate.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
+import { createAjv, describeErrors } from '../src/spec/schema.ts';
+import { listOperations, type Document } from '../src/spec/spec.ts';
 import type { ProductRecord } from './store.ts';
 
 export interface RecordedCatalogue {

@@ -1,6 +1,6 @@
 // Options of `npm run mock`: flags win over WUPEX_MOCK_* environment variables; every invalid value is a Result error listing what is valid.
-import { parseFlags } from '../scripts/lib/cli.ts';
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { parseFlags } from '../src/cli/flags.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
 import { parseMockKeys } from './accounts.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 

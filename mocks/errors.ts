@@ -1,5 +1,5 @@
 // Catalogue of the twin's error answers: the vendor envelope for vendor errors, `[wupex-mock]` for the twin's own failures.
-import type { Document } from '../scripts/lib/spec.ts';
+import type { Document } from '../src/spec/spec.ts';
 
 /** The vendor error codes (spec `components.schemas.ErrorCode`, DECISIONS #23). */
 export type VendorErrorCode =

@@ -1,7 +1,7 @@
 // msw handlers that answer WUPEX requests from an in-process twin: an app calling the sandbox URL is served offline, its URL unchanged.
 import { http, type HttpHandler } from 'msw';
-import { serverUrlOf } from '../scripts/client/base-url.ts';
-import { loadSpec } from '../scripts/lib/spec.ts';
+import { serverUrlOf } from '../src/http/base-url.ts';
+import { loadSpec } from '../src/spec/spec.ts';
 import { createMockServer, type MockServer, type MockServerOptions } from './server.ts';
 
 export interface WupexHandlersOptions extends MockServerOptions {

@@ -1,5 +1,5 @@
 // Paging and `search` filtering shared by listProducts and listOrders (S4, S6, S10; DECISIONS #6, #7, #15, #16).
-import { err, ok, type Result } from '../scripts/lib/result.ts';
+import { err, ok, type Result } from '../src/core/result.ts';
 import { vendorError, type VendorError } from './errors.ts';
 
 /** Paging defaults (DECISIONS #7); tests/unit/mocks/paging.test.ts holds them equal to the spec's Page/PageSize defaults. */

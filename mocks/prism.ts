@@ -2,9 +2,9 @@
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
-import { loadSpec } from '../scripts/lib/spec.ts';
-import { loadVendored } from '../scripts/lib/vendor.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
+import { loadSpec } from '../src/spec/spec.ts';
+import { loadVendored } from '../src/spec/vendor.ts';
 import { MOCK_PREFIX } from './errors.ts';
 import { pathSegments, sameSegments } from './paths.ts';
 

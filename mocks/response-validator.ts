@@ -1,6 +1,6 @@
 // Validates the twin's answers against the spec's response schemas (used by the tests; a debug aid, not on the hot path).
-import { createAjv, describeErrors, type ValidateFunction } from '../scripts/lib/schema.ts';
-import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import { createAjv, describeErrors, type ValidateFunction } from '../src/spec/schema.ts';
+import { listOperations, type Document } from '../src/spec/spec.ts';
 import { samePath } from './paths.ts';
 
 export interface ResponseViolation {

@@ -1,7 +1,7 @@
 // Scenarios: put the twin in the state a test needs (balances, stock, enabled, queued faults); parsed once, applied after every reset.
 import { readFileSync } from 'node:fs';
-import { listOperations, type Document } from '../scripts/lib/spec.ts';
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
+import { listOperations, type Document } from '../src/spec/spec.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
 import { money, type MockStore } from './store.ts';
 
 /** Money of one account, named by its merchant code (a scenario never holds a key). */

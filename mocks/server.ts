@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../scripts/lib/package-root.ts';
-import { createRedactor, fingerprint } from '../scripts/lib/redact.ts';
-import { err, kitError, ok, type Result } from '../scripts/lib/result.ts';
-import { loadSpec, SPEC_PATH, type Document } from '../scripts/lib/spec.ts';
+import { PACKAGE_ROOT } from '../src/core/package-root.ts';
+import { createRedactor, fingerprint } from '../src/secrets/redact.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
+import { loadSpec, SPEC_PATH, type Document } from '../src/spec/spec.ts';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
 import { createErrorCatalogue, MOCK_PREFIX, type ErrorCatalogue, type MockResponse } from './errors.ts';

@@ -1,5 +1,5 @@
 // What the twin reads from the resolved spec once per server: labels, documented statuses, named examples, parameter names and values.
-import { listOperations, type Document } from '../scripts/lib/spec.ts';
+import { listOperations, type Document } from '../src/spec/spec.ts';
 import { pathSegments, sameSegments } from './paths.ts';
 
 /** A JSON Schema as the resolved spec holds it. */

@@ -1,5 +1,5 @@
 // Per-server state of the twin: products and stock, and per-account balance and orders. Built by createStore, never module-level.
-import { fingerprint } from '../scripts/lib/redact.ts';
+import { fingerprint } from '../src/secrets/redact.ts';
 import { DEMO_BALANCE, type MockAccount } from './demo-accounts.ts';
 import { createRandom, type Random } from './random.ts';
 

@@ -1,10 +1,10 @@
 // `npm run bench`: the twin against the plain Prism CLI (req/s, p50/p99, start-up, ratio), then the proxy's overhead; same request and load per comparison, alternating rounds.
 import { availableParallelism, cpus } from 'node:os';
-import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
-import { err, kitError, ok, type Result } from './lib/result.ts';
-import { BENCH_DEFAULTS, BENCH_OPERATIONS, measureInProcessStartup, runBench, type BenchOperation } from './lib/bench.ts';
-import { formatBenchRun } from './lib/bench-report.ts';
-import { benchProxy } from './lib/bench-proxy-command.ts';
+import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from '../src/cli/flags.ts';
+import { err, kitError, ok, type Result } from '../src/core/result.ts';
+import { BENCH_DEFAULTS, BENCH_OPERATIONS, measureInProcessStartup, runBench, type BenchOperation } from '../src/bench/bench.ts';
+import { formatBenchRun } from '../src/bench/bench-report.ts';
+import { benchProxy } from '../src/bench/bench-proxy-command.ts';
 
 const USAGE = `Usage: npm run bench -- [--rounds N] [--duration S] [--connections N] [--operation getBalance|listProducts] [--proxy]
   first the twin against the plain Prism CLI, then the proxy's overhead (the twin direct, through npm run proxy -- --upstream mock,

@@ -1,7 +1,7 @@
 // `npm run docs`: a static, self-contained HTML reference of openapi/wupex.yaml (Redocly build-docs) in build/docs/.
 import { relative, resolve } from 'node:path';
-import { EXIT, createReporter, parseFlags } from './lib/cli.ts';
-import { buildDocs } from './lib/docs.ts';
+import { EXIT, createReporter, parseFlags } from '../src/cli/flags.ts';
+import { buildDocs } from '../src/publish/docs.ts';
 
 const HELP = 'Usage: npm run docs [-- --out <dir>]   builds <dir>/index.html (default build/docs)';
 

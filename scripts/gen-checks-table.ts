@@ -1,17 +1,17 @@
 // npm run gen:checks-table: regenerate the README table of checks from ALL_CHECKS (a test fails when it is stale).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ALL_CHECKS } from '../tests/checks/index.ts';
-import { createReporter, EXIT, parseFlags } from './lib/cli.ts';
-import { PACKAGE_ROOT } from './lib/package-root.ts';
-import { kitError } from './lib/result.ts';
-import { renderChecksTable, TABLE_MARKERS, withChecksTable } from './lib/verify/checks-table.ts';
+import { ALL_CHECKS } from '../src/contract/checks/index.ts';
+import { createReporter, EXIT, parseFlags } from '../src/cli/flags.ts';
+import { PACKAGE_ROOT } from '../src/core/package-root.ts';
+import { kitError } from '../src/core/result.ts';
+import { renderChecksTable, TABLE_MARKERS, withChecksTable } from '../src/contract/report/checks-table.ts';
 
 export const README_PATH = resolve(PACKAGE_ROOT, 'README.md');
 
 const USAGE = `Usage: npm run gen:checks-table
 
-Rewrites the checks table in README.md (between its checks-table markers) from ALL_CHECKS in tests/checks/index.ts.
+Rewrites the checks table in README.md (between its checks-table markers) from ALL_CHECKS in src/contract/checks/index.ts.
 A test fails when the committed table is stale. Flags: --help.`;
 
 function main(argv: string[]): number {

@@ -1,9 +1,9 @@
 // npm run gen:recording: regenerates tests/recordings/twin-reference.har: the sample traffic through the proxy to the twin, reproducible (--seed).
 import { resolve } from 'node:path';
-import { createReporter, EXIT, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
-import { ok } from './lib/result.ts';
-import { createProxy } from './lib/proxy/proxy-server.ts';
-import { sendSampleTraffic } from './lib/proxy/sample-traffic.ts';
+import { createReporter, EXIT, integerFlag, optionsOrExit, parseFlags } from '../src/cli/flags.ts';
+import { ok } from '../src/core/result.ts';
+import { createProxy } from '../src/proxy/proxy-server.ts';
+import { sendSampleTraffic } from '../src/proxy/sample-traffic.ts';
 
 const RECORDING = { dir: resolve(import.meta.dirname, '../tests/recordings'), fileName: 'twin-reference.har', epoch: Date.UTC(2026, 0, 1) } as const;
 const HELP = 'Usage: npm run gen:recording [-- --seed N]   rewrites tests/recordings/twin-reference.har (same seed, same file)';

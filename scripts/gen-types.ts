@@ -1,8 +1,8 @@
 // `npm run gen:types`: regenerate openapi/generated/wupex.ts from the spec (commit the result).
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { EXIT, createReporter, optionsOrExit, parseFlags } from './lib/cli.ts';
-import { GENERATED_TYPES_PATH, generateTypes } from './client/generate-types.ts';
+import { EXIT, createReporter, optionsOrExit, parseFlags } from '../src/cli/flags.ts';
+import { GENERATED_TYPES_PATH, generateTypes } from '../src/spec/generate-types.ts';
 
 const USAGE = `Usage: npm run gen:types
 

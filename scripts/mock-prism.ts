@@ -1,7 +1,7 @@
 // `npm run mock:prism`: the plain Stoplight Prism CLI on the same spec, for comparison with the twin (port 4010 unless --port).
-import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from './lib/cli.ts';
-import { ok, type Result } from './lib/result.ts';
-import { startPrismCli } from './lib/prism-cli.ts';
+import { EXIT, createReporter, integerFlag, optionsOrExit, parseFlags } from '../src/cli/flags.ts';
+import { ok, type Result } from '../src/core/result.ts';
+import { startPrismCli } from '../src/process/prism-cli.ts';
 
 const USAGE = 'Usage: npm run mock:prism -- [--port N] [--host H] [--help]   (defaults: 4010, 127.0.0.1)';
 const reporter = createReporter({ secrets: [process.env.WUPEX_API_KEY] });

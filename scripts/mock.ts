@@ -1,16 +1,16 @@
 // `npm run mock`: serves the offline WUPEX twin on a loopback port and logs one line per request (key as fingerprint only).
-import { isLoopbackHost } from './client/base-url.ts';
-import { batchedOutput } from './lib/batched-output.ts';
-import { EXIT, createReporter } from './lib/cli.ts';
-import { loadKitEnv } from './lib/env.ts';
+import { isLoopbackHost } from '../src/http/base-url.ts';
+import { batchedOutput } from '../src/cli/batched-output.ts';
+import { EXIT, createReporter } from '../src/cli/flags.ts';
+import { loadKitEnv } from '../src/cli/env.ts';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
 import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
-import { PACKAGE_ROOT } from './lib/package-root.ts';
-import { watchParents } from './lib/parent-watch.ts';
-import { loadSpec, SPEC_PATH } from './lib/spec.ts';
+import { PACKAGE_ROOT } from '../src/core/package-root.ts';
+import { watchParents } from '../src/process/parent-watch.ts';
+import { loadSpec, SPEC_PATH } from '../src/spec/spec.ts';
 import type { ProductRecord } from '../mocks/store.ts';
 import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
 

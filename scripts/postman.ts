@@ -1,8 +1,8 @@
 // `npm run postman`: a Postman collection of openapi/wupex.yaml in build/postman/, with {{baseUrl}} and an empty {{apiKey}}.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { EXIT, createReporter, parseFlags } from './lib/cli.ts';
-import { buildPostmanCollection, POSTMAN_DEFAULTS } from './lib/postman.ts';
+import { EXIT, createReporter, parseFlags } from '../src/cli/flags.ts';
+import { buildPostmanCollection, POSTMAN_DEFAULTS } from '../src/publish/postman.ts';
 
 const HELP = 'Usage: npm run postman [-- --out <file>]   default build/postman/wupex.postman_collection.json';
 

@@ -1,10 +1,10 @@
 // npm run proxy: a validating reverse proxy for your own app (validates both ways, adds x-wupex-violations, records masked HAR).
-import { batchedOutput } from './lib/batched-output.ts';
-import { createReporter, EXIT, optionsOrExit } from './lib/cli.ts';
-import { loadKitEnv } from './lib/env.ts';
-import { parseProxyArgs, PROXY_HELP } from './lib/proxy/args.ts';
-import { createProxy } from './lib/proxy/proxy-server.ts';
-import { watchParents } from './lib/parent-watch.ts';
+import { batchedOutput } from '../src/cli/batched-output.ts';
+import { createReporter, EXIT, optionsOrExit } from '../src/cli/flags.ts';
+import { loadKitEnv } from '../src/cli/env.ts';
+import { parseProxyArgs, PROXY_HELP } from '../src/proxy/args.ts';
+import { createProxy } from '../src/proxy/proxy-server.ts';
+import { watchParents } from '../src/process/parent-watch.ts';
 
 const env = loadKitEnv();
 const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });

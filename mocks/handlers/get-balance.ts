@@ -1,5 +1,5 @@
 // getBalance: the caller's balance, credit line and spendable sum, wrapped in the envelope (S7, DECISIONS #1).
-import { ok } from '../../scripts/lib/result.ts';
+import { ok } from '../../src/core/result.ts';
 import { money } from '../store.ts';
 import type { Handler } from './handler.ts';
 

@@ -1,5 +1,5 @@
 // getOrderDetail: one of the caller's orders with its lines and serials; unknown or foreign names are 404 (DECISIONS #18, #19).
-import { err, ok } from '../../scripts/lib/result.ts';
+import { err, ok } from '../../src/core/result.ts';
 import { vendorError } from '../errors.ts';
 import type { Handler } from './handler.ts';
 

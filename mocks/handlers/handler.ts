@@ -1,5 +1,5 @@
 // The shape every stateful handler has: a function of (account, store, validated request) to a Result.
-import type { Result } from '../../scripts/lib/result.ts';
+import type { Result } from '../../src/core/result.ts';
 import type { VendorError } from '../errors.ts';
 import type { AccountState, MockStore } from '../store.ts';
 

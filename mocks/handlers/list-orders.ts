@@ -1,5 +1,5 @@
 // listOrders: the caller's own orders, filtered (AND), sorted by orderColumn/order and paginated (S6, S10; DECISIONS #14-#16).
-import { ok } from '../../scripts/lib/result.ts';
+import { ok } from '../../src/core/result.ts';
 import { compileSearch, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
 import type { OrderRecord } from '../store.ts';
 import type { Handler } from './handler.ts';

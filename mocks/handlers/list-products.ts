@@ -1,5 +1,5 @@
 // listProducts: the catalogue, filtered by `search` (AND) and paginated in productCode order (S1, S4, S10; DECISIONS #5-#7).
-import { ok } from '../../scripts/lib/result.ts';
+import { ok } from '../../src/core/result.ts';
 import { compileSearch, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
 import type { AccountState, ProductRecord } from '../store.ts';
 import type { Handler } from './handler.ts';

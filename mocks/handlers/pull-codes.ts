@@ -1,5 +1,5 @@
 // pullCodes: all-or-nothing order with one serial per unit, idempotent per account on referenceId (S5; DECISIONS #8, #10-#13).
-import { err, ok, type Result } from '../../scripts/lib/result.ts';
+import { err, ok, type Result } from '../../src/core/result.ts';
 import { vendorError, type VendorError } from '../errors.ts';
 import type { Random } from '../random.ts';
 import { money, type AccountState, type MockStore, type OrderLineRecord, type OrderRecord } from '../store.ts';

@@ -1,10 +1,10 @@
-// `npm run build`, after tsc: the twin's start-up artefacts: each VENDOR_BUNDLES entry (scripts/lib/vendor.ts) as dist/vendor/<name>.cjs with a V8 code cache, and the resolved spec's snapshot.
+// `npm run build`, after tsc: the twin's start-up artefacts: each VENDOR_BUNDLES entry (src/spec/vendor.ts) as dist/vendor/<name>.cjs with a V8 code cache, and the resolved spec's snapshot.
 // Plain JS run by node: it imports the compiled loaders, so the artefacts come from the same code that reads them.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { specSnapshot, SPEC_SNAPSHOT_PATH } from '../dist/scripts/lib/spec-snapshot.js';
-import { bundleFiles, runBundle, VENDOR_BUNDLES, VENDOR_DIR } from '../dist/scripts/lib/vendor.js';
+import { specSnapshot, SPEC_SNAPSHOT_PATH } from '../../dist/src/spec/spec-snapshot.js';
+import { bundleFiles, runBundle, VENDOR_BUNDLES, VENDOR_DIR } from '../../dist/src/spec/vendor.js';
 
 /*
  * Modules swapped in a bundle, each for a smaller one with the same behaviour. prism-http's security validator
@@ -85,7 +85,7 @@ async function bundleOne(name, specifiers, spec) {
 /** The kit's spec, resolved and snapshotted (the snapshot dropped when it would not read back the same). */
 async function snapshotSpec() {
   rmSync(SPEC_SNAPSHOT_PATH, { force: true });
-  const { resolveSpec, SPEC_PATH } = await import('../dist/scripts/lib/spec.js');
+  const { resolveSpec, SPEC_PATH } = await import('../../dist/src/spec/spec.js');
   const resolved = resolveSpec(SPEC_PATH);
   const text = specSnapshot(SPEC_PATH, resolved);
   mkdirSync(dirname(SPEC_SNAPSHOT_PATH), { recursive: true });

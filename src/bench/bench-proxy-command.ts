@@ -1,6 +1,6 @@
 // The proxy part of npm run bench (alone with --proxy): per operation, run the proxy bench and print its table; returns the exit code.
 import { availableParallelism } from 'node:os';
-import { EXIT, type Reporter } from './cli.ts';
+import { EXIT, type Reporter } from '../cli/flags.ts';
 import { BENCH_DEFAULTS, type BenchOperation } from './bench.ts';
 import { formatProxyBench, runProxyBench } from './bench-proxy.ts';
 

@@ -2,9 +2,9 @@
 import { BENCH_DEFAULTS, requestFor, type BenchOptions } from './bench.ts';
 import { runLoad, type LoadFigures } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
-import { freePort } from './prism-cli.ts';
-import { ok, type Result } from './result.ts';
-import { spawnListening, type ListeningProcess } from './spawn-listening.ts';
+import { freePort } from '../process/prism-cli.ts';
+import { ok, type Result } from '../core/result.ts';
+import { spawnListening, type ListeningProcess } from '../process/spawn-listening.ts';
 
 /** The three paths, in table order. */
 export const PROXY_PATHS = ['direct', 'mock', 'hop'] as const;

@@ -1,7 +1,7 @@
 // Starts `npm run mock` (the twin) as a child process on a given port, as a user would, and times its start-up.
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import type { Result } from './result.ts';
-import { spawnListening } from './spawn-listening.ts';
+import type { Result } from '../core/result.ts';
+import { spawnListening } from '../process/spawn-listening.ts';
 
 export interface TwinProcess {
   url: string;

@@ -2,9 +2,9 @@
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { runLoad, type LoadFigures, type LoadRequest } from './bench-load.ts';
 import { startTwinProcess } from './bench-twin.ts';
-import { sendOutbound } from './http/outbound.ts';
-import { freePort, startPrismCli } from './prism-cli.ts';
-import { err, kitError, ok, type Result } from './result.ts';
+import { sendOutbound } from '../http/outbound.ts';
+import { freePort, startPrismCli } from '../process/prism-cli.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 export type BenchOperation = 'getBalance' | 'listProducts';
 
@@ -55,7 +55,7 @@ async function expect200Timed(name: string, request: LoadRequest): Promise<Resul
 
 /** Both servers must answer the benchmarked request with 200, or the comparison means nothing. */
 async function expect200(name: string, request: LoadRequest): Promise<Result<true>> {
-  // The one outbound path (scripts/lib/http), like every other call the kit makes to a WUPEX-shaped server.
+  // The one outbound path (src/http), like every other call the kit makes to a WUPEX-shaped server.
   const answer = await sendOutbound({ method: request.method, url: request.url, headers: request.headers, body: request.body });
   if (!answer.ok) return err(kitError('BENCH_UNREACHABLE', `${name} did not answer ${request.method} ${request.url}.`, { cause: answer.error }));
   if (answer.value.status === 200) return ok(true);

@@ -1,7 +1,7 @@
 // What every script shares: exit codes, flag parsing, and the one reporter (a fixed prefix, redaction of every secret it knows).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createSanitiser } from './redact.ts';
-import { err, kitError, ok, type KitError, type Result } from './result.ts';
+import { createSanitiser } from '../secrets/redact.ts';
+import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 
 /** Exit codes shared by every script. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreachable: 3 } as const;

@@ -1,8 +1,8 @@
 // Resolves where the client talks to and with which key: options, then WUPEX_* via loadKitEnv(), then the twin's demo key.
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import type { KitEnv } from '../lib/env.ts';
-import { err, kitError, ok, type Result } from '../lib/result.ts';
-import { TWIN_URL, baseUrlString, isLoopbackHost, parseBaseUrl } from './base-url.ts';
+import type { KitEnv } from '../cli/env.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { TWIN_URL, baseUrlString, isLoopbackHost, parseBaseUrl } from '../http/base-url.ts';
 
 export interface ClientConfigInput {
   baseUrl?: string;

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import type { components } from '../../openapi/generated/wupex.ts';
-import type { KitEnv } from '../lib/env.ts';
-import { fingerprint } from '../lib/redact.ts';
-import { err, kitError, ok, type KitError, type Result } from '../lib/result.ts';
+import type { KitEnv } from '../cli/env.ts';
+import { fingerprint } from '../secrets/redact.ts';
+import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 import type { WupexClient } from './wupex-client.ts';
 
 type Product = components['schemas']['Product'];

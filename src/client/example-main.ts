@@ -1,13 +1,13 @@
 // The example command as a function (argv + io in, exit code out), so tests run it in-process; scripts/example.ts is its entry.
-import { TWIN_URL } from '../client/base-url.ts';
-import { newReferenceId, resolveMerchantCode, runExampleFlow } from '../client/example-flow.ts';
-import { createWupexClient } from '../client/wupex-client.ts';
-import { EXIT, createReporter, parseFlags, type Reporter, type CommandIo } from './cli.ts';
-import { loadKitEnv, type KitEnv } from './env.ts';
-import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags } from './http/limit-flags.ts';
-import { TRANSPORT_ERROR_CODES } from './http/outbound.ts';
-import { isProductionUrl } from './http/url-rules.ts';
-import { kitError } from './result.ts';
+import { TWIN_URL } from '../http/base-url.ts';
+import { newReferenceId, resolveMerchantCode, runExampleFlow } from './example-flow.ts';
+import { createWupexClient } from './wupex-client.ts';
+import { EXIT, createReporter, parseFlags, type Reporter, type CommandIo } from '../cli/flags.ts';
+import { loadKitEnv, type KitEnv } from '../cli/env.ts';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags } from '../http/limit-flags.ts';
+import { TRANSPORT_ERROR_CODES } from '../http/outbound.ts';
+import { isProductionUrl } from '../http/url-rules.ts';
+import { kitError } from '../core/result.ts';
 
 const HELP = `Usage: npm run example [-- --timeout MS --deadline MS --max-response-bytes N]
 Lists products, orders one code of the cheapest enabled in-stock product with a fresh referenceId,

@@ -1,12 +1,12 @@
 // A small typed WUPEX client on openapi-fetch: x-api-key + Accept-Language on every call, S11 retries, errors as values.
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../../openapi/generated/wupex.ts';
-import { loadKitEnv, type KitEnv } from '../lib/env.ts';
-import { OUTBOUND_DEFAULTS } from '../lib/http/outbound.ts';
-import { outboundFetch } from '../lib/http/outbound-fetch.ts';
-import { isProductionUrl } from '../lib/http/url-rules.ts';
-import { createSanitiser, fingerprint } from '../lib/redact.ts';
-import { err, kitError, ok, type Result } from '../lib/result.ts';
+import { loadKitEnv, type KitEnv } from '../cli/env.ts';
+import { OUTBOUND_DEFAULTS } from '../http/outbound.ts';
+import { outboundFetch } from '../http/outbound-fetch.ts';
+import { isProductionUrl } from '../http/url-rules.ts';
+import { createSanitiser, fingerprint } from '../secrets/redact.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 import { resolveClientConfig, type KeySource } from './client-config.ts';
 import { createRetryingFetch, type FetchLike, type RetryEvent } from './retrying-fetch.ts';
 import type { RetryOptions } from './retry.ts';
@@ -27,7 +27,7 @@ export interface WupexClientOptions {
   baseUrl?: string;
   /** For tests and embedding; scripts leave it unset so the key comes from WUPEX_API_KEY only. */
   apiKey?: string;
-  /** Tests only (an in-process twin); by default every call goes through the outbound path (scripts/lib/http). */
+  /** Tests only (an in-process twin); by default every call goes through the outbound path (src/http). */
   fetch?: FetchLike;
   /** Retry tuning, or `false` for no retries at all. */
   retry?: Partial<RetryOptions> | false;

@@ -1,6 +1,6 @@
 // Failures of a WUPEX call as values: the vendor envelope's code and message when there is one, else what went wrong.
 import type { components } from '../../openapi/generated/wupex.ts';
-import { kitError, type KitError } from '../lib/result.ts';
+import { kitError, type KitError } from '../core/result.ts';
 import { isRetryableStatus, isSafeToRepeat } from './retry.ts';
 
 export type VendorErrorCode = components['schemas']['ErrorCode'];
@@ -30,7 +30,7 @@ function hintFor(status: number, request: { method: string; url: string }): stri
   return undefined;
 }
 
-/** Redact, then cut, then strip control characters (scripts/lib/redact.ts createSanitiser). */
+/** Redact, then cut, then strip control characters (src/secrets/redact.ts createSanitiser). */
 export type Clean = (text: string, options?: { max?: number }) => string;
 
 /**

@@ -1,15 +1,15 @@
 // Runs the catalogue against one target: active checks send, pure checks judge every exchange; results are values.
-import type { KitError } from '../../scripts/lib/result.ts';
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
-import type { Exchange, Target } from '../targets/target.ts';
-import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './check.ts';
-import { crashed, fail, skip, unavailable } from './check.ts';
-import { createContext, type CheckContext } from './context.ts';
-import { ALL_CHECKS } from './index.ts';
-import { curlLine } from './lib/curl.ts';
-import { sendPreferProbes } from './lib/prefer-probes.ts';
-import { createSpecIndex, type SpecIndex } from './lib/spec-index.ts';
-import { TargetSendError, UnavailableError, type TransientPolicy } from './lib/transient.ts';
+import type { KitError } from '../core/result.ts';
+import type { SpecOperation } from '../spec/spec.ts';
+import type { Exchange, Target } from './targets/target.ts';
+import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './checks/check.ts';
+import { crashed, fail, skip, unavailable } from './checks/check.ts';
+import { createContext, type CheckContext } from './checks/context.ts';
+import { ALL_CHECKS } from './checks/index.ts';
+import { curlLine } from './checks/lib/curl.ts';
+import { sendPreferProbes } from './checks/lib/prefer-probes.ts';
+import { createSpecIndex, type SpecIndex } from './checks/lib/spec-index.ts';
+import { TargetSendError, UnavailableError, type TransientPolicy } from './checks/lib/transient.ts';
 import { countLines, summariseCheck, type CheckLine, type Counts } from './summarise.ts';
 
 export const RUN_DEFAULTS = { seed: 1, runs: 10 } as const;

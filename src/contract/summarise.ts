@@ -1,7 +1,7 @@
 // Folds outcomes into one line per check and operation, and deduplicated findings (checkId + operation + message).
-import type { Exchange } from '../targets/target.ts';
-import type { Check, Finding, OperationOutcome } from './check.ts';
-import { NO_BASIS } from './check.ts';
+import type { Exchange } from './targets/target.ts';
+import type { Check, Finding, OperationOutcome } from './checks/check.ts';
+import { NO_BASIS } from './checks/check.ts';
 
 export type LineStatus = 'PASS' | 'FAIL' | 'SKIP' | 'UNAVAILABLE';
 

@@ -1,7 +1,7 @@
 // Doctor check `dependencies`: node_modules matches package-lock.json, and every pinned devDependency is installed at its pin.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isInstalledPackage } from '../package-root.ts';
+import { isInstalledPackage } from '../core/package-root.ts';
 import { defineDoctorCheck, fail, ok, skip, warn } from './doctor-check.ts';
 
 interface LockEntry { version?: string; optional?: boolean; link?: boolean }

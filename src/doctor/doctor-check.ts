@@ -1,6 +1,6 @@
 // What a doctor check is: a small named function with a stable id that looks at a context and returns a value.
-import type { KitEnv } from '../env.ts';
-import type { Document } from '../spec.ts';
+import type { KitEnv } from '../cli/env.ts';
+import type { Document } from '../spec/spec.ts';
 import type { ProbeFetch } from './probe.ts';
 
 export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'skip';

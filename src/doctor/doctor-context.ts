@@ -1,11 +1,11 @@
 // Builds the real DoctorContext: the repository, the kit environment, the spec lint as a subprocess, npm's version, the outbound path.
-import { PACKAGE_ROOT } from '../package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadKitEnv, type KitEnv } from '../env.ts';
+import { loadKitEnv, type KitEnv } from '../cli/env.ts';
 import { outboundFetch } from '../http/outbound-fetch.ts';
-import { loadSpec } from '../spec.ts';
+import { loadSpec } from '../spec/spec.ts';
 import { DOCTOR_DEFAULTS, type CommandOutcome, type DoctorContext } from './doctor-check.ts';
 
 export const REPO_ROOT = PACKAGE_ROOT;

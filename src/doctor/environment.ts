@@ -1,6 +1,6 @@
 // Doctor check `environment`: which of WUPEX_API_KEY / WUPEX_BASE_URL / KIT_TARGET are set; the key only as a fingerprint.
-import { TWIN_URL } from '../../client/base-url.ts';
-import { fingerprint } from '../redact.ts';
+import { TWIN_URL } from '../http/base-url.ts';
+import { fingerprint } from '../secrets/redact.ts';
 import { defineDoctorCheck, ok, warn } from './doctor-check.ts';
 
 export const environment = defineDoctorCheck({

@@ -1,7 +1,7 @@
 // Doctor check `key`: the target accepts WUPEX_API_KEY (one getBalance with the key); a 401 is a problem, said as verify says it.
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { baseUrlString, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../../client/base-url.ts';
-import { fingerprint } from '../redact.ts';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import { baseUrlString, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../http/base-url.ts';
+import { fingerprint } from '../secrets/redact.ts';
 import { defineDoctorCheck, fail, ok, skip, warn } from './doctor-check.ts';
 import { probe } from './probe.ts';
 

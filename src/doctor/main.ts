@@ -1,5 +1,5 @@
 // The doctor command as a function (argv + context in, exit code out), so tests run it in-process; scripts/doctor.ts is its entry.
-import { EXIT, createReporter, parseFlags } from '../cli.ts';
+import { EXIT, createReporter, parseFlags } from '../cli/flags.ts';
 import type { DoctorContext } from './doctor-check.ts';
 import { DOCTOR_CHECKS } from './index.ts';
 import { runDoctor } from './run-doctor.ts';

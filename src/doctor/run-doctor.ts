@@ -1,5 +1,5 @@
 // Runs the doctor's checks concurrently, prints one line per check in list order (plus its fix), and returns the exit code.
-import { EXIT } from '../cli.ts';
+import { EXIT } from '../cli/flags.ts';
 import type { DoctorCheck, DoctorContext, DoctorResult } from './doctor-check.ts';
 
 const LABEL = { ok: 'ok', warn: 'warn', fail: 'FAIL', skip: 'skip' } as const;

@@ -1,6 +1,6 @@
 // Doctor check `sandbox`: the WUPEX host you would use answers at all (3 s timeout); skipped with --offline.
-import { baseUrlString, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../../client/base-url.ts';
-import type { KitEnv } from '../env.ts';
+import { baseUrlString, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../http/base-url.ts';
+import type { KitEnv } from '../cli/env.ts';
 import { defineDoctorCheck, fail, ok, skip, warn } from './doctor-check.ts';
 import { probe } from './probe.ts';
 

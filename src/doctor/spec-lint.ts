@@ -1,5 +1,5 @@
 // Doctor check `spec-lint`: openapi/wupex.yaml passes `npm run lint:spec` (Spectral, fails on warnings).
-import { isInstalledPackage } from '../package-root.ts';
+import { isInstalledPackage } from '../core/package-root.ts';
 import { defineDoctorCheck, fail, ok, skip } from './doctor-check.ts';
 
 /** The lines worth showing from Spectral's output: the problem lines and its summary. */

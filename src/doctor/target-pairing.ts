@@ -1,8 +1,8 @@
 // Doctor check `target-pairing`: the key, WUPEX_BASE_URL and KIT_TARGET point at the same place, and no key travels in clear.
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { TWIN_URL, environmentOf, parseBaseUrl, type Environment } from '../../client/base-url.ts';
-import type { KitEnv } from '../env.ts';
-import { fingerprint } from '../redact.ts';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import { TWIN_URL, environmentOf, parseBaseUrl, type Environment } from '../http/base-url.ts';
+import type { KitEnv } from '../cli/env.ts';
+import { fingerprint } from '../secrets/redact.ts';
 import { defineDoctorCheck, type DoctorResult } from './doctor-check.ts';
 
 export const KIT_TARGETS = ['mock', 'prism', 'sandbox', 'production'] as const;

@@ -1,6 +1,6 @@
 // Doctor check `twin`: is the offline twin answering on loopback (GET /__mock/state), and is it needed?
-import { TWIN_URL, baseUrlString, isLoopbackHost, parseBaseUrl } from '../../client/base-url.ts';
-import type { KitEnv } from '../env.ts';
+import { TWIN_URL, baseUrlString, isLoopbackHost, parseBaseUrl } from '../http/base-url.ts';
+import type { KitEnv } from '../cli/env.ts';
 import { DOCTOR_DEFAULTS, defineDoctorCheck, ok, warn } from './doctor-check.ts';
 import { probe } from './probe.ts';
 

@@ -1,5 +1,5 @@
 // What a recording may hold: the key only as its fingerprint, no cookies or authorization, serial codes cut to their last 4 characters.
-import { createRedactor, fingerprint } from '../redact.ts';
+import { createRedactor, fingerprint } from '../secrets/redact.ts';
 import type { HarEntry, HarNameValue } from './har.ts';
 
 /** Headers never written to a recording (credentials a browser or proxy may add). */

@@ -1,5 +1,5 @@
 // A Target wrapper that records every exchange it sees into a HAR writer (npm run verify -- --record DIR).
-import type { Target } from '../../../tests/targets/target.ts';
+import type { Target } from '../contract/targets/target.ts';
 import type { HarWriter } from './writer.ts';
 
 /** Same target, same answers; each successful exchange is also added to the recording. */

@@ -1,7 +1,7 @@
 // Validates a recording against the HAR 1.2 JSON schema of the har-schema package (draft-06, compiled once per validator).
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 type SchemaSet = Record<string, Record<string, unknown>>;
 const load = createRequire(import.meta.url);

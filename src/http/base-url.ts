@@ -1,7 +1,7 @@
 // Base URL rules shared by the client, the example and doctor: parse, loopback, and which WUPEX environment a URL is.
-import { checkOutboundUrl, isLoopbackHost, normaliseHost } from '../lib/http/url-rules.ts';
-import { err, ok, type Result } from '../lib/result.ts';
-import type { Document } from '../lib/spec.ts';
+import { checkOutboundUrl, isLoopbackHost, normaliseHost } from './url-rules.ts';
+import { err, ok, type Result } from '../core/result.ts';
+import type { Document } from '../spec/spec.ts';
 
 /** The offline twin's address (`npm run mock`), the kit's default target. */
 export const TWIN_URL = 'http://127.0.0.1:4010';

@@ -1,6 +1,6 @@
 // The error values of the outbound path: each names the request, the limit it hit, and what to do next.
 import { isLoopbackHost } from './url-rules.ts';
-import { kitError, type KitError } from '../result.ts';
+import { kitError, type KitError } from '../core/result.ts';
 
 export interface Limits {
   headersTimeoutMs: number;

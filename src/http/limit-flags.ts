@@ -1,6 +1,6 @@
 // The outbound limits as command-line flags (--timeout, --deadline, --max-response-bytes), shared by verify and example.
-import { integerFlag } from '../cli.ts';
-import { ok, type Result } from '../result.ts';
+import { integerFlag } from '../cli/flags.ts';
+import { ok, type Result } from '../core/result.ts';
 import { OUTBOUND_DEFAULTS } from './outbound.ts';
 
 /** node:util parseArgs options for the three flags. */

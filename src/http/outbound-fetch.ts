@@ -1,5 +1,5 @@
 // A web fetch over the outbound path (for openapi-fetch and doctor): a web Request in, sendOutbound (the one hardened path) out, a web Response back.
-import { kitError, type KitError } from '../result.ts';
+import { kitError, type KitError } from '../core/result.ts';
 import { sendOutbound, type OutboundOptions } from './outbound.ts';
 
 /** The shape openapi-fetch and doctor's probes call. */

@@ -1,8 +1,8 @@
 // The one outbound HTTP path: every request to a WUPEX server (client, verify, example, doctor) goes through sendOutbound.
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createRedactor } from '../redact.ts';
-import { err, ok, type KitError, type Result } from '../result.ts';
+import { createRedactor } from '../secrets/redact.ts';
+import { err, ok, type KitError, type Result } from '../core/result.ts';
 import { requestInvalidError, timeoutError, tooLargeError, unreachableError, unreadableError, type Limits } from './errors.ts';
 import { readCappedBody } from './read-body.ts';
 import { checkOutboundUrl } from './url-rules.ts';

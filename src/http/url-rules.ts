@@ -1,7 +1,7 @@
 // The URL rules every outbound request obeys: https (plain http to loopback only), no credentials, production only when asked.
 import { domainToASCII } from 'node:url';
-import { err, kitError, ok, type Result } from '../result.ts';
-import { loadSpec } from '../spec.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { loadSpec } from '../spec/spec.ts';
 
 /**
  * The host as a comparison key: percent-decoded, lower case, trailing dots removed, IDN to ASCII (punycode).

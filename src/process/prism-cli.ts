@@ -1,11 +1,11 @@
 // Starts the plain Stoplight Prism CLI on the same spec: its mock (mock:prism, bench, the `prism` target) or its validation proxy.
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { stopChild } from './spawn-listening.ts';
-import { SPEC_PATH } from './spec.ts';
-import { err, kitError, ok, type Result } from './result.ts';
+import { SPEC_PATH } from '../spec/spec.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 const ROOT = PACKAGE_ROOT;
 const PRISM_BIN = resolve(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');

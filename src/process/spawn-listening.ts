@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { err, kitError, ok, type Result } from './result.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');

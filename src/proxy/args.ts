@@ -1,7 +1,7 @@
 // Flags of `npm run proxy`, parsed and validated once; the app's key is never a flag (it travels in the app's own requests).
-import { integerFlag, parseFlags } from '../cli.ts';
+import { integerFlag, parseFlags } from '../cli/flags.ts';
 import { HAR_WRITER_DEFAULTS } from '../har/writer.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 import { PROXY_DEFAULTS } from './proxy-server.ts';
 
 export interface ProxyArgs {

@@ -2,7 +2,7 @@
 import { Agent as HttpAgent, type Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { OUTBOUND_DEFAULTS, sendOutbound, type OutboundRequest, type OutboundResponse } from '../http/outbound.ts';
-import type { KitError, Result } from '../result.ts';
+import type { KitError, Result } from '../core/result.ts';
 
 export type ForwardRequest = OutboundRequest;
 export type Forwarded = OutboundResponse;

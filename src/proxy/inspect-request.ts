@@ -1,9 +1,9 @@
 // Validates a request the app sent against the spec: the operation, POST content type, JSON syntax, and Prism's request validation.
-import { MOCK_PREFIX, type VendorError } from '../../../mocks/errors.ts';
-import type { MockRequest } from '../../../mocks/pipeline.ts';
-import type { PrismDiagnostic, PrismRouter } from '../../../mocks/prism.ts';
-import { contentTypeError, describeDiagnostic, diagnosticsError, malformedJsonError, type ParameterFacts } from '../../../mocks/request-errors.ts';
-import type { SpecOperation } from '../spec.ts';
+import { MOCK_PREFIX, type VendorError } from '../../mocks/errors.ts';
+import type { MockRequest } from '../../mocks/pipeline.ts';
+import type { PrismDiagnostic, PrismRouter } from '../../mocks/prism.ts';
+import { contentTypeError, describeDiagnostic, diagnosticsError, malformedJsonError, type ParameterFacts } from '../../mocks/request-errors.ts';
+import type { SpecOperation } from '../spec/spec.ts';
 import type { Violation } from './violations.ts';
 import { shown } from './violations.ts';
 

@@ -1,10 +1,10 @@
 // Runs every pure exchange check of the catalogue on one exchange (proxy and replay): failures become violations.
-import type { ExchangeCheck } from '../../../tests/checks/check.ts';
-import { crashed } from '../../../tests/checks/check.ts';
-import { ALL_CHECKS } from '../../../tests/checks/index.ts';
-import { responseSchema, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import type { Exchange } from '../../../tests/targets/target.ts';
-import type { SpecOperation } from '../spec.ts';
+import type { ExchangeCheck } from '../contract/checks/check.ts';
+import { crashed } from '../contract/checks/check.ts';
+import { ALL_CHECKS } from '../contract/checks/index.ts';
+import { responseSchema, type SpecIndex } from '../contract/checks/lib/spec-index.ts';
+import type { Exchange } from '../contract/targets/target.ts';
+import type { SpecOperation } from '../spec/spec.ts';
 import { outcomeViolation, schemaViolations, type Violation } from './violations.ts';
 
 /** The pure checks of ALL_CHECKS (kind 'exchange'), in catalogue order. */

@@ -1,6 +1,6 @@
 // A request body over BODY_LIMIT: the proxy stops reading, forwards nothing and answers 413 itself, naming the size.
-import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
-import type { SpecOperation } from '../spec.ts';
+import { BODY_LIMIT } from '../../mocks/node-adapter.ts';
+import type { SpecOperation } from '../spec/spec.ts';
 import type { ProxyRequest } from './inspect-request.ts';
 import { envelopeAnswer, type ProxyAnswer } from './upstream-failure.ts';
 import type { Violation } from './violations.ts';

@@ -1,9 +1,9 @@
 // One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
-import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import type { Exchange, ExchangeResponse } from '../../../tests/targets/target.ts';
+import type { SpecIndex } from '../contract/checks/lib/spec-index.ts';
+import type { Exchange, ExchangeResponse } from '../contract/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
-import { createSanitiser, fingerprint } from '../redact.ts';
-import type { KitError } from '../result.ts';
+import { createSanitiser, fingerprint } from '../secrets/redact.ts';
+import type { KitError } from '../core/result.ts';
 import type { ProxyRequest, RequestVerdict } from './inspect-request.ts';
 import { inspectResponse } from './inspect-response.ts';
 import { oversize } from './oversize.ts';

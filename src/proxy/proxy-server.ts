@@ -1,13 +1,13 @@
 // createProxy: the validating reverse proxy an app points WUPEX_BASE_URL at (npm run proxy); listen/close like the twin.
 import { createServer, type Server } from 'node:http';
-import { createPrismRouter } from '../../../mocks/prism.ts';
-import { lowerHeaders, readBody, splitUrl } from '../../../mocks/node-adapter.ts';
-import { createSpecIndex as createFactsIndex } from '../../../mocks/spec-index.ts';
-import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
+import { createPrismRouter } from '../../mocks/prism.ts';
+import { lowerHeaders, readBody, splitUrl } from '../../mocks/node-adapter.ts';
+import { createSpecIndex as createFactsIndex } from '../../mocks/spec-index.ts';
+import { createSpecIndex, type SpecIndex } from '../contract/checks/lib/spec-index.ts';
 import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
-import { createSanitiser } from '../redact.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
-import { loadSpec, SPEC_PATH, type Document } from '../spec.ts';
+import { createSanitiser } from '../secrets/redact.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { loadSpec, SPEC_PATH, type Document } from '../spec/spec.ts';
 import type { ForwardLimits } from './forward.ts';
 import { createRequestInspector, type RequestInspector } from './inspect-request.ts';
 import { createProxyHandle } from './proxy-handle.ts';

@@ -1,5 +1,5 @@
 // An app-like mix of WUPEX calls (all five operations, good and bad requests, a fault via Prefer): the reference recording and the proxy tests.
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { sendOutbound } from '../http/outbound.ts';
 
 export interface SampleStep {

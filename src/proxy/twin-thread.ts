@@ -1,11 +1,11 @@
 // `--upstream mock`: the twin in this process, on a worker thread of its own, reached over the worker port (no socket, no network).
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { MockRequest } from '../../../mocks/pipeline.ts';
-import type { MockServerOptions } from '../../../mocks/server.ts';
+import type { MockRequest } from '../../mocks/pipeline.ts';
+import type { MockServerOptions } from '../../mocks/server.ts';
 import { timeoutError } from '../http/errors.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
-import { err, kitError, ok, type KitError, type Result } from '../result.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 import type { Forwarded, ForwardLimits } from './forward.ts';
 
 /** What can cross to the twin's thread: plain values (a fixed clock as a number, not a function). */
@@ -22,7 +22,7 @@ export interface TwinThread {
 /** Plain JS, so the thread starts the same from the sources (vitest, tsx) and from dist/ (the installed kit). */
 /** The thread loads the twin as this module was loaded: from dist/ when compiled, else the TypeScript through tsx. */
 const COMPILED = import.meta.url.endsWith('.js');
-const ENTRY = resolve(PACKAGE_ROOT, 'scripts/lib/proxy/twin-worker.mjs');
+const ENTRY = resolve(PACKAGE_ROOT, 'src/proxy/twin-worker.mjs');
 
 type Reply = { id: number; answer: { status: number; headers: Record<string, string>; text: string } };
 type Pending = { resolve: (result: Result<Forwarded, KitError>) => void; started: number; timer: NodeJS.Timeout };

@@ -1,5 +1,5 @@
 // When the upstream fails the app (stall, flood, redirect, no answer): a 502/504 in the vendor's envelope naming the cause.
-import type { KitError } from '../result.ts';
+import type { KitError } from '../core/result.ts';
 
 export const PROXY_PREFIX = '[wupex-proxy]';
 

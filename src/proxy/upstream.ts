@@ -1,8 +1,8 @@
 // Where the proxy forwards: `mock` (the twin, in-process on its own thread, no socket), `sandbox` (from the spec's servers), or a URL.
-import { baseUrlString, environmentOf, parseBaseUrl, serverUrlOf, TWIN_URL } from '../../client/base-url.ts';
-import type { MockRequest } from '../../../mocks/pipeline.ts';
-import type { Document } from '../spec.ts';
-import { err, kitError, ok, type KitError, type Result } from '../result.ts';
+import { baseUrlString, environmentOf, parseBaseUrl, serverUrlOf, TWIN_URL } from '../http/base-url.ts';
+import type { MockRequest } from '../../mocks/pipeline.ts';
+import type { Document } from '../spec/spec.ts';
+import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 import { createUpstreamAgent, forward, FORWARD_DEFAULTS, type Forwarded, type ForwardLimits } from './forward.ts';
 import { startTwinThread, type TwinThreadOptions } from './twin-thread.ts';
 

@@ -1,6 +1,6 @@
 // One contract violation seen by the proxy (or replay): which check, which operation, where (a JSON path), expected vs received.
-import type { Basis, Outcome } from '../../../tests/checks/check.ts';
-import { describeBasis } from '../verify/format.ts';
+import type { Basis, Outcome } from '../contract/checks/check.ts';
+import { describeBasis } from '../contract/report/format.ts';
 import { maskSerial, maskSerialsInText } from '../har/mask.ts';
 
 export interface Violation {

@@ -1,10 +1,10 @@
 // Builds a static, self-contained HTML reference of openapi/wupex.yaml with Redocly build-docs (behind `npm run docs`).
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { err, kitError, ok, type Result } from './result.ts';
-import { SPEC_PATH } from './spec.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { SPEC_PATH } from '../spec/spec.ts';
 
 const ROOT = PACKAGE_ROOT;
 const REDOCLY_BIN = resolve(ROOT, 'node_modules/@redocly/cli/bin/cli.js');

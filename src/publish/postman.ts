@@ -1,10 +1,10 @@
 // Converts openapi/wupex.yaml to a Postman collection (openapi-to-postmanv2) with {{baseUrl}} and an empty {{apiKey}} (behind `npm run postman`).
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { resolve } from 'node:path';
 import { convertV2 } from 'openapi-to-postmanv2';
-import { TWIN_URL } from '../client/base-url.ts';
-import { err, kitError, ok, type Result } from './result.ts';
-import { loadSpec, type Document } from './spec.ts';
+import { TWIN_URL } from '../http/base-url.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { loadSpec, type Document } from '../spec/spec.ts';
 
 const ROOT = PACKAGE_ROOT;
 

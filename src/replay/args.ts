@@ -1,7 +1,7 @@
 // Flags of `npm run replay`: recording paths (files or folders), --spec, --report; parsed once.
 import { parseArgs } from 'node:util';
-import { err, kitError, ok, type Result } from '../result.ts';
-import { SPEC_PATH } from '../spec.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
+import { SPEC_PATH } from '../spec/spec.ts';
 
 export interface ReplayArgs {
   paths: string[];

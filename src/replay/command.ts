@@ -1,15 +1,15 @@
 // The replay command as a function (argv + reporter in, exit code out), so it is tested in-process; scripts/replay.ts only calls it.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import { EXIT, type Reporter } from '../cli.ts';
-import { toJUnit } from '../junit.ts';
-import { loadSpec } from '../spec.ts';
-import { DECISIONS_PATH, loadDecisions, type DecisionRow } from '../verify/decisions.ts';
-import { countLine, formatLines, junitCases } from '../verify/format.ts';
-import { toJsonReport } from '../verify/json-report.ts';
-import { buildReport, type VerifyReport } from '../verify/report.ts';
-import { formatSections } from '../verify/sections.ts';
+import { createSpecIndex, type SpecIndex } from '../contract/checks/lib/spec-index.ts';
+import { EXIT, type Reporter } from '../cli/flags.ts';
+import { toJUnit } from '../contract/report/junit.ts';
+import { loadSpec } from '../spec/spec.ts';
+import { DECISIONS_PATH, loadDecisions, type DecisionRow } from '../contract/report/decisions.ts';
+import { countLine, formatLines, junitCases } from '../contract/report/format.ts';
+import { toJsonReport } from '../contract/report/json-report.ts';
+import { buildReport, type VerifyReport } from '../contract/report/report.ts';
+import { formatSections } from '../contract/report/sections.ts';
 import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
 import { loadRecordings } from './load.ts';
 import { replayRecordings } from './run-replay.ts';

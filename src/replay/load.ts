@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Har, HarEntry } from '../har/har.ts';
 import { createHarValidator } from '../har/validate.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 export interface Recording {
   file: string;

@@ -1,13 +1,13 @@
 // Replays recordings offline: every pure exchange check of the catalogue on every recorded exchange, against the spec given.
-import type { Check, OperationOutcome } from '../../../tests/checks/check.ts';
-import { crashed, defineExchangeCheck, fail, pass } from '../../../tests/checks/check.ts';
-import type { SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import type { RunReport } from '../../../tests/checks/run-catalogue.ts';
-import { summarise } from '../../../tests/checks/summarise.ts';
-import type { Exchange } from '../../../tests/targets/target.ts';
+import type { Check, OperationOutcome } from '../contract/checks/check.ts';
+import { crashed, defineExchangeCheck, fail, pass } from '../contract/checks/check.ts';
+import type { SpecIndex } from '../contract/checks/lib/spec-index.ts';
+import type { RunReport } from '../contract/run-catalogue.ts';
+import { summarise } from '../contract/summarise.ts';
+import type { Exchange } from '../contract/targets/target.ts';
 import { toExchange } from '../har/har.ts';
 import { EXCHANGE_CHECKS } from '../proxy/inspect-response.ts';
-import type { SpecOperation } from '../spec.ts';
+import type { SpecOperation } from '../spec/spec.ts';
 import type { Recording } from './load.ts';
 
 /** A recorded request the current spec has no operation for (the operation was removed or renamed). */

@@ -1,6 +1,6 @@
 // The files the secret scan reads: what git tracks plus untracked-but-not-ignored files, minus vendored, lock and binary files.
 import { execFileSync } from 'node:child_process';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { err, kitError, ok, type Result } from '../core/result.ts';
 
 /** Paths never scanned: dependencies and generated lock files (they hold integrity hashes, not keys). */
 const SKIP = [/(^|\/)node_modules\//, /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml)$/];

@@ -1,6 +1,6 @@
 // The scan:secrets command as a function (argv + io in, exit code out), so tests run it in-process; scripts/scan-secrets.ts is its entry.
-import { createReporter, EXIT, parseFlags, type CommandIo } from '../cli.ts';
-import { kitError } from '../result.ts';
+import { createReporter, EXIT, parseFlags, type CommandIo } from '../cli/flags.ts';
+import { kitError } from '../core/result.ts';
 import { scanRepo } from './scan-repo.ts';
 import { ALLOW_MARKER } from './scan-text.ts';
 

@@ -1,8 +1,8 @@
 // The secret scan over a repository: list files, skip binaries, scan text, allowing the twin's documented demo keys.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import type { Result } from '../result.ts';
+import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import type { Result } from '../core/result.ts';
 import { decodeText } from './decode-text.ts';
 import { listScanFiles } from './list-files.ts';
 import { scanText, type SecretFinding } from './scan-text.ts';

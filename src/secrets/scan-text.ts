@@ -1,5 +1,5 @@
 // Scans the text of one file, line by line, and returns findings that never carry the secret itself.
-import { fingerprint } from '../redact.ts';
+import { fingerprint } from './redact.ts';
 import { looksLikeSecret, type SecretJudgeOptions } from './looks-like-secret.ts';
 import { secretRules, type SecretRule } from './secret-rules.ts';
 

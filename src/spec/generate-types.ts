@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { SPEC_PATH } from '../lib/spec.ts';
+import { SPEC_PATH } from './spec.ts';
 
 /** The committed output; a unit test regenerates in memory and fails when this file is stale. */
 export const GENERATED_TYPES_PATH = resolve(SPEC_PATH, '../generated/wupex.ts');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 
 /** Where `npm run build` writes the snapshot (in the package tarball too). */
 export const SPEC_SNAPSHOT_PATH = resolve(PACKAGE_ROOT, 'dist/openapi/wupex.resolved.json');

@@ -1,5 +1,5 @@
 // Loads openapi/wupex.yaml (the single source of truth) with every $ref resolved, and lists its operations.
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';

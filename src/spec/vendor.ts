@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Script } from 'node:vm';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 
 /**
- * Each bundle and the modules it holds, by the specifiers the kit requires. scripts/build-startup.mjs bundles exactly
+ * Each bundle and the modules it holds, by the specifiers the kit requires. scripts/build/build-startup.mjs bundles exactly
  * these (`npm run build`); a specifier missing from a bundle (an older build) is required from node_modules.
  */
 export const VENDOR_BUNDLES = {
@@ -42,7 +42,7 @@ export function runBundle(file: string, cachedData?: Buffer): { exports: BundleE
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n})`;
   const script = new Script(wrapped, { filename: file, cachedData });
   const module = { exports: {} as BundleExports };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, resolve(file, '..'));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, resolve(file, '../../scripts'));
   return { exports: module.exports, script };
 }
 

@@ -2,9 +2,9 @@
 import { describe, expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { createMockServer } from '../../mocks/server.ts';
-import { ALL_CHECKS } from '../checks/index.ts';
+import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
 import { contractTest, failuresOf } from '../support/test.ts';
-import { fetchTarget } from '../targets/mock-target.ts';
+import { fetchTarget } from '../../src/contract/targets/mock-target.ts';
 
 const [account, other] = DEMO_ACCOUNTS;
 const test = contractTest(async () => fetchTarget({ server: await createMockServer(), apiKey: account.key, merchantCode: account.merchantCode }), { secondKey: other.key });

@@ -1,11 +1,11 @@
 // The catalogue against the plain Prism CLI: what it can support must pass; only its real capability gaps skip.
 import { describe, expect } from 'vitest';
-import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
+import { startPrismCli } from '../../src/process/prism-cli.ts';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import { ALL_CHECKS } from '../checks/index.ts';
+import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
 import { contractTest, failuresOf } from '../support/test.ts';
-import { httpTarget } from '../targets/http-target.ts';
-import { missingFor } from '../targets/profiles.ts';
+import { httpTarget } from '../../src/contract/targets/http-target.ts';
+import { missingFor } from '../../src/contract/targets/profiles.ts';
 
 const test = contractTest(async () => {
   const prism = await startPrismCli();

@@ -2,10 +2,10 @@
 // KIT_TARGET=production moves the key to the production file instead (keys are per environment). Orders are placed
 // only when WUPEX_ALLOW_ORDERS=1 is also set (the `--allow-orders` of npm run verify).
 import { describe, expect } from 'vitest';
-import { loadKitEnv } from '../../scripts/lib/env.ts';
-import { ALL_CHECKS } from '../checks/index.ts';
+import { loadKitEnv } from '../../src/cli/env.ts';
+import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
 import { contractTest, failuresOf } from '../support/test.ts';
-import { resolveTarget } from '../targets/resolve-target.ts';
+import { resolveTarget } from '../../src/contract/targets/resolve-target.ts';
 
 const env = loadKitEnv();
 /** Another account on the sandbox, for isolation.other-account (optional). */

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../../scripts/lib/package-root.ts';
+import { PACKAGE_ROOT } from '../../src/core/package-root.ts';
 import { consumerProject, run } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wupex-pack-'));
@@ -60,7 +60,7 @@ function npxListening(bin: string, args: string[]) {
 describe('the packed kit in an empty project, offline', () => {
   test('the tarball carries the spec, examples, scenarios and dist, and no tests', () => {
     const paths = packedFiles;
-    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'scripts/lib/proxy/twin-worker.mjs']));
+    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'src/proxy/twin-worker.mjs']));
     expect(paths).toEqual(expect.arrayContaining(['dist/vendor/prism.cjs', 'dist/vendor/prism.cjs.cache', 'dist/vendor/js-yaml.cjs', 'dist/openapi/wupex.resolved.json']));
     expect(paths.filter((p) => /^(tests|dist\/tests\/(unit|support|contract|pack))\/|\.tsbuildinfo$|^src\//.test(p))).toEqual([]);
   });

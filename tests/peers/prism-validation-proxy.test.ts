@@ -2,16 +2,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../mocks/server.ts';
-import { startPrismCli, type PrismCli } from '../../scripts/lib/prism-cli.ts';
-import { buildRequest } from '../checks/context.ts';
-import { createSpecIndex } from '../checks/lib/spec-index.ts';
+import { startPrismCli, type PrismCli } from '../../src/process/prism-cli.ts';
+import { buildRequest } from '../../src/contract/checks/context.ts';
+import { createSpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
 import { exampleRequests, generatedRequests, preferRequests, rejectionRequests, type PeerMixOptions, type PeerRequest } from '../support/peer-requests.ts';
 import { judgeThroughPrism } from '../support/prism-proxy-judge.ts';
 import { editJson, rewriteFetch } from '../support/rewrite-fetch.ts';
 import { serveFetch, type Served } from '../support/serve-fetch.ts';
 import { SWITCH_HEADER, switchUpstream } from '../support/switch-upstream.ts';
-import { httpTarget } from '../targets/http-target.ts';
-import type { Exchange, Target } from '../targets/target.ts';
+import { httpTarget } from '../../src/contract/targets/http-target.ts';
+import type { Exchange, Target } from '../../src/contract/targets/target.ts';
 
 const spec = createSpecIndex();
 const [account] = DEMO_ACCOUNTS;

@@ -2,15 +2,15 @@
 // Prism must find nothing wrong in any answer the kit's proxy passes on, and the two must agree on which requests are off-spec.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import { startPrismCli, type PrismCli } from '../../scripts/lib/prism-cli.ts';
-import { createProxy, type Proxy } from '../../scripts/lib/proxy/proxy-server.ts';
-import { VIOLATIONS_HEADER } from '../../scripts/lib/proxy/proxy-handle.ts';
-import { buildRequest } from '../checks/context.ts';
-import { createSpecIndex } from '../checks/lib/spec-index.ts';
+import { startPrismCli, type PrismCli } from '../../src/process/prism-cli.ts';
+import { createProxy, type Proxy } from '../../src/proxy/proxy-server.ts';
+import { VIOLATIONS_HEADER } from '../../src/proxy/proxy-handle.ts';
+import { buildRequest } from '../../src/contract/checks/context.ts';
+import { createSpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
 import { exampleRequests, generatedRequests, preferRequests, rejectionRequests, type PeerRequest } from '../support/peer-requests.ts';
 import { judgeThroughPrism, prismViolations } from '../support/prism-proxy-judge.ts';
-import { httpTarget } from '../targets/http-target.ts';
-import type { Target } from '../targets/target.ts';
+import { httpTarget } from '../../src/contract/targets/http-target.ts';
+import type { Target } from '../../src/contract/targets/target.ts';
 
 const spec = createSpecIndex();
 const [account] = DEMO_ACCOUNTS;

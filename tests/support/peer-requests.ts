@@ -1,10 +1,10 @@
 // A bounded, realistic request mix for judging a server from outside (Prism's validation proxy): named examples, documented errors, rejections, generated traffic.
 import fc from 'fast-check';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
-import type { RequestSpec } from '../checks/context.ts';
-import { documentedStatuses, parametersOf } from '../checks/lib/spec-index.ts';
-import { traffic } from '../checks/lib/traffic.ts';
+import type { SpecOperation } from '../../src/spec/spec.ts';
+import type { RequestSpec } from '../../src/contract/checks/context.ts';
+import { documentedStatuses, parametersOf } from '../../src/contract/checks/lib/spec-index.ts';
+import { traffic } from '../../src/contract/checks/lib/traffic.ts';
 
 /** What Prism must say about the request itself: nothing (`valid`), an error (`invalid`), or whatever it likes (`any`). */
 export type RequestVerdict = 'valid' | 'invalid' | 'any';
@@ -111,7 +111,7 @@ const parsesAsJson = (text: string) => {
 const PARSEABLE_CONTENT_TYPE = /^[\w.+*-]+\/[\w.+*-]+\s*(;.*)?$/;
 
 /**
- * Seeded generated traffic (tests/checks/lib/traffic.ts), on the operations' own paths and methods. Left out, as Prism's
+ * Seeded generated traffic (src/contract/checks/lib/traffic.ts), on the operations' own paths and methods. Left out, as Prism's
  * proxy would not judge the server's answer: bodies that are not JSON (Prism answers malformed JSON itself), and a
  * Content-Type that is not `type/subtype` (`foo`, `;`, `application/json, application/json`: the Prism 5.14 CLI throws
  * in its MIME parser and the process dies), and `Prefer: code=abc` (Prism reads Prefer even as a proxy and answers

@@ -1,5 +1,5 @@
 // Reads Prism's validation-proxy verdict (the `sl-violations` header) on one exchange and says what is wrong with the server's answer.
-import type { Exchange } from '../targets/target.ts';
+import type { Exchange } from '../../src/contract/targets/target.ts';
 import type { PeerRequest } from './peer-requests.ts';
 
 /** One entry of `sl-violations`: location starts with "request" (what was sent) or "response" (what the server answered). */

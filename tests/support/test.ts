@@ -1,7 +1,7 @@
 // vitest `test.extend` with a file-scoped `target` and the catalogue's `report` on it: contract files only pick the target.
 import { test as base } from 'vitest';
-import { runCatalogue, type RunReport } from '../checks/run-catalogue.ts';
-import type { Target } from '../targets/target.ts';
+import { runCatalogue, type RunReport } from '../../src/contract/run-catalogue.ts';
+import type { Target } from '../../src/contract/targets/target.ts';
 
 /** Modest generated-request count, so the offline `npm test` stays well under a minute on 2 cores. */
 export const CONTRACT_RUNS = 5;

@@ -1,13 +1,13 @@
 // Runs generated traffic against a target and judges every answer by the spec; a failure comes back shrunk, as a curl line.
 import fc from 'fast-check';
 import { samePath } from '../../mocks/paths.ts';
-import type { ExchangeCheck } from '../checks/check.ts';
-import { buildRequest } from '../checks/context.ts';
-import { ALL_CHECKS } from '../checks/index.ts';
-import { curlLine } from '../checks/lib/curl.ts';
-import { codesForStatus, type SpecIndex } from '../checks/lib/spec-index.ts';
-import { traffic, type TrafficOptions, type TrafficRequest } from '../checks/lib/traffic.ts';
-import type { Exchange, Target } from '../targets/target.ts';
+import type { ExchangeCheck } from '../../src/contract/checks/check.ts';
+import { buildRequest } from '../../src/contract/checks/context.ts';
+import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
+import { curlLine } from '../../src/contract/checks/lib/curl.ts';
+import { codesForStatus, type SpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
+import { traffic, type TrafficOptions, type TrafficRequest } from '../../src/contract/checks/lib/traffic.ts';
+import type { Exchange, Target } from '../../src/contract/targets/target.ts';
 
 const EXCHANGE_CHECKS = ALL_CHECKS.filter((c): c is ExchangeCheck => c.kind === 'exchange');
 

@@ -1,5 +1,5 @@
 // The shape of a check (style guide §2): a stable id, a title, and a run that returns outcomes as values.
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { Capability, Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
 import type { SpecIndex } from './lib/spec-index.ts';

@@ -1,6 +1,6 @@
 // Per-run context handed to active checks: the target, the spec, the seed, and a recording `send` that rides out transient faults.
 import { randomUUID } from 'node:crypto';
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
 import { mutates, requestBodySchema, type SpecIndex } from './lib/spec-index.ts';
 import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from './lib/transient.ts';

@@ -1,6 +1,6 @@
 // isolation.other-account: with a second account's key, the first account's order, orders and balance never leak,
 // and its order answers 404 NOT_FOUND like an unknown one (DECISIONS #19), judged against the owner's 200 control.
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { CheckContext } from './context.ts';
 import { defineActiveCheck, fail, pass, skip, type Outcome } from './check.ts';
 import { basis, parameterBasis } from './lib/basis.ts';

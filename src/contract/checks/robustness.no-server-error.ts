@@ -1,6 +1,6 @@
 // robustness.no-server-error: generated odd requests (the twin's own traffic generator) never get a 5xx; a failure is shrunk on loopback.
 import fc from 'fast-check';
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import { defineActiveCheck, fail, pass, type Outcome } from './check.ts';
 import type { CheckContext } from './context.ts';

@@ -1,5 +1,5 @@
 // semantics.order-round-trip: an order's codes, listing and charge agree everywhere, and a repeated referenceId charges once.
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
 import { defineActiveCheck, fail, pass, skip, type Basis, type Outcome } from './check.ts';

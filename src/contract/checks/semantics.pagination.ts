@@ -1,5 +1,5 @@
 // semantics.pagination: pages hold at most pageSize items, pageInfo agrees with the request and totalCount, no duplicates.
-import type { SpecOperation } from '../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
 import { defineActiveCheck, fail, pass, type Outcome } from './check.ts';

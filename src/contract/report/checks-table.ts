@@ -1,5 +1,5 @@
 // The README table of checks, generated from ALL_CHECKS (schemathesis docs style), and its place between markers.
-import type { Check } from '../../../tests/checks/check.ts';
+import type { Check } from '../checks/check.ts';
 
 export const TABLE_MARKERS = { start: '<!-- checks-table:start (npm run gen:checks-table) -->', end: '<!-- checks-table:end -->' } as const;
 

@@ -1,7 +1,7 @@
 // The rows of openapi/DECISIONS.md (question and decision), read once, for the "differs from our decisions" section.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SPEC_PATH } from '../spec.ts';
+import { SPEC_PATH } from '../../spec/spec.ts';
 
 export const DECISIONS_PATH = resolve(dirname(SPEC_PATH), 'DECISIONS.md');
 

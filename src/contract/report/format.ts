@@ -1,6 +1,6 @@
 // The lines `npm run verify` prints: one per check and operation (FAIL details indented), the count line, and JUnit cases.
-import type { CheckLine, Counts } from '../../../tests/checks/summarise.ts';
-import type { JUnitCase } from '../junit.ts';
+import type { CheckLine, Counts } from '../summarise.ts';
+import type { JUnitCase } from './junit.ts';
 import type { ReportFinding, VerifyReport } from './report.ts';
 
 const INDENT = '    ';

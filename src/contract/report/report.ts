@@ -1,8 +1,8 @@
 // The report of one verify run as plain data: what `npm run verify`, replay and the library API all print or write.
-import type { Basis, Severity } from '../../../tests/checks/check.ts';
-import type { RunReport } from '../../../tests/checks/run-catalogue.ts';
-import type { CheckLine, Counts } from '../../../tests/checks/summarise.ts';
-import type { KitError } from '../result.ts';
+import type { Basis, Severity } from '../checks/check.ts';
+import type { RunReport } from '../run-catalogue.ts';
+import type { CheckLine, Counts } from '../summarise.ts';
+import type { KitError } from '../../core/result.ts';
 
 export interface ReportFinding {
   checkId: string;

@@ -1,7 +1,7 @@
-// A target over real HTTP (sandbox, production, Prism, any base URL), through the one outbound path (scripts/lib/http).
-import { backoffDelayMs, isSafeToRepeat, parseRetryAfterMs } from '../../scripts/client/retry.ts';
-import { OUTBOUND_DEFAULTS, sendOutbound } from '../../scripts/lib/http/outbound.ts';
-import { err, ok, type KitError, type Result } from '../../scripts/lib/result.ts';
+// A target over real HTTP (sandbox, production, Prism, any base URL), through the one outbound path (src/http).
+import { backoffDelayMs, isSafeToRepeat, parseRetryAfterMs } from '../../client/retry.ts';
+import { OUTBOUND_DEFAULTS, sendOutbound } from '../../http/outbound.ts';
+import { err, ok, type KitError, type Result } from '../../core/result.ts';
 import { toExchangeResponse, type Capability, type Exchange, type ExchangeRequest, type Target, type TargetName } from './target.ts';
 
 /**

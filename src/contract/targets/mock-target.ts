@@ -1,6 +1,6 @@
 // The twin as a target: requests go to its in-process fetch, with no port (hono `app.request` style).
-import { TWIN_URL } from '../../scripts/client/base-url.ts';
-import { err, kitError, ok, type KitError, type Result } from '../../scripts/lib/result.ts';
+import { TWIN_URL } from '../../http/base-url.ts';
+import { err, kitError, ok, type KitError, type Result } from '../../core/result.ts';
 import { readResponse, toFetchRequest, type Capability, type Exchange, type ExchangeRequest, type Target, type TargetName } from './target.ts';
 
 /** What the twin's server (or a broken wrapper around it) must offer. */

@@ -1,6 +1,6 @@
 // What each kind of target can support, and why not: the only thing that differs between runs.
-import { isLoopbackHost, serverUrlOf } from '../../scripts/client/base-url.ts';
-import { loadSpec, type Document } from '../../scripts/lib/spec.ts';
+import { isLoopbackHost, serverUrlOf } from '../../http/base-url.ts';
+import { loadSpec, type Document } from '../../spec/spec.ts';
 import type { Capability, TargetName } from './target.ts';
 
 export const TARGET_NAMES = ['mock', 'prism', 'sandbox', 'production'] as const;

@@ -1,9 +1,9 @@
 // Turns flags and environment into one Target, refusing unsafe combinations before anything is sent.
-import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
-import type { KitEnv } from '../../scripts/lib/env.ts';
-import { checkOutboundUrl } from '../../scripts/lib/http/url-rules.ts';
-import { startPrismCli } from '../../scripts/lib/prism-cli.ts';
-import { err, kitError, ok, type Result } from '../../scripts/lib/result.ts';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import type { KitEnv } from '../../cli/env.ts';
+import { checkOutboundUrl } from '../../http/url-rules.ts';
+import { startPrismCli } from '../../process/prism-cli.ts';
+import { err, kitError, ok, type Result } from '../../core/result.ts';
 import { httpTarget } from './http-target.ts';
 import { fetchTarget } from './mock-target.ts';
 import { hostOf, isLoopback, missingFor, TARGET_NAMES, type ChosenTarget } from './profiles.ts';
@@ -60,7 +60,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   if (chosen === 'prism') return prismTarget(request.env, request.limits);
   const account = DEMO_ACCOUNTS[0];
   // Loaded on demand: the twin pulls in prism-http, which usage errors and URL targets never need.
-  const { createMockServer } = await import('../../mocks/server.ts');
+  const { createMockServer } = await import('../../../mocks/server.ts');
   const server = await createMockServer();
   return ok(fetchTarget({ server, apiKey: account.key, merchantCode: account.merchantCode }));
 }
@@ -80,7 +80,7 @@ function urlTarget(request: TargetRequest, raw: string): Result<Target> {
   if (!key.ok) return key;
   const name: TargetName = request.baseUrl !== undefined && request.target === undefined ? 'base-url' : (request.target as TargetName);
   const allowOrders = request.allowOrders === true || (isLoopback(url.value) && name !== 'production');
-  // rateLimitRetries 0: the check context retries 429/503 itself (tests/checks/lib/transient.ts, S11), with waits capped
+  // rateLimitRetries 0: the check context retries 429/503 itself (src/contract/checks/lib/transient.ts, S11), with waits capped
   // short on loopback; a second retry loop underneath would multiply the waits.
   return ok(httpTarget({ name, baseUrl: url.value.origin + url.value.pathname.replace(/\/+$/, ''), apiKey: key.value, merchantCode: merchantFor(request.env, key.value), readOnly: name === 'production', missing: missingFor(name, allowOrders, isLoopback(url.value)), rateLimitRetries: 0, ...request.limits }));
 }

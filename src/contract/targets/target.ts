@@ -1,6 +1,6 @@
 // The one Target interface: every check talks to the API through it, whatever answers (twin, Prism, sandbox).
-import type { OutboundRequest } from '../../scripts/lib/http/outbound.ts';
-import type { KitError, Result } from '../../scripts/lib/result.ts';
+import type { OutboundRequest } from '../../http/outbound.ts';
+import type { KitError, Result } from '../../core/result.ts';
 
 /**
  * What a target can support. `isLoopback` is a safety capability: the real key is put in a query string

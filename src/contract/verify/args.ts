@@ -1,7 +1,7 @@
 // Flags of `npm run verify`, parsed and validated once; the key is never a flag.
-import { integerFlag, parseFlags } from '../cli.ts';
-import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags, type LimitFlags } from '../http/limit-flags.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
+import { integerFlag, parseFlags } from '../../cli/flags.ts';
+import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags, type LimitFlags } from '../../http/limit-flags.ts';
+import { err, kitError, ok, type Result } from '../../core/result.ts';
 
 export interface VerifyArgs {
   target?: string;

@@ -1,18 +1,18 @@
 // The verify command as a function (argv + io in, exit code out), so tests run it in-process; scripts/verify.ts is its entry.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ALL_CHECKS } from '../../../tests/checks/index.ts';
-import { createReporter, EXIT, type Reporter, type CommandIo } from '../cli.ts';
-import { loadKitEnv, type KitEnv } from '../env.ts';
-import { toJUnit } from '../junit.ts';
-import { recordingTarget } from '../har/recording-target.ts';
-import { createHarWriter, type HarWriter } from '../har/writer.ts';
+import { ALL_CHECKS } from '../checks/index.ts';
+import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
+import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { toJUnit } from '../report/junit.ts';
+import { recordingTarget } from '../../har/recording-target.ts';
+import { createHarWriter, type HarWriter } from '../../har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './args.ts';
-import { loadDecisions } from './decisions.ts';
-import { countLine, formatLine, junitCases } from './format.ts';
-import { toJsonReport } from './json-report.ts';
-import type { VerifyReport } from './report.ts';
-import { formatSections } from './sections.ts';
+import { loadDecisions } from '../report/decisions.ts';
+import { countLine, formatLine, junitCases } from '../report/format.ts';
+import { toJsonReport } from '../report/json-report.ts';
+import type { VerifyReport } from '../report/report.ts';
+import { formatSections } from '../report/sections.ts';
 import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
 
 function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {

@@ -1,14 +1,14 @@
 // verify as a library: preflight the key, run the catalogue, build the report and the exit code; no printing, no exit.
-import { buildRequest } from '../../../tests/checks/context.ts';
-import type { Check } from '../../../tests/checks/check.ts';
-import { createSpecIndex, type SpecIndex } from '../../../tests/checks/lib/spec-index.ts';
-import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from '../../../tests/checks/lib/transient.ts';
-import { runCatalogue, type RunProgress } from '../../../tests/checks/run-catalogue.ts';
-import type { CheckLine } from '../../../tests/checks/summarise.ts';
-import type { Target } from '../../../tests/targets/target.ts';
-import { EXIT } from '../cli.ts';
-import { kitError, type KitError } from '../result.ts';
-import { buildReport, stoppedReport, type VerifyReport } from './report.ts';
+import { buildRequest } from '../checks/context.ts';
+import type { Check } from '../checks/check.ts';
+import { createSpecIndex, type SpecIndex } from '../checks/lib/spec-index.ts';
+import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from '../checks/lib/transient.ts';
+import { runCatalogue, type RunProgress } from '../run-catalogue.ts';
+import type { CheckLine } from '../summarise.ts';
+import type { Target } from '../targets/target.ts';
+import { EXIT } from '../../cli/flags.ts';
+import { kitError, type KitError } from '../../core/result.ts';
+import { buildReport, stoppedReport, type VerifyReport } from '../report/report.ts';
 
 export interface VerifyOptions {
   target: Target;

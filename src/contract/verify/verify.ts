@@ -1,13 +1,13 @@
 // verify(): the public, programmatic `npm run verify` (wupex-contract/verify): resolve the target, wait for a loopback port, run, close.
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { resolveTarget, type TargetRequest } from '../../../tests/targets/resolve-target.ts';
-import type { Target, TargetName } from '../../../tests/targets/target.ts';
-import { isLoopbackHost } from '../../client/base-url.ts';
-import { loadKitEnv, type KitEnv } from '../env.ts';
-import { EXIT } from '../cli.ts';
-import { err, kitError, ok, type Result } from '../result.ts';
-import { waitForPort, WAIT_DEFAULTS } from '../wait-for-port.ts';
-import { stoppedReport } from './report.ts';
+import { resolveTarget, type TargetRequest } from '../targets/resolve-target.ts';
+import type { Target, TargetName } from '../targets/target.ts';
+import { isLoopbackHost } from '../../http/base-url.ts';
+import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { EXIT } from '../../cli/flags.ts';
+import { err, kitError, ok, type Result } from '../../core/result.ts';
+import { waitForPort, WAIT_DEFAULTS } from '../../process/wait-for-port.ts';
+import { stoppedReport } from '../report/report.ts';
 import { runVerify, type VerifyOptions as RunOptions, type VerifyResult } from './run-verify.ts';
 
 export interface VerifyOptions extends Pick<RunOptions, 'seed' | 'runs' | 'only' | 'onLines' | 'transient'> {

@@ -1,7 +1,7 @@
 // The proxy bench's table: one row per path, and the p50 / mean latency each proxied path adds to the twin direct.
 import { expect, test } from 'vitest';
-import { formatProxyBench } from '../../../../scripts/lib/bench-proxy.ts';
-import type { LoadFigures } from '../../../../scripts/lib/bench-load.ts';
+import { formatProxyBench } from '../../../src/bench/bench-proxy.ts';
+import type { LoadFigures } from '../../../src/bench/bench-load.ts';
 
 const round = (requestsPerSec: number, p50Ms: number, meanMs: number): LoadFigures => ({ requestsPerSec, p50Ms, meanMs, p99Ms: p50Ms * 3, total: 100, non2xx: 0, errors: 0 });
 

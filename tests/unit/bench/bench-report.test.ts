@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatBench, formatBenchRun, summarise } from '../../../../scripts/lib/bench-report.ts';
-import type { ServerFigures } from '../../../../scripts/lib/bench.ts';
+import { formatBench, formatBenchRun, summarise } from '../../../src/bench/bench-report.ts';
+import type { ServerFigures } from '../../../src/bench/bench.ts';
 
 const round = (requestsPerSec: number, p50Ms: number, p99Ms: number) => ({ requestsPerSec, p50Ms, meanMs: p50Ms, p99Ms, total: 100, non2xx: 0, errors: 0 });
 const twin: ServerFigures = { name: 'twin', startupMs: 900, rounds: [round(3000, 2, 10), round(3300, 1, 20), round(2700, 3, 15)] };

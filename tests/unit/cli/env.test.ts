@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadKitEnv, parseDotEnv } from '../../../../scripts/lib/env.ts';
+import { loadKitEnv, parseDotEnv } from '../../../src/cli/env.ts';
 
 describe('parseDotEnv', () => {
   test('reads KEY=value lines, quotes, export; skips comments, blanks and junk', () => {

@@ -1,6 +1,6 @@
 // What every script shares: flag parsing with usage errors that list the valid flags, and the one redacting reporter.
 import { describe, expect, test } from 'vitest';
-import { createReporter, integerFlag, parseFlags } from '../../../../scripts/lib/cli.ts';
+import { createReporter, integerFlag, parseFlags } from '../../../src/cli/flags.ts';
 
 const OPTIONS = { out: { type: 'string' }, help: { type: 'boolean' } } as const;
 

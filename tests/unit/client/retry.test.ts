@@ -8,7 +8,7 @@ import {
   isSafeToRepeat,
   normalizeRetryOptions,
   parseRetryAfterMs,
-} from '../../../../scripts/client/retry.ts';
+} from '../../../src/client/retry.ts';
 
 const BASE = 'http://127.0.0.1:4010';
 const balance = { method: 'GET', url: `${BASE}/api/customer/balance` };

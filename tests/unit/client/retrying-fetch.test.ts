@@ -1,6 +1,6 @@
 // The retrying fetch: replays a fresh copy of the request, sleeps through the injected clock, stops when told to.
 import { describe, expect, test } from 'vitest';
-import { createRetryingFetch, type RetryEvent } from '../../../../scripts/client/retrying-fetch.ts';
+import { createRetryingFetch, type RetryEvent } from '../../../src/client/retrying-fetch.ts';
 
 const BASE = 'http://127.0.0.1:4010';
 

@@ -1,10 +1,10 @@
 // The typed client: configuration rules, headers on every call, errors as values, and the retry rules end to end.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
-import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
-import { createWupexClient, type WupexClientOptions } from '../../../../scripts/client/wupex-client.ts';
-import { freePort } from '../../../../scripts/lib/prism-cli.ts';
-import { fingerprint } from '../../../../scripts/lib/redact.ts';
+import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { createWupexClient, type WupexClientOptions } from '../../../src/client/wupex-client.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 
 const KEY = 'client-test-key-7c1e93b2'; // scan-secrets: allow (a deliberate fake key)
 const noSleep = async () => {};

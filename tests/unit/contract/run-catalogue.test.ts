@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { defineActiveCheck, defineExchangeCheck, fail } from '../../checks/check.ts';
-import { ALL_CHECKS } from '../../checks/index.ts';
-import { runCatalogue } from '../../checks/run-catalogue.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
-import { missingFor, REASONS } from '../../targets/profiles.ts';
+import { defineActiveCheck, defineExchangeCheck, fail } from '../../../src/contract/checks/check.ts';
+import { ALL_CHECKS } from '../../../src/contract/checks/index.ts';
+import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
+import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
+import { missingFor, REASONS } from '../../../src/contract/targets/profiles.ts';
 
 const [alpha] = DEMO_ACCOUNTS;
 

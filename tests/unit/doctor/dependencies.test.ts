@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { compareLockfiles, dependencies } from '../../../../../scripts/lib/doctor/dependencies.ts';
+import { compareLockfiles, dependencies } from '../../../src/doctor/dependencies.ts';
 import { testContext } from './fixtures.ts';
 
 const dirs: string[] = [];

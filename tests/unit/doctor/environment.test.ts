@@ -1,7 +1,7 @@
 // Doctor check `environment`: names what is set; the key appears only as its fingerprint.
 import { describe, expect, test } from 'vitest';
-import { environment } from '../../../../../scripts/lib/doctor/environment.ts';
-import { fingerprint } from '../../../../../scripts/lib/redact.ts';
+import { environment } from '../../../src/doctor/environment.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 import { testContext } from './fixtures.ts';
 
 const KEY = 'doctor-env-key-9b4e2c71'; // scan-secrets: allow (a deliberate fake key)

@@ -1,7 +1,7 @@
 // A DoctorContext for unit tests: nothing real is spawned or fetched unless a test says so.
-import { loadSpec } from '../../../../../scripts/lib/spec.ts';
-import type { DoctorContext } from '../../../../../scripts/lib/doctor/doctor-check.ts';
-import { REPO_ROOT } from '../../../../../scripts/lib/doctor/doctor-context.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
+import type { DoctorContext } from '../../../src/doctor/doctor-check.ts';
+import { REPO_ROOT } from '../../../src/doctor/doctor-context.ts';
 
 export const DOC = loadSpec();
 

@@ -1,7 +1,7 @@
 // Doctor check `key`: the key is tried with one balance call; a 401 is a FAIL in verify's words; the key never leaks.
 import { describe, expect, test } from 'vitest';
-import { KEY_REJECTED_MESSAGE, keyAccepted } from '../../../../../scripts/lib/doctor/key-accepted.ts';
-import { fingerprint } from '../../../../../scripts/lib/redact.ts';
+import { KEY_REJECTED_MESSAGE, keyAccepted } from '../../../src/doctor/key-accepted.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 import { answering, testContext } from './fixtures.ts';
 
 const KEY = ['wupex', 'doctor', 'key', 'Zq81'].join('-');

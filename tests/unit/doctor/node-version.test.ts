@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meetsMinimum, nodeVersion } from '../../../../../scripts/lib/doctor/node-version.ts';
+import { meetsMinimum, nodeVersion } from '../../../src/doctor/node-version.ts';
 import { testContext } from './fixtures.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'doctor-node-'));

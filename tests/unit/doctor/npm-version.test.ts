@@ -1,6 +1,6 @@
 // Doctor check `npm`: lockfile v3 needs npm 7; the README asks for npm 10.
 import { describe, expect, test } from 'vitest';
-import { npmVersion } from '../../../../../scripts/lib/doctor/npm-version.ts';
+import { npmVersion } from '../../../src/doctor/npm-version.ts';
 import { testContext } from './fixtures.ts';
 
 describe('npm', () => {

@@ -1,8 +1,8 @@
 // The doctor runner: list order, one line per check plus its fix, crashes contained, exit 1 only on FAIL.
 import { describe, expect, test } from 'vitest';
-import { defineDoctorCheck, fail, ok, skip, warn } from '../../../../../scripts/lib/doctor/doctor-check.ts';
-import { DOCTOR_CHECKS } from '../../../../../scripts/lib/doctor/index.ts';
-import { formatResult, runDoctor } from '../../../../../scripts/lib/doctor/run-doctor.ts';
+import { defineDoctorCheck, fail, ok, skip, warn } from '../../../src/doctor/doctor-check.ts';
+import { DOCTOR_CHECKS } from '../../../src/doctor/index.ts';
+import { formatResult, runDoctor } from '../../../src/doctor/run-doctor.ts';
 import { testContext } from './fixtures.ts';
 
 const check = (id: string, result: ReturnType<typeof ok>, delayMs = 0) =>

@@ -1,9 +1,9 @@
 // Doctor check `sandbox`: a closed loopback port or an injected fetch stands in for the network; tests never leave the machine.
 import { describe, expect, test } from 'vitest';
-import { remoteTarget, sandboxReachable } from '../../../../../scripts/lib/doctor/sandbox-reachable.ts';
-import { outboundFetch } from '../../../../../scripts/lib/http/outbound-fetch.ts';
-import { freePort } from '../../../../../scripts/lib/prism-cli.ts';
-import type { Document } from '../../../../../scripts/lib/spec.ts';
+import { remoteTarget, sandboxReachable } from '../../../src/doctor/sandbox-reachable.ts';
+import { outboundFetch } from '../../../src/http/outbound-fetch.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
+import type { Document } from '../../../src/spec/spec.ts';
 import { DOC, answering, testContext } from './fixtures.ts';
 
 /** The spec with its sandbox server moved to `url`, so the probe's real fetch goes to loopback. */

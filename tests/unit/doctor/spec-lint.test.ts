@@ -1,6 +1,6 @@
 // Doctor check `spec-lint`: the lint outcome becomes ok or FAIL with Spectral's summary line.
 import { describe, expect, test } from 'vitest';
-import { lintSummary, specLint } from '../../../../../scripts/lib/doctor/spec-lint.ts';
+import { lintSummary, specLint } from '../../../src/doctor/spec-lint.ts';
 import { testContext } from './fixtures.ts';
 
 const SPECTRAL_FAILURE = `

@@ -1,8 +1,8 @@
 // Doctor check `target-pairing`: key, base URL and KIT_TARGET must agree; plain http off loopback is an error.
 import { describe, expect, test } from 'vitest';
-import { targetPairing } from '../../../../../scripts/lib/doctor/target-pairing.ts';
-import { fingerprint } from '../../../../../scripts/lib/redact.ts';
-import type { KitEnv } from '../../../../../scripts/lib/env.ts';
+import { targetPairing } from '../../../src/doctor/target-pairing.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
+import type { KitEnv } from '../../../src/cli/env.ts';
 import { testContext } from './fixtures.ts';
 
 const REAL = 'doctor-pair-key-51f0ce3a';

@@ -1,9 +1,9 @@
 // Doctor check `twin`: a real twin on port 0 is recognised; other answers and closed ports are explained.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMockServer, type MockServer } from '../../../../../mocks/server.ts';
-import { twinRunning, twinTarget } from '../../../../../scripts/lib/doctor/twin-running.ts';
-import { outboundFetch } from '../../../../../scripts/lib/http/outbound-fetch.ts';
-import { freePort } from '../../../../../scripts/lib/prism-cli.ts';
+import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { twinRunning, twinTarget } from '../../../src/doctor/twin-running.ts';
+import { outboundFetch } from '../../../src/http/outbound-fetch.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
 import { answering, testContext } from './fixtures.ts';
 
 /** The outbound path, as createDoctorContext wires it. */

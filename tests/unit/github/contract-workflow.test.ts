@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { scanText } from '../../../scripts/lib/secrets/scan-text.ts';
+import { scanText } from '../../../src/secrets/scan-text.ts';
 
 interface Step {
   uses?: string;

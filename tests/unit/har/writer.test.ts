@@ -3,14 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { recordingTarget } from '../../../../scripts/lib/har/recording-target.ts';
-import { maskSerial } from '../../../../scripts/lib/har/mask.ts';
-import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
-import { createHarWriter } from '../../../../scripts/lib/har/writer.ts';
-import { fingerprint } from '../../../../scripts/lib/redact.ts';
-import { parseVerifyArgs } from '../../../../scripts/lib/verify/args.ts';
-import { ok } from '../../../../scripts/lib/result.ts';
-import type { Exchange, Target } from '../../../targets/target.ts';
+import { recordingTarget } from '../../../src/har/recording-target.ts';
+import { maskSerial } from '../../../src/har/mask.ts';
+import { createHarValidator } from '../../../src/har/validate.ts';
+import { createHarWriter } from '../../../src/har/writer.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
+import { parseVerifyArgs } from '../../../src/contract/verify/args.ts';
+import { ok } from '../../../src/core/result.ts';
+import type { Exchange, Target } from '../../../src/contract/targets/target.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'i10-har-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

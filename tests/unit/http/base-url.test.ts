@@ -1,7 +1,7 @@
 // Base URL rules: loopback detection, refusal of clear-text keys, and the environment a URL belongs to (from the spec).
 import { describe, expect, test } from 'vitest';
-import { environmentOf, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../../../../scripts/client/base-url.ts';
-import { loadSpec } from '../../../../scripts/lib/spec.ts';
+import { environmentOf, isLoopbackHost, parseBaseUrl, serverUrlOf } from '../../../src/http/base-url.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 const doc = loadSpec();
 

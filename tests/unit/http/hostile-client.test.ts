@@ -1,9 +1,9 @@
 // The typed client and the example's flow against every hostile server, in-process: error values only, never the key.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runExampleFlow } from '../../../scripts/client/example-flow.ts';
-import { createWupexClient } from '../../../scripts/client/wupex-client.ts';
-import { createReporter } from '../../../scripts/lib/cli.ts';
-import { TRANSPORT_ERROR_CODES } from '../../../scripts/lib/http/outbound.ts';
+import { runExampleFlow } from '../../../src/client/example-flow.ts';
+import { createWupexClient } from '../../../src/client/wupex-client.ts';
+import { createReporter } from '../../../src/cli/flags.ts';
+import { TRANSPORT_ERROR_CODES } from '../../../src/http/outbound.ts';
 import { distinctiveKey, keyRunsIn, startHostile, startSecondOrigin, watchRss, type Attack, type Listening, type SecondOrigin } from '../../support/hostile-servers.ts';
 
 const KEY = distinctiveKey();

@@ -1,12 +1,12 @@
 // verify's library path (resolveTarget → runCatalogue → lines and JUnit through the reporter) against hostile servers, in-process.
 import { describe, expect, test } from 'vitest';
-import { createReporter } from '../../../scripts/lib/cli.ts';
-import { toJUnit } from '../../../scripts/lib/junit.ts';
-import { countLine, formatLines, junitCases } from '../../../scripts/lib/verify/format.ts';
-import { runCatalogue } from '../../checks/run-catalogue.ts';
+import { createReporter } from '../../../src/cli/flags.ts';
+import { toJUnit } from '../../../src/contract/report/junit.ts';
+import { countLine, formatLines, junitCases } from '../../../src/contract/report/format.ts';
+import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
 import { useHostileTwin } from '../../support/hostile-harness.ts';
 import { distinctiveKey, keyRunsIn, overdue, watchRss, type Attack } from '../../support/hostile-servers.ts';
-import { resolveTarget } from '../../targets/resolve-target.ts';
+import { resolveTarget } from '../../../src/contract/targets/resolve-target.ts';
 
 const KEY = distinctiveKey();
 const LIMITS = { timeoutMs: 800, deadlineMs: 1000, maxResponseBytes: 1024 * 1024 };

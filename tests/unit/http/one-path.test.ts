@@ -1,12 +1,12 @@
-// One outbound path: outside scripts/lib/http, no kit source calls the global fetch (or node:http/https requests) itself.
+// One outbound path: outside src/http, no kit source calls the global fetch (or node:http/https requests) itself.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** Kit code that talks to servers; tests/unit and tests/support (test servers, doubles) are not the kit. */
-const SOURCES = ['scripts', 'tests/targets', 'tests/checks', 'mocks'];
-const ALLOWED = 'scripts/lib/http/';
+const SOURCES = ['scripts', 'src', 'mocks'];
+const ALLOWED = 'src/http/';
 
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -17,7 +17,7 @@ function files(dir: string): string[] {
 }
 
 describe('the one outbound path', () => {
-  test('no kit file outside scripts/lib/http calls global fetch, opens an http(s) request or relies on AbortSignal.timeout', () => {
+  test('no kit file outside src/http calls global fetch, opens an http(s) request or relies on AbortSignal.timeout', () => {
     const offenders = SOURCES.flatMap(files)
       .filter((file) => !relative(ROOT, join(ROOT, file)).startsWith(ALLOWED))
       .filter((file) => {

@@ -1,7 +1,7 @@
 // sendOutbound with a caller's keep-alive agent: connections are reused, and one cut short by a limit is never reused.
 import { Agent, createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { sendOutbound } from '../../../scripts/lib/http/outbound.ts';
+import { sendOutbound } from '../../../src/http/outbound.ts';
 
 const LIMITS = { headersTimeoutMs: 400, deadlineMs: 800, maxResponseBytes: 1024 };
 

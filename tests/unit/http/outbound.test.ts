@@ -1,7 +1,7 @@
 // sendOutbound against hostile local servers: nothing followed, nothing hangs, nothing floods memory.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { OUTBOUND_DEFAULTS, sendOutbound } from '../../../scripts/lib/http/outbound.ts';
-import { freePort } from '../../../scripts/lib/prism-cli.ts';
+import { OUTBOUND_DEFAULTS, sendOutbound } from '../../../src/http/outbound.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
 import { distinctiveKey, keyRunsIn, startHostile, startSecondOrigin, watchRss, type Attack, type Listening, type SecondOrigin } from '../../support/hostile-servers.ts';
 
 const KEY = distinctiveKey();

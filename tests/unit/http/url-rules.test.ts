@@ -1,8 +1,8 @@
 // The URL rules of the outbound path: one normalised host for the production guard, loopback-only plain http, no credentials.
 import { describe, expect, test } from 'vitest';
-import { environmentOf } from '../../../scripts/client/base-url.ts';
-import { checkOutboundUrl, isProductionUrl, normaliseHost, PRODUCTION_HOSTNAME } from '../../../scripts/lib/http/url-rules.ts';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import { environmentOf } from '../../../src/http/base-url.ts';
+import { checkOutboundUrl, isProductionUrl, normaliseHost, PRODUCTION_HOSTNAME } from '../../../src/http/url-rules.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 describe('normaliseHost', () => {
   test.each([

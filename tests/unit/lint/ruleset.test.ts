@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { SPEC_PATH } from '../../../scripts/lib/spec.ts';
+import { SPEC_PATH } from '../../../src/spec/spec.ts';
 import { lint, loadRealRuleset } from './support/lint-rule.ts';
 
 const ERROR = 0;

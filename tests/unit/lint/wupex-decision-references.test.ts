@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { SPEC_PATH } from '../../../scripts/lib/spec.ts';
+import { SPEC_PATH } from '../../../src/spec/spec.ts';
 import { lint, loadSingleRule, where } from './support/lint-rule.ts';
 
 const RULE = 'wupex-decision-references';

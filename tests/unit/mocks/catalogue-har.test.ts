@@ -7,8 +7,8 @@ import { loadRecordedCatalogue } from '../../../mocks/catalogue-har.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import type { ProductRecord } from '../../../mocks/store.ts';
 import productsFixture from '../../../mocks/fixtures/products.json' with { type: 'json' };
-import type { Har } from '../../../scripts/lib/har/har.ts';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import type { Har } from '../../../src/har/har.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 const REFERENCE = resolve(import.meta.dirname, '../../recordings/twin-reference.har');
 const dir = mkdtempSync(join(tmpdir(), 'i10-catalogue-'));

@@ -1,11 +1,11 @@
 // Generated traffic against the in-process twin: thousands of seeded odd requests, every answer judged by the spec.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { createSpecIndex } from '../../checks/lib/spec-index.ts';
-import type { TrafficOptions } from '../../checks/lib/traffic.ts';
+import { createSpecIndex } from '../../../src/contract/checks/lib/spec-index.ts';
+import type { TrafficOptions } from '../../../src/contract/checks/lib/traffic.ts';
 import { editJson, rewriteFetch, type Fetch } from '../../support/rewrite-fetch.ts';
 import { runTraffic } from '../../support/traffic-run.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
+import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
 import { ALPHA } from './harness.ts';
 
 const spec = createSpecIndex();

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createResponseValidator, type ResponseViolation } from '../../../mocks/response-validator.ts';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../../mocks/server.ts';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 export const ALPHA = { key: alpha.key, merchant: alpha.merchantCode } as const;

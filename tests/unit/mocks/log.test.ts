@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMockServer } from '../../../mocks/server.ts';
-import { fingerprint } from '../../../scripts/lib/redact.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 import { createHarness } from './harness.ts';
 
 const DISTINCTIVE = 'zz-log-canary-7f3a9c1e5b';

@@ -1,7 +1,7 @@
 // The twin's paging defaults must be the ones the spec declares (DECISIONS #7): one source of truth, checked.
 import { describe, expect, test } from 'vitest';
 import { PAGING_DEFAULTS, paginate } from '../../../mocks/paging.ts';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 describe('paging', () => {
   test('the defaults are the spec\'s Page and PageSize defaults', () => {

@@ -1,7 +1,7 @@
 // The Prism adapter: built from the loaded spec or from its path alike, routes percent-encoded paths, refuses a broken spec as a value.
 import { describe, expect, test } from 'vitest';
 import { createPrismRouter } from '../../../mocks/prism.ts';
-import { loadSpec, SPEC_PATH } from '../../../scripts/lib/spec.ts';
+import { loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
 
 const BALANCE = { method: 'GET', path: '/api/customer/balance', query: {}, headers: { 'x-api-key': 'k', 'accept-language': 'en-US' }, body: undefined };
 

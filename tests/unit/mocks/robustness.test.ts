@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createResponseValidator } from '../../../mocks/response-validator.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 import { ALPHA } from './harness.ts';
 
 let server: MockServer;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { PACKAGE_ROOT } from '../../../scripts/lib/package-root.ts';
+import { PACKAGE_ROOT } from '../../../src/core/package-root.ts';
 import { ALPHA, createHarness, line, type Harness } from './harness.ts';
 
 const scenarioFile = (name: string) => resolve(PACKAGE_ROOT, 'mocks/scenarios', `${name}.json`);

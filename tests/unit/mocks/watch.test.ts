@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import { watchTwin } from '../../../mocks/watch.ts';
-import { PACKAGE_ROOT } from '../../../scripts/lib/package-root.ts';
+import { PACKAGE_ROOT } from '../../../src/core/package-root.ts';
 import { ALPHA } from './harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'i11-watch-'));

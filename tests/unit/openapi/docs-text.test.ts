@@ -1,6 +1,6 @@
 // Text the reference page (npm run docs) shows as is: no link into files outside the kit, no Markdown in server descriptions.
 import { expect, test } from 'vitest';
-import { loadSpec } from '../../../scripts/lib/spec.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
 
 const spec = loadSpec();
 

@@ -1,8 +1,8 @@
 // Every named example in the spec (requests, responses incl. errors, parameters, headers) validates against its schema (2020-12).
 import { describe, expect, test } from 'vitest';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { createAjv, describeErrors } from '../../../scripts/lib/schema.ts';
-import { listOperations, loadSpec } from '../../../scripts/lib/spec.ts';
+import { createAjv, describeErrors } from '../../../src/spec/schema.ts';
+import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
 
 type Media = OpenAPIV3_1.MediaTypeObject;
 type WithExamples = { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown }> };

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../../../scripts/lib/package-root.ts';
-import { listOperations, loadSpec } from '../../../scripts/lib/spec.ts';
+import { PACKAGE_ROOT } from '../../../src/core/package-root.ts';
+import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
 
 test('README endpoints table = the spec', () => {
   const readme = readFileSync(resolve(PACKAGE_ROOT, 'README.md'), 'utf8');

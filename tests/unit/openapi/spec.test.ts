@@ -7,7 +7,7 @@ import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
 import { Yaml } from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import { parse } from 'yaml';
-import { listOperations, loadSpec, SPEC_PATH } from '../../../scripts/lib/spec.ts';
+import { listOperations, loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
 
 const ERROR = 0;
 

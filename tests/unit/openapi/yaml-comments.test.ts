@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CST, Lexer } from 'yaml';
-import { PACKAGE_ROOT } from '../../../scripts/lib/package-root.ts';
+import { PACKAGE_ROOT } from '../../../src/core/package-root.ts';
 
 /** `file:line: text` for every comment that follows content on its line (block scalars are one token, so their "#" is text). */
 export function inlineComments(text: string, file: string): string[] {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, test } from 'vitest';
-import { ancestors, watchParents } from '../../../../scripts/lib/parent-watch.ts';
+import { ancestors, watchParents } from '../../../src/process/parent-watch.ts';
 
 test('ancestors starts at our parent and never lists init', () => {
   const chain = ancestors(3);

@@ -1,7 +1,7 @@
 // waitForPort: a loopback port that opens late is waited for; one that never opens gives up at the deadline.
 import { createServer } from 'node:net';
 import { expect, test } from 'vitest';
-import { waitForPort } from '../../../../scripts/lib/wait-for-port.ts';
+import { waitForPort } from '../../../src/process/wait-for-port.ts';
 
 const freePort = () =>
   new Promise<number>((done) => {

@@ -1,11 +1,11 @@
 // npm run proxy flags and --upstream resolution: the key is never a flag; plain http only to loopback; never production.
 import { describe, expect, test } from 'vitest';
-import { parseMockCliOptions } from '../../../../mocks/cli-options.ts';
-import { parseProxyArgs } from '../../../../scripts/lib/proxy/args.ts';
-import { resolveUpstream } from '../../../../scripts/lib/proxy/upstream.ts';
-import { loadSpec } from '../../../../scripts/lib/spec.ts';
-import { serverUrlOf, TWIN_URL } from '../../../../scripts/client/base-url.ts';
-import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { parseMockCliOptions } from '../../../mocks/cli-options.ts';
+import { parseProxyArgs } from '../../../src/proxy/args.ts';
+import { resolveUpstream } from '../../../src/proxy/upstream.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
+import { serverUrlOf, TWIN_URL } from '../../../src/http/base-url.ts';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 
 const doc = loadSpec();
 

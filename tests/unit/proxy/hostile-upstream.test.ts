@@ -1,7 +1,7 @@
 // An upstream that stalls, floods or redirects: the app gets a 502/504 vendor-style envelope naming the cause, and the proxy keeps serving.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createProxy, type Proxy } from '../../../../scripts/lib/proxy/proxy-server.ts';
+import { createProxy, type Proxy } from '../../../src/proxy/proxy-server.ts';
 
 const BALANCE = '{"status":true,"data":{"balance":5000,"credit":0,"creditBalance":5000}}';
 // Short deadlines and a small cap: nothing here waits on the defaults (10 s / 8 MiB).

@@ -1,6 +1,6 @@
 // The proxy's request inspector: each violation names the parameter as the spec spells it and shows the value received.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { prepareValidation, type Validation } from '../../../../scripts/lib/proxy/proxy-server.ts';
+import { prepareValidation, type Validation } from '../../../src/proxy/proxy-server.ts';
 
 let validation: Validation;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // The proxy forwards through its own keep-alive pool: one upstream connection serves many requests, and close() ends it.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createProxy, type Proxy } from '../../../../scripts/lib/proxy/proxy-server.ts';
+import { createProxy, type Proxy } from '../../../src/proxy/proxy-server.ts';
 
 const BALANCE = '{"status":true,"data":{"balance":5000,"credit":0,"creditBalance":5000}}';
 const LIMITS = { headersTimeoutMs: 300, deadlineMs: 600, maxResponseBytes: 4096 };

@@ -3,15 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BODY_LIMIT } from '../../../../mocks/node-adapter.ts';
-import { createMockServer } from '../../../../mocks/server.ts';
-import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
-import { createProxy, prepareValidation, type Proxy, type Validation } from '../../../../scripts/lib/proxy/proxy-server.ts';
-import { SAMPLE_ACCOUNT, SAMPLE_STEPS, sendSampleTraffic, type SampleAnswer } from '../../../../scripts/lib/proxy/sample-traffic.ts';
-import { loadRecordings } from '../../../../scripts/lib/replay/load.ts';
-import { replayRecordings } from '../../../../scripts/lib/replay/run-replay.ts';
-import { editJson, rewriteFetch } from '../../../support/rewrite-fetch.ts';
-import { serveFetch, type Served } from '../../../support/serve-fetch.ts';
+import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
+import { createMockServer } from '../../../mocks/server.ts';
+import { createHarValidator } from '../../../src/har/validate.ts';
+import { createProxy, prepareValidation, type Proxy, type Validation } from '../../../src/proxy/proxy-server.ts';
+import { SAMPLE_ACCOUNT, SAMPLE_STEPS, sendSampleTraffic, type SampleAnswer } from '../../../src/proxy/sample-traffic.ts';
+import { loadRecordings } from '../../../src/replay/load.ts';
+import { replayRecordings } from '../../../src/replay/run-replay.ts';
+import { editJson, rewriteFetch } from '../../support/rewrite-fetch.ts';
+import { serveFetch, type Served } from '../../support/serve-fetch.ts';
 
 /** Invalid on the request side: the proxy must count them; every other step of the mix is valid both ways. */
 const INVALID_REQUESTS = ['no key', 'page 0', 'malformed JSON', 'no Accept-Language'];

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildDocs } from '../../../scripts/lib/docs.ts';
-import { listOperations, loadSpec } from '../../../scripts/lib/spec.ts';
+import { buildDocs } from '../../../src/publish/docs.ts';
+import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wupex-docs-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

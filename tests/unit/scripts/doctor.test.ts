@@ -2,10 +2,10 @@
 // subprocess (the entry's wiring and exit code); the others call doctorMain in-process with the same environment.
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createDoctorContext } from '../../../scripts/lib/doctor/doctor-context.ts';
-import { doctorMain } from '../../../scripts/lib/doctor/main.ts';
-import { freePort } from '../../../scripts/lib/prism-cli.ts';
-import { fingerprint } from '../../../scripts/lib/redact.ts';
+import { createDoctorContext } from '../../../src/doctor/doctor-context.ts';
+import { doctorMain } from '../../../src/doctor/main.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 
 const KEY = 'doctor-cli-key-e83b0d5a7f'; // scan-secrets: allow (a deliberate fake key)
 

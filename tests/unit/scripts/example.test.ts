@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { maskCode, newReferenceId, resolveMerchantCode, runExampleFlow } from '../../../scripts/client/example-flow.ts';
-import { createWupexClient } from '../../../scripts/client/wupex-client.ts';
-import { exampleMain } from '../../../scripts/lib/example-main.ts';
-import { freePort } from '../../../scripts/lib/prism-cli.ts';
-import { fingerprint } from '../../../scripts/lib/redact.ts';
+import { maskCode, newReferenceId, resolveMerchantCode, runExampleFlow } from '../../../src/client/example-flow.ts';
+import { createWupexClient } from '../../../src/client/wupex-client.ts';
+import { exampleMain } from '../../../src/client/example-main.ts';
+import { freePort } from '../../../src/process/prism-cli.ts';
+import { fingerprint } from '../../../src/secrets/redact.ts';
 
 const noSleep = async () => {};
 

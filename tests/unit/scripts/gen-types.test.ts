@@ -1,7 +1,7 @@
 // The committed generated types must match what `npm run gen:types` would write now.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { GENERATED_TYPES_PATH, generateTypes } from '../../../scripts/client/generate-types.ts';
+import { GENERATED_TYPES_PATH, generateTypes } from '../../../src/spec/generate-types.ts';
 
 describe('gen:types', () => {
   test('openapi/generated/wupex.ts is up to date with openapi/wupex.yaml (else run: npm run gen:types)', async () => {

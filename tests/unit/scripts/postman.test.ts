@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listOperations, loadSpec } from '../../../scripts/lib/spec.ts';
+import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
 
 interface Header { key: string; value: string }
 interface PostmanRequest { method: string; url: { host: string[]; path: string[]; query?: Array<{ key: string; value: string }> }; header: Header[]; auth?: unknown }

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
-import { createHarValidator } from '../../../../scripts/lib/har/validate.ts';
-import { SAMPLE_STEPS, sendSampleTraffic } from '../../../../scripts/lib/proxy/sample-traffic.ts';
-import { spawnProxy } from '../../../support/spawn-proxy.ts';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { createHarValidator } from '../../../src/har/validate.ts';
+import { SAMPLE_STEPS, sendSampleTraffic } from '../../../src/proxy/sample-traffic.ts';
+import { spawnProxy } from '../../support/spawn-proxy.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'i14-record-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

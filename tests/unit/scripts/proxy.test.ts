@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
-import { spawnProxy } from '../../../support/spawn-proxy.ts';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { spawnProxy } from '../../support/spawn-proxy.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'i10-cli-'));
 // A plain upstream that answers like the sandbox (starting the twin as well would double the start-up this test waits for).

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { scanMain } from '../../../scripts/lib/secrets/main.ts';
+import { scanMain } from '../../../src/secrets/main.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 // Built at run time so the realistic key never sits in a tracked file.

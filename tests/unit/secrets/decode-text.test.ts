@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeText } from '../../../../scripts/lib/secrets/decode-text.ts';
-import { scanRepo } from '../../../../scripts/lib/secrets/scan-repo.ts';
+import { decodeText } from '../../../src/secrets/decode-text.ts';
+import { scanRepo } from '../../../src/secrets/scan-repo.ts';
 
 // Built at run time so no realistic key sits in this file.
 const KEY = ['Rt5', 'Jh2', 'Wq8', 'Mz4', 'Xc7', 'Bn3', 'Kp6'].join('');

@@ -1,7 +1,7 @@
 // The redactor every output line passes through: known keys, their URL-encoded form, and key-shaped headers and query parameters.
 import { describe, expect, test } from 'vitest';
-import { violationLine } from '../../../../scripts/lib/proxy/violations.ts';
-import { createRedactor, createSanitiser, fingerprint, REDACTED, stripControl } from '../../../../scripts/lib/redact.ts';
+import { violationLine } from '../../../src/proxy/violations.ts';
+import { createRedactor, createSanitiser, fingerprint, REDACTED, stripControl } from '../../../src/secrets/redact.ts';
 
 const KEY = 'Kx9-distinctive/key+value=42'; // scan-secrets: allow (a deliberate fake key)
 

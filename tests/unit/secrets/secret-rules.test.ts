@@ -1,8 +1,8 @@
 // The secret scan's judgement, in-process: which lines are suspected keys and which are placeholders or documented fakes.
 import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { looksLikeSecret, shannonEntropy } from '../../../scripts/lib/secrets/looks-like-secret.ts';
-import { ALLOW_MARKER, scanText } from '../../../scripts/lib/secrets/scan-text.ts';
+import { looksLikeSecret, shannonEntropy } from '../../../src/secrets/looks-like-secret.ts';
+import { ALLOW_MARKER, scanText } from '../../../src/secrets/scan-text.ts';
 
 // Built at run time from short pieces so no realistic key ever sits literally in this file.
 const KEY = ['Zq8', 'vK2', 'mN7', 'pL4', 'xR9', 'tW3', 'bY6'].join('');

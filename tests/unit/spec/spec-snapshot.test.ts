@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readSpecSnapshot, specSnapshot } from '../../../../scripts/lib/spec-snapshot.ts';
-import { loadSpec, resolveSpec } from '../../../../scripts/lib/spec.ts';
+import { readSpecSnapshot, specSnapshot } from '../../../src/spec/spec-snapshot.ts';
+import { loadSpec, resolveSpec } from '../../../src/spec/spec.ts';
 
 /** The snapshot does not care what the document says: only which files it was read from. */
 const SPEC = "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths: {}\nx-example: { $ref: './one.json' }\n";

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { listOperations, loadSpec, readSpecFile, SPEC_PATH } from '../../../../scripts/lib/spec.ts';
+import { listOperations, loadSpec, readSpecFile, SPEC_PATH } from '../../../src/spec/spec.ts';
 
 function tinySpec(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'wupex-spec-'));

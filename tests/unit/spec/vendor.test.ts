@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadSpec } from '../../../../scripts/lib/spec.ts';
-import { bundleFiles, loadVendored, runBundle, VENDOR_DIR } from '../../../../scripts/lib/vendor.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
+import { bundleFiles, loadVendored, runBundle, VENDOR_DIR } from '../../../src/spec/vendor.ts';
 
 const packages = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 // A plain valid request per operation, from the spec's own examples: the base that rejection checks alter.
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import { FRESH_REFERENCE, type CheckContext, type RequestSpec } from '../context.ts';
 import { existingOrderName, orderLine } from './discover.ts';
 import { parametersOf } from './spec-index.ts';

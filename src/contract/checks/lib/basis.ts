@@ -1,5 +1,5 @@
 // What a finding rests on, read from the spec element it failed on: its `x-decision` rows and the S-tags of its description.
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import { NO_BASIS, type Basis } from '../check.ts';
 import { parametersOf, type Schema } from './spec-index.ts';
 

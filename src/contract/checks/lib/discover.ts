@@ -1,6 +1,6 @@
 // Discovery of what the target already holds (the real sandbox is not empty): products, an order, the balance.
 import { randomUUID } from 'node:crypto';
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import type { CheckContext } from '../context.ts';
 import { isObject } from './text.ts';
 

@@ -1,5 +1,5 @@
 // The loop every active check shares: pick operations, skip the ones this target must not receive, collect outcomes.
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import { skip, unavailable, type OperationOutcome, type Outcome } from '../check.ts';
 import type { AuthMode, CheckContext } from '../context.ts';
 import { UnavailableError } from './transient.ts';

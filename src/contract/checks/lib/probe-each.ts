@@ -1,5 +1,5 @@
 // The loop of every rejection check: per operation, a valid base request (the control) and the probes built from it.
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import type { OperationOutcome, Outcome } from '../check.ts';
 import type { AuthMode, CheckContext, RequestSpec } from '../context.ts';
 import { validBase } from './base-request.ts';

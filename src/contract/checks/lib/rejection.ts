@@ -1,6 +1,6 @@
 // Differential rejections: a probe counts as rejected only when its control (the same request with the one cause
 // fixed) got a 2xx, and the probe got the documented status and code for that cause, with a message naming it.
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import type { Exchange } from '../../targets/target.ts';
 import { fail, pass, skip, type Basis, type Outcome } from '../check.ts';
 import type { CheckContext, RequestSpec } from '../context.ts';

@@ -1,7 +1,7 @@
 // What the checks read from the resolved spec: documented statuses, responses, the error-code map, validation.
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { createAjv, describeErrors, type ValidateFunction } from '../../../scripts/lib/schema.ts';
-import { listOperations, loadSpec, type Document, type SpecOperation } from '../../../scripts/lib/spec.ts';
+import { createAjv, describeErrors, type ValidateFunction } from '../../../spec/schema.ts';
+import { listOperations, loadSpec, type Document, type SpecOperation } from '../../../spec/spec.ts';
 
 export type ResponseObject = OpenAPIV3_1.ResponseObject;
 export type ParameterObject = OpenAPIV3_1.ParameterObject;

@@ -1,5 +1,5 @@
 // Small text helpers for check messages: short body snippets and type names.
-import { createSanitiser } from '../../../scripts/lib/redact.ts';
+import { createSanitiser } from '../../../secrets/redact.ts';
 
 /**
  * The first 120 characters of a body, on one line, for messages. Secrets given (the request's key) are redacted

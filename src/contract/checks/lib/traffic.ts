@@ -1,6 +1,6 @@
 // Generated traffic (fast-check, seeded): odd but well-formed HTTP requests per operation, from the spec's schemas and examples.
 import fc from 'fast-check';
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import type { AuthMode, RequestSpec } from '../context.ts';
 import { firstBodyExample } from './base-request.ts';
 import { arbitraryFor, fullInstance } from './instances.ts';

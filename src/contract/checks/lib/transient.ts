@@ -1,7 +1,7 @@
 // Transient faults (S11): 429/502/503/504 and connection resets are retried where a repeat is safe; what stays down is
 // UNAVAILABLE (not judged), never a contract failure. Waits honour Retry-After, capped short for loopback targets.
-import { backoffDelayMs, isSafeToRepeat, parseRetryAfterMs } from '../../../scripts/client/retry.ts';
-import type { KitError } from '../../../scripts/lib/result.ts';
+import { backoffDelayMs, isSafeToRepeat, parseRetryAfterMs } from '../../../client/retry.ts';
+import type { KitError } from '../../../core/result.ts';
 import type { Exchange, ExchangeRequest, Target } from '../../targets/target.ts';
 
 /**

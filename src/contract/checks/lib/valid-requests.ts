@@ -1,6 +1,6 @@
 // Schema-valid requests per operation, generated with fast-check from the spec's schemas and examples (seeded).
 import fc from 'fast-check';
-import type { SpecOperation } from '../../../scripts/lib/spec.ts';
+import type { SpecOperation } from '../../../spec/spec.ts';
 import type { CheckContext, RequestSpec } from '../context.ts';
 import { firstBodyExample } from './base-request.ts';
 import { existingOrderName, orderableProduct, readBalance } from './discover.ts';

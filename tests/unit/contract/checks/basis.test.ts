@@ -1,13 +1,13 @@
 // What findings rest on, read from the real spec: x-decision rows and the guide's S-tags of the element that failed.
 import { describe, expect, test } from 'vitest';
-import type { ExchangeCheck } from '../../checks/check.ts';
-import { conformanceResponseHeaders } from '../../checks/conformance.response-headers.ts';
-import { conformanceStatusCode } from '../../checks/conformance.status-code.ts';
-import { envelopeErrorCode } from '../../checks/envelope.error-code.ts';
-import { basisOf, decisionsOf, sourcesIn } from '../../checks/lib/basis.ts';
-import { createSpecIndex } from '../../checks/lib/spec-index.ts';
-import { schemaResponseBody } from '../../checks/schema.response-body.ts';
-import type { Exchange } from '../../targets/target.ts';
+import type { ExchangeCheck } from '../../../../src/contract/checks/check.ts';
+import { conformanceResponseHeaders } from '../../../../src/contract/checks/conformance.response-headers.ts';
+import { conformanceStatusCode } from '../../../../src/contract/checks/conformance.status-code.ts';
+import { envelopeErrorCode } from '../../../../src/contract/checks/envelope.error-code.ts';
+import { basisOf, decisionsOf, sourcesIn } from '../../../../src/contract/checks/lib/basis.ts';
+import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
+import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
+import type { Exchange } from '../../../../src/contract/targets/target.ts';
 
 const spec = createSpecIndex();
 const op = (id: string) => spec.operations.find((o) => o.operationId === id)!;

@@ -1,11 +1,11 @@
 // Every check is proven to fail: one deliberately broken twin per fault, and the right check must name the right operation.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { ALL_CHECKS } from '../../checks/index.ts';
-import { runCatalogue } from '../../checks/run-catalogue.ts';
-import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { ALL_CHECKS } from '../../../../src/contract/checks/index.ts';
+import { runCatalogue } from '../../../../src/contract/run-catalogue.ts';
+import { BROKEN_SERVERS } from '../../../support/broken-servers.ts';
+import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 const cases = Object.entries(BROKEN_SERVERS).map(([fault, broken]) => [fault, broken.breaks, broken] as const);

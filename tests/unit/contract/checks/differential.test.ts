@@ -1,14 +1,14 @@
 // Differential rejections and probing: a rejection passes only against a 2xx control, never on a 404 that answers
 // everything; every order request has its own referenceId; Prefer reaches an order only after a read-only probe.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { ALL_CHECKS } from '../../checks/index.ts';
-import { runCatalogue } from '../../checks/run-catalogue.ts';
-import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
-import { rewriteFetch } from '../../support/rewrite-fetch.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
-import { missingFor } from '../../targets/profiles.ts';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { ALL_CHECKS } from '../../../../src/contract/checks/index.ts';
+import { runCatalogue } from '../../../../src/contract/run-catalogue.ts';
+import { BROKEN_SERVERS } from '../../../support/broken-servers.ts';
+import { rewriteFetch } from '../../../support/rewrite-fetch.ts';
+import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
+import { missingFor } from '../../../../src/contract/targets/profiles.ts';
 
 const [alpha] = DEMO_ACCOUNTS;
 const REJECTION_CHECKS = ['auth.missing-key', 'auth.invalid-key', 'auth.key-in-query', 'headers.missing-accept-language', 'headers.unsupported-accept-language', 'negative.schema-violation', 'negative.malformed-json', 'negative.wrong-content-type'];

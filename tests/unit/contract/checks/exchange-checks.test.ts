@@ -1,17 +1,17 @@
 // Table tests for the pure checks: a tiny spec fragment and a response in, the exact outcome out.
 import { describe, expect, test } from 'vitest';
-import type { Document, SpecOperation } from '../../../scripts/lib/spec.ts';
-import type { Check, ExchangeCheck, Outcome } from '../../checks/check.ts';
-import { conformanceContentType } from '../../checks/conformance.content-type.ts';
-import { conformanceResponseHeaders } from '../../checks/conformance.response-headers.ts';
-import { conformanceStatusCode } from '../../checks/conformance.status-code.ts';
-import { envelopeErrorCode } from '../../checks/envelope.error-code.ts';
-import { envelopeShape } from '../../checks/envelope.shape.ts';
-import { hygieneKeyNotEchoed } from '../../checks/hygiene.key-not-echoed.ts';
-import { hygieneNoDataOnRejection } from '../../checks/hygiene.no-data-on-rejection.ts';
-import { schemaResponseBody } from '../../checks/schema.response-body.ts';
-import { createSpecIndex } from '../../checks/lib/spec-index.ts';
-import type { Exchange } from '../../targets/target.ts';
+import type { Document, SpecOperation } from '../../../../src/spec/spec.ts';
+import type { Check, ExchangeCheck, Outcome } from '../../../../src/contract/checks/check.ts';
+import { conformanceContentType } from '../../../../src/contract/checks/conformance.content-type.ts';
+import { conformanceResponseHeaders } from '../../../../src/contract/checks/conformance.response-headers.ts';
+import { conformanceStatusCode } from '../../../../src/contract/checks/conformance.status-code.ts';
+import { envelopeErrorCode } from '../../../../src/contract/checks/envelope.error-code.ts';
+import { envelopeShape } from '../../../../src/contract/checks/envelope.shape.ts';
+import { hygieneKeyNotEchoed } from '../../../../src/contract/checks/hygiene.key-not-echoed.ts';
+import { hygieneNoDataOnRejection } from '../../../../src/contract/checks/hygiene.no-data-on-rejection.ts';
+import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
+import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
+import type { Exchange } from '../../../../src/contract/targets/target.ts';
 
 const ENVELOPE = { type: 'object', required: ['status', 'error'], properties: { status: { const: false }, error: { type: 'object', required: ['code', 'message'] } } };
 const json = (schema: object) => ({ 'application/json': { schema } });

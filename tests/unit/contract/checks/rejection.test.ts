@@ -1,9 +1,9 @@
 // judgeRejection: a rejection passes only with the documented status, code and (where given) the named field;
 // every failure says what was received, what is documented, and what it rests on.
 import { describe, expect, test } from 'vitest';
-import { judgeRejection, type RejectionExpectation } from '../../checks/lib/rejection.ts';
-import { createSpecIndex } from '../../checks/lib/spec-index.ts';
-import type { Exchange } from '../../targets/target.ts';
+import { judgeRejection, type RejectionExpectation } from '../../../../src/contract/checks/lib/rejection.ts';
+import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
+import type { Exchange } from '../../../../src/contract/targets/target.ts';
 
 const operation = createSpecIndex().operations.find((o) => o.operationId === 'getBalance')!;
 const exchange = (status: number, body: unknown): Exchange => ({

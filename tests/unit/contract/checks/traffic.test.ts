@@ -1,8 +1,8 @@
 // The traffic generator's safety rules for the catalogue check: no valid order body, no key in a URL, no asked-for faults.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createSpecIndex, requestBodySchema } from '../../checks/lib/spec-index.ts';
-import { trafficFor, type TrafficOptions } from '../../checks/lib/traffic.ts';
+import { createSpecIndex, requestBodySchema } from '../../../../src/contract/checks/lib/spec-index.ts';
+import { trafficFor, type TrafficOptions } from '../../../../src/contract/checks/lib/traffic.ts';
 
 const spec = createSpecIndex();
 const pullCodes = spec.operations.find((o) => o.operationId === 'pullCodes')!;

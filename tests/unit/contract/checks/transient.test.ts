@@ -1,17 +1,17 @@
 // Transient faults (S11): 429/503 and connection resets are retried where a repeat is safe, waits honour Retry-After
 // (capped, injectable), what stays down is UNAVAILABLE and exit 3, and the twin at fault rate 0.3 gives 0 failures.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { kitError, ok } from '../../../scripts/lib/result.ts';
-import { runVerify } from '../../../scripts/lib/verify/run-verify.ts';
-import { defineActiveCheck, pass } from '../../checks/check.ts';
-import { ALL_CHECKS } from '../../checks/index.ts';
-import { forEachOperation } from '../../checks/lib/for-each-operation.ts';
-import { runCatalogue } from '../../checks/run-catalogue.ts';
-import { sendWithRetry, transientPolicy, UnavailableError } from '../../checks/lib/transient.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
-import type { Exchange, ExchangeRequest, Target } from '../../targets/target.ts';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { kitError, ok } from '../../../../src/core/result.ts';
+import { runVerify } from '../../../../src/contract/verify/run-verify.ts';
+import { defineActiveCheck, pass } from '../../../../src/contract/checks/check.ts';
+import { ALL_CHECKS } from '../../../../src/contract/checks/index.ts';
+import { forEachOperation } from '../../../../src/contract/checks/lib/for-each-operation.ts';
+import { runCatalogue } from '../../../../src/contract/run-catalogue.ts';
+import { sendWithRetry, transientPolicy, UnavailableError } from '../../../../src/contract/checks/lib/transient.ts';
+import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
+import type { Exchange, ExchangeRequest, Target } from '../../../../src/contract/targets/target.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 const BALANCE: ExchangeRequest = { method: 'GET', url: 'http://127.0.0.1:4010/api/customer/balance', headers: {} };

@@ -1,10 +1,10 @@
 // Generated negatives: every one really violates the schema, the boundary cases are there, and a seed reproduces them.
 import { describe, expect, test } from 'vitest';
-import { createSpecIndex } from '../../checks/lib/spec-index.ts';
-import { requestBodySchema } from '../../checks/lib/spec-index.ts';
-import { fullInstance } from '../../checks/lib/instances.ts';
-import { violationsFor } from '../../checks/lib/violations.ts';
-import { curlLine } from '../../checks/lib/curl.ts';
+import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
+import { requestBodySchema } from '../../../../src/contract/checks/lib/spec-index.ts';
+import { fullInstance } from '../../../../src/contract/checks/lib/instances.ts';
+import { violationsFor } from '../../../../src/contract/checks/lib/violations.ts';
+import { curlLine } from '../../../../src/contract/checks/lib/curl.ts';
 
 const spec = createSpecIndex();
 const op = (id: string) => spec.operations.find((o) => o.operationId === id)!;

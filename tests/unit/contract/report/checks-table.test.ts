@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderChecksTable, withChecksTable } from '../../../scripts/lib/verify/checks-table.ts';
-import { ALL_CHECKS } from '../../checks/index.ts';
+import { renderChecksTable, withChecksTable } from '../../../../src/contract/report/checks-table.ts';
+import { ALL_CHECKS } from '../../../../src/contract/checks/index.ts';
 
-const README = resolve(import.meta.dirname, '../../../README.md');
+const README = resolve(import.meta.dirname, '../../../../README.md');
 
 describe('checks table', () => {
   test('README.md holds the table generated from ALL_CHECKS (run `npm run gen:checks-table` when this fails)', () => {
@@ -18,12 +18,12 @@ describe('checks table', () => {
     expect(withChecksTable(readme, renderChecksTable(ALL_CHECKS.slice(1)))).not.toBe(readme);
   });
 
-  test('check ids are unique, group.name in kebab-case, and each lives in tests/checks/<id>.ts', () => {
+  test('check ids are unique, group.name in kebab-case, and each lives in src/contract/checks/<id>.ts', () => {
     const ids = ALL_CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*$/);
-      expect(readFileSync(resolve(import.meta.dirname, `../../checks/${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
+      expect(readFileSync(resolve(import.meta.dirname, `../../../../src/contract/checks/${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
     }
   });
 });

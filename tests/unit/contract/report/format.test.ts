@@ -1,7 +1,7 @@
 // verify's printed lines: PASS, SKIP with its reason, FAIL with indented messages and curl lines, then the count.
 import { describe, expect, test } from 'vitest';
-import { countLine, formatLines, junitCases } from '../../../scripts/lib/verify/format.ts';
-import type { RunReport } from '../../checks/run-catalogue.ts';
+import { countLine, formatLines, junitCases } from '../../../../src/contract/report/format.ts';
+import type { RunReport } from '../../../../src/contract/run-catalogue.ts';
 
 const finding = (n: number) => ({ checkId: 'envelope.shape', title: 'T', severity: 'high' as const, operation: 'GET /x', target: 'mock', message: `GET /x: problem ${n}.`, basis: { decisions: ['7'], sources: ['S10'] }, reproduce: `curl -sS -X GET 'http://h/x?n=${n}'` });
 

@@ -1,15 +1,15 @@
 // verify as a library (runVerify) and its report: the decision-differing server lands in exactly its five rows,
 // a rejected key stops at once (exit 2), and the JSON report carries the basis of every finding, redacted.
 import { afterAll, beforeAll, afterEach, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
-import { createMockServer, type MockServer } from '../../../mocks/server.ts';
-import { createRedactor } from '../../../scripts/lib/redact.ts';
-import { loadDecisions } from '../../../scripts/lib/verify/decisions.ts';
-import { toJsonReport } from '../../../scripts/lib/verify/json-report.ts';
-import { runVerify } from '../../../scripts/lib/verify/run-verify.ts';
-import { formatSections, SECTION_TITLES } from '../../../scripts/lib/verify/sections.ts';
-import { DIFFERING_ROWS, decisionDiffServer } from '../../support/decision-server.ts';
-import { fetchTarget } from '../../targets/mock-target.ts';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { createRedactor } from '../../../../src/secrets/redact.ts';
+import { loadDecisions } from '../../../../src/contract/report/decisions.ts';
+import { toJsonReport } from '../../../../src/contract/report/json-report.ts';
+import { runVerify } from '../../../../src/contract/verify/run-verify.ts';
+import { formatSections, SECTION_TITLES } from '../../../../src/contract/report/sections.ts';
+import { DIFFERING_ROWS, decisionDiffServer } from '../../../support/decision-server.ts';
+import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 const noWait = { sleep: async () => {} };

@@ -1,8 +1,8 @@
 // httpTarget: normalised exchanges, rate limits waited out only where a repeat is safe, unreachable as a value.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../../../scripts/lib/prism-cli.ts';
-import { serveFetch, type Served } from '../../support/serve-fetch.ts';
-import { httpTarget } from '../../targets/http-target.ts';
+import { freePort } from '../../../../src/process/prism-cli.ts';
+import { serveFetch, type Served } from '../../../support/serve-fetch.ts';
+import { httpTarget } from '../../../../src/contract/targets/http-target.ts';
 
 describe('httpTarget', () => {
   let served: Served;

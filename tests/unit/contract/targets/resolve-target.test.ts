@@ -1,7 +1,7 @@
 // Target resolution: safety refusals before anything is sent, and the capabilities each target declares.
 import { describe, expect, test } from 'vitest';
-import { checkUrl, resolveTarget } from '../../targets/resolve-target.ts';
-import { REASONS } from '../../targets/profiles.ts';
+import { checkUrl, resolveTarget } from '../../../../src/contract/targets/resolve-target.ts';
+import { REASONS } from '../../../../src/contract/targets/profiles.ts';
 
 const KEY = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0'; // scan-secrets: allow (a deliberate fake key)
 

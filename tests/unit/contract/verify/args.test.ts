@@ -1,7 +1,7 @@
 // verify's flags: parsed once, invalid values named with the valid ones, the key never accepted as a flag.
 import { describe, expect, test } from 'vitest';
-import { keyArgumentValues, parseVerifyArgs } from '../../../scripts/lib/verify/args.ts';
-import { toJUnit } from '../../../scripts/lib/junit.ts';
+import { keyArgumentValues, parseVerifyArgs } from '../../../../src/contract/verify/args.ts';
+import { toJUnit } from '../../../../src/contract/report/junit.ts';
 
 const CHECKS = ['auth.missing-key', 'envelope.shape'];
 

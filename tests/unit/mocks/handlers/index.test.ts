@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { HANDLERS } from '../../../../mocks/handlers/index.ts';
-import { listOperations, loadSpec } from '../../../../scripts/lib/spec.ts';
+import { listOperations, loadSpec } from '../../../../src/spec/spec.ts';
 
 describe('HANDLERS', () => {
   test('has exactly one handler per spec operationId', () => {
