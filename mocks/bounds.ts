@@ -1,6 +1,9 @@
 // Cheap structural pre-checks that bound the CPU of full schema validation: arrays past the spec's maxItems are cut before Prism sees them.
 import type { JsonSchema } from './spec-index.ts';
 
+/** Largest request body the twin reads (bytes, D7/#21): past it the body is dropped unread and the answer is 413 PAYLOAD_TOO_LARGE. */
+export const BODY_LIMIT = 64 * 1024;
+
 /**
  * The body as Prism should validate it: every array longer than its schema's `maxItems` is cut to `maxItems + 1`
  * items, so the same "must NOT have more than N items" diagnostic comes back without validating (and reporting)

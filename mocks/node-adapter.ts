@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { MockResponse } from './errors.ts';
 import type { MockRequest } from './pipeline.ts';
+import { BODY_LIMIT } from './bounds.ts';
 
-/** DECISIONS #21: bodies over 64 KiB are 413 PAYLOAD_TOO_LARGE. */
-export const BODY_LIMIT = 64 * 1024;
+export { BODY_LIMIT };
 
 /** What the server does with a request; `bodyTooLarge` short-circuits to 413. */
 export type Handle = (request: MockRequest, bodyTooLarge: boolean) => Promise<MockResponse>;

@@ -3,11 +3,10 @@ import type { ErrorCatalogue, MockResponse, VendorError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Handler } from './handlers/handler.ts';
 import type { PrismMatch, PrismRouter } from './prism.ts';
-import { BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from './bounds.ts';
+import { BODY_LIMIT, BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from './bounds.ts';
 import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, shapeError, shortened } from './request-errors.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
 import type { MockStore } from './store.ts';
-import { BODY_LIMIT } from './node-adapter.ts';
 
 /** A request as both adapters (web fetch, node http) hand it in: lower-case headers, single-valued query. */
 export interface MockRequest {

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint:spec and scan:secrets run beside the vitest suite (each alone leaves a core idle); their output follows it.
+// `npm test`: typecheck, lint:spec, lint:deps (layering) and scan:secrets run beside the vitest suite (each alone leaves a core idle); their output follows it.
 // Plain JS so it starts without tsx. Exit code: the first failing check's, else the suite's.
 import { spawn } from 'node:child_process';
 
@@ -21,7 +21,7 @@ function npmRun(script, capture) {
   });
 }
 
-const checks = ['typecheck', 'lint:spec', 'scan:secrets'];
+const checks = ['typecheck', 'lint:spec', 'lint:deps', 'scan:secrets'];
 const [suite, ...captured] = await Promise.all([npmRun('test:vitest', false), ...checks.map((script) => npmRun(script, true))]);
 for (const [i, run] of captured.entries()) process.stderr.write(run.code === 0 ? `${checks[i]}: ok\n` : `${checks[i]} failed:\n${run.output}`);
 process.exitCode = [...captured, suite].find((run) => run.code !== 0)?.code ?? 0;

@@ -1,5 +1,5 @@
 // HAR 1.2 (the format browsers, Polly.js and Insomnia read): the types we write, and Exchange <-> entry conversion.
-import type { Exchange, ExchangeResponse } from '../contract/targets/target.ts';
+import type { Exchange, ExchangeResponse } from '../http/exchange.ts';
 
 export interface HarNameValue {
   name: string;

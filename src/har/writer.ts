@@ -1,7 +1,7 @@
 // Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), kept current while it runs.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Exchange } from '../contract/targets/target.ts';
+import type { Exchange } from '../http/exchange.ts';
 import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
 import { maskEntry } from './mask.ts';

@@ -1,5 +1,5 @@
 // The one Target interface: every check talks to the API through it, whatever answers (twin, Prism, sandbox).
-import type { OutboundRequest } from '../../http/outbound.ts';
+import type { Exchange, ExchangeRequest } from '../../http/exchange.ts';
 import type { KitError, Result } from '../../core/result.ts';
 
 /**
@@ -10,25 +10,10 @@ export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 
 
 export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback', 'namesFieldsInErrors'];
 
+export type { Exchange, ExchangeRequest, ExchangeResponse } from '../../http/exchange.ts';
+export { readResponse, toExchangeResponse, toFetchRequest } from '../../http/exchange.ts';
+
 export type TargetName = 'mock' | 'prism' | 'sandbox' | 'production' | 'base-url';
-
-/** The request as sent, kept as plain data so checks and reports never touch stream bodies. */
-export type ExchangeRequest = OutboundRequest;
-
-/** The response normalised once: lower-case headers, the text, and the parsed JSON when it parses. */
-export interface ExchangeResponse {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  json: unknown;
-}
-
-/** One request/response pair: what every pure check looks at. */
-export interface Exchange {
-  request: ExchangeRequest;
-  response: ExchangeResponse;
-  durationMs: number;
-}
 
 export interface Target {
   readonly name: TargetName;
@@ -44,29 +29,4 @@ export interface Target {
   readonly missing: Partial<Record<Capability, string>>;
   send(request: ExchangeRequest): Promise<Result<Exchange, KitError>>;
   close(): Promise<void>;
-}
-
-/** Normalise a fetch Response into plain data (reads the body once). */
-export async function readResponse(response: Response): Promise<ExchangeResponse> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  return toExchangeResponse(response.status, headers, await response.text());
-}
-
-/** Plain data from status, lower-case headers and text: the parsed JSON when it parses. */
-export function toExchangeResponse(status: number, headers: Record<string, string>, text: string): ExchangeResponse {
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined; // not JSON: the content-type and envelope checks report it
-  }
-  return { status, headers, text, json };
-}
-
-/** Build a fetch Request from the plain request data. */
-export function toFetchRequest(request: ExchangeRequest, signal?: AbortSignal): Request {
-  return new Request(request.url, { method: request.method, headers: request.headers, body: request.body, signal });
 }

@@ -5,7 +5,7 @@ import { ALL_CHECKS } from '../checks/index.ts';
 import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
 import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
 import { toJUnit } from '../report/junit.ts';
-import { recordingTarget } from '../../har/recording-target.ts';
+import { recordingTarget } from '../targets/recording-target.ts';
 import { createHarWriter, type HarWriter } from '../../har/writer.ts';
 import { HELP, keyArgumentValues, parseVerifyArgs, type VerifyArgs } from './args.ts';
 import { loadDecisions } from '../report/decisions.ts';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { recordingTarget } from '../../../src/har/recording-target.ts';
+import { recordingTarget } from '../../../src/contract/targets/recording-target.ts';
 import { maskSerial } from '../../../src/har/mask.ts';
 import { createHarValidator } from '../../../src/har/validate.ts';
 import { createHarWriter } from '../../../src/har/writer.ts';
