@@ -1,7 +1,7 @@
 // `npm run build`, after tsc: the twin's start-up artefacts: each VENDOR_BUNDLES entry (src/spec/vendor.ts) as dist/vendor/<name>.cjs with a V8 code cache, and the resolved spec's snapshot.
 // Plain JS run by node: it imports the compiled loaders, so the artefacts come from the same code that reads them.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { specSnapshot, SPEC_SNAPSHOT_PATH } from '../../dist/src/spec/spec-snapshot.js';
 import { bundleFiles, runBundle, VENDOR_BUNDLES, VENDOR_DIR } from '../../dist/src/spec/vendor.js';
@@ -98,3 +98,5 @@ rmSync(VENDOR_DIR, { recursive: true, force: true });
 mkdirSync(VENDOR_DIR, { recursive: true });
 const spec = await snapshotSpec();
 for (const [name, specifiers] of Object.entries(VENDOR_BUNDLES)) await bundleOne(name, specifiers, spec);
+// The proxy's twin worker is plain JS that tsc does not copy: it goes beside its compiled loader (src/proxy/twin-thread.ts).
+copyFileSync(new URL('../../src/proxy/twin-worker.mjs', import.meta.url), new URL('../../dist/src/proxy/twin-worker.mjs', import.meta.url));

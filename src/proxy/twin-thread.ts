@@ -1,5 +1,5 @@
 // `--upstream mock`: the twin in this process, on a worker thread of its own, reached over the worker port (no socket, no network).
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MockRequest } from '../../mocks/pipeline.ts';
 import type { MockServerOptions } from '../../mocks/server.ts';
@@ -22,7 +22,8 @@ export interface TwinThread {
 /** Plain JS, so the thread starts the same from the sources (vitest, tsx) and from dist/ (the installed kit). */
 /** The thread loads the twin as this module was loaded: from dist/ when compiled, else the TypeScript through tsx. */
 const COMPILED = import.meta.url.endsWith('.js');
-const ENTRY = resolve(PACKAGE_ROOT, 'src/proxy/twin-worker.mjs');
+/** Beside this module: npm run build copies it into dist/src/proxy/, so the installed kit ships no src/. */
+const ENTRY = fileURLToPath(new URL('./twin-worker.mjs', import.meta.url));
 
 type Reply = { id: number; answer: { status: number; headers: Record<string, string>; text: string } };
 type Pending = { resolve: (result: Result<Forwarded, KitError>) => void; started: number; timer: NodeJS.Timeout };
@@ -31,7 +32,7 @@ const startFailed = (detail: string) => kitError('TWIN_START_FAILED', `The in-pr
 
 /** Start the twin's thread; resolves once it answers, or with why it could not start. */
 export function startTwinThread(options: TwinThreadOptions, limits: ForwardLimits): Promise<Result<TwinThread>> {
-  const worker = new Worker(ENTRY, { workerData: { options, compiled: COMPILED } });
+  const worker = new Worker(ENTRY, { workerData: { options, compiled: COMPILED, root: PACKAGE_ROOT } });
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let stopped: string | undefined;

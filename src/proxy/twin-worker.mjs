@@ -1,10 +1,11 @@
 // Worker entry of `npm run proxy -- --upstream mock`: the twin on its own thread, answering the proxy's requests over the worker port.
 // Plain JS, like scripts/mock-launch.mjs, so a worker started from vitest, tsx or dist/ needs no loader of its own.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package root, from the thread that started this worker (this file sits at another depth in src/ and in dist/). */
+const ROOT = workerData.root;
 
 /** The twin's modules as the proxy itself runs: compiled (dist/, the installed kit) or the TypeScript through tsx. */
 async function twinModules(compiled) {

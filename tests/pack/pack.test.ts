@@ -60,7 +60,7 @@ function npxListening(bin: string, args: string[]) {
 describe('the packed kit in an empty project, offline', () => {
   test('the tarball carries the spec, examples, scenarios and dist, and no tests', () => {
     const paths = packedFiles;
-    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'src/proxy/twin-worker.mjs']));
+    expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'dist/src/proxy/twin-worker.mjs']));
     expect(paths).toEqual(expect.arrayContaining(['dist/vendor/prism.cjs', 'dist/vendor/prism.cjs.cache', 'dist/vendor/js-yaml.cjs', 'dist/openapi/wupex.resolved.json']));
     expect(paths.filter((p) => /^(tests|dist\/tests\/(unit|support|contract|pack))\/|\.tsbuildinfo$|^src\//.test(p))).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe('the packed kit in an empty project, offline', () => {
   });
 
   test('the shipped bundle with its code cache; on a Node whose V8 refuses the cache (another version or flags), compiled anew and the flow still passes', async () => {
-    const probe = "const v = await import('./node_modules/wupex-contract/dist/scripts/lib/vendor.js'); console.log(v.loadVendored('prism').source);";
+    const probe = "const v = await import('./node_modules/wupex-contract/dist/src/spec/vendor.js'); console.log(v.loadVendored('prism').source);";
     const sources = await Promise.all([[], ['--no-opt']].map((flags) => run(process.execPath, [...flags, '--input-type=module', '-e', probe], { cwd: project })));
     expect(sources.map((r) => r.stdout.trim())).toEqual(['bundle+cache', 'bundle']);
     const result = await run(process.execPath, ['--no-opt', '--test', 'flow.mjs'], { cwd: project });
