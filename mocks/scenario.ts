@@ -50,20 +50,41 @@ const optionalNumber = (v: unknown, min: number) => v === undefined || isNumber(
 const extra = (item: object, allowed: string[]) => Object.keys(item).filter((k) => !allowed.includes(k));
 
 /** Build the fault queue from the spec's operations (statuses must be documented, as for `Prefer: code=N`). */
+/** One queued run of identical faults. */
+interface FaultRun {
+  status: number;
+  remaining: number;
+}
+
+/** Most queued runs (distinct consecutive statuses) per operation: past it a new fault is refused (400 on the admin route). */
+export const MAX_QUEUED_RUNS = 1_000;
+
 export function createFaultQueue(spec: Document): FaultQueue {
   const operations = listOperations(spec);
-  let pending = new Map<string, number[]>();
+  // Runs of (status, remaining), not one entry per answer: queuing costs O(1) whatever the count, taking O(1) amortised.
+  let pending = new Map<string, FaultRun[]>();
   const queue = (fault: FaultPatch): Result<void> => {
     const op = operations.find((o) => o.operationId === fault.operation);
     if (!op) return invalid(`fault operation '${fault.operation}' is not in the spec; use one of ${operations.map((o) => o.operationId).join(', ')}.`);
     const statuses = Object.keys(op.operation.responses ?? {}).map(Number);
     if (!statuses.includes(fault.status)) return invalid(`fault status ${fault.status} is not documented for ${fault.operation}; use one of ${statuses.join(', ')}.`);
     if (!Number.isInteger(fault.count) || fault.count < 1 || fault.count > 10_000) return invalid(`fault count must be an integer from 1 to 10000; received ${fault.count}.`);
-    const list = pending.get(op.label) ?? [];
-    pending.set(op.label, [...list, ...Array<number>(fault.count).fill(fault.status)]);
+    const runs = pending.get(op.label) ?? [];
+    if (runs.length >= MAX_QUEUED_RUNS) return invalid(`${fault.operation} already has ${MAX_QUEUED_RUNS} queued faults; POST /__mock/reset clears them.`);
+    const last = runs.at(-1);
+    if (last && last.status === fault.status) last.remaining += fault.count;
+    else runs.push({ status: fault.status, remaining: fault.count });
+    pending.set(op.label, runs);
     return ok(undefined);
   };
-  const take = (method: string, path: string): number | undefined => pending.get(`${method.toUpperCase()} ${path}`)?.shift();
+  const take = (method: string, path: string): number | undefined => {
+    const runs = pending.get(`${method.toUpperCase()} ${path}`);
+    const head = runs?.[0];
+    if (!runs || !head) return undefined;
+    head.remaining -= 1;
+    if (head.remaining === 0) runs.shift();
+    return head.status;
+  };
   return { queue, take, reset: () => void (pending = new Map()) };
 }
 
