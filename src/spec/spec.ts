@@ -29,9 +29,16 @@ export interface SpecOperation {
 
 const METHODS: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
+/**
+ * Bounds on a spec, so a hostile file (YAML alias or $ref fan-out bombs: a few KB expanding to billions of nodes) is refused
+ * in milliseconds. The kit's spec is 27 KB and resolves to about 5,000 nodes; past either bound loading throws, naming it.
+ */
+export const SPEC_LIMITS = { maxFileBytes: 4 * 1024 * 1024, maxResolvedNodes: 250_000 } as const;
+
 /** One spec file as plain data, $refs untouched: JSON, or YAML read with the core schema. */
 export function readSpecFile(file: string): unknown {
   const text = readFileSync(file, 'utf8');
+  if (text.length > SPEC_LIMITS.maxFileBytes) throw new Error(`Spec file ${file} is ${text.length} characters; the limit is ${SPEC_LIMITS.maxFileBytes}. Split it or check it is the right file.`);
   return file.endsWith('.json') ? JSON.parse(text) : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
 }
 
@@ -51,10 +58,13 @@ interface DerefAt {
   file: string;
   seen: string[];
   read: (file: string) => unknown;
+  /** Nodes the resolved document may still hold (SPEC_LIMITS.maxResolvedNodes); shared by the whole walk. */
+  budget: { left: number };
 }
 
 /** Resolve local (#/...) and relative-file ($ref: ./examples/x.json) references, recursively. */
 function deref(node: unknown, at: DerefAt): unknown {
+  if (--at.budget.left < 0) throw new Error(`Spec ${at.file} expands to more than ${SPEC_LIMITS.maxResolvedNodes} nodes once its YAML aliases and $refs are resolved (an alias or $ref bomb?); the kit refuses it.`);
   if (Array.isArray(node)) return node.map((n) => deref(n, at));
   if (!node || typeof node !== 'object') return node;
   const ref = (node as { $ref?: unknown }).$ref;
@@ -73,10 +83,14 @@ function deref(node: unknown, at: DerefAt): unknown {
 
 /** The spec with every $ref inlined, parsed from its files, and every file it was read from (the spec first). */
 export function resolveSpec(file = SPEC_PATH): { doc: Document; files: string[] } {
-  const files = new Set<string>();
-  const read = (f: string) => (files.add(f), readSpecFile(f));
+  const parsed = new Map<string, unknown>();
+  const read = (f: string) => {
+    if (!parsed.has(f)) parsed.set(f, readSpecFile(f));
+    return parsed.get(f);
+  };
   const root = read(file);
-  return { doc: deref(root, { root, file, seen: [], read }) as Document, files: [...files] };
+  const doc = deref(root, { root, file, seen: [], read, budget: { left: SPEC_LIMITS.maxResolvedNodes } }) as Document;
+  return { doc, files: [...parsed.keys()] };
 }
 
 /**
