@@ -15,6 +15,12 @@ import type { VerifyReport } from '../report/report.ts';
 import { formatSections } from '../report/sections.ts';
 import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
 
+/** `--check` narrowed the run: say which checks ran, and which ran only to give the named ones traffic. */
+export function ranLine(checks: { reported: string[]; traffic: string[] }): string {
+  const traffic = checks.traffic.length ? ` (also ran, unreported, for traffic: ${checks.traffic.join(', ')})` : '';
+  return `Checks run (--check): ${checks.reported.join(', ')}${traffic}`;
+}
+
 function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
   const write = (path: string, text: string) => {
     mkdirSync(dirname(path), { recursive: true });
@@ -61,6 +67,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
   const { report, error, exitCode } = verified.value;
   writeReports(args, report, reporter);
   if (!report.stopped) {
+    if (args.checks && report.checks) reporter.line(ranLine(report.checks));
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }

@@ -69,6 +69,7 @@ describe.concurrent('npm run verify', () => {
     );
     expect(run.stdout).toContain(`    curl -sS -X GET '${url}/api/customer/balance' -H 'accept-language: en-US'\n`);
     expect(countOf(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
+    expect(run.stdout).toContain('\nChecks run (--check): auth.missing-key\n');
     const contract = run.stdout.slice(run.stdout.indexOf('\nWhere the target breaks the documented contract\n'));
     expect(contract).toContain('\n  critical auth.missing-key: GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED. [S2, S3, S8, S9]\n');
     expect(run.code).toBe(1);
