@@ -62,7 +62,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
   if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   if (!verified.ok) {
     reporter.error(verified.error);
-    return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
+    return ['CONFIG_INVALID', 'PRISM_MISSING'].includes(verified.error.code) ? EXIT.usage : EXIT.unreachable;
   }
   const { report, error, exitCode } = verified.value;
   writeReports(args, report, reporter);
