@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
 import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { commandStyle } from '../../cli/commands.ts';
 import { toJUnit } from '../report/junit.ts';
 import { recordingTarget } from '../targets/recording-target.ts';
 import { createHarWriter, type HarWriter } from '../../har/writer.ts';
@@ -78,7 +79,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
 /** The whole verify command: parse argv, run, print, write reports; returns the exit code (0/1/2/3). */
 export async function verifyMain(argv: string[], io: CommandIo): Promise<number> {
   const env = loadKitEnv(io.env, io.cwd);
-  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty });
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty, commands: commandStyle(io.env) });
   const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
   if (!args.ok) {
     reporter.error(args.error);

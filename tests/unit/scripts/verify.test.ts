@@ -61,6 +61,14 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(0);
   });
 
+  test('started through the wupex-verify bin, its hints name npx wupex-* commands', async () => {
+    const port = await freePort();
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '0'], { WUPEX_KIT_BIN: 'wupex-verify', WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    expect(run.stderr).toContain(`npx wupex-mock --port ${port}`);
+    expect(run.stderr).not.toContain('npm run');
+    expect(run.code).toBe(3);
+  });
+
   test('against a server that ignores a missing key it exits 1 and names the check and operation', async () => {
     const url = await serve(BROKEN_SERVERS['ignores-missing-key'].wrap);
     const run = await verify(['--base-url', url, '--check', 'auth.missing-key'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
