@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
-import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { keyOrigin, loadKitEnv, type KitEnv } from '../../cli/env.ts';
 import { commandStyle } from '../../cli/commands.ts';
 import { toJUnit } from '../report/junit.ts';
 import { recordingTarget } from '../targets/recording-target.ts';
@@ -15,6 +15,7 @@ import { toJsonReport } from '../report/json-report.ts';
 import type { VerifyReport } from '../report/report.ts';
 import { formatSections } from '../report/sections.ts';
 import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
+import { KEY_REJECTED } from './run-verify.ts';
 
 /** `--check` narrowed the run: say which checks ran, and which ran only to give the named ones traffic. */
 export function ranLine(checks: { reported: string[]; traffic: string[] }): string {
@@ -31,7 +32,7 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
   if (args.json) write(args.json, toJsonReport(report, reporter.redact));
 }
 
-async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: string | undefined): Promise<number> {
   let writer: HarWriter | undefined;
   const verified = await verify({
     target: args.target as VerifyOptions['target'],
@@ -72,7 +73,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
-  if (error) reporter.error(error);
+  if (error) reporter.error(error.code === KEY_REJECTED && origin ? { ...error, hint: `${error.hint ?? ''} The key came from ${origin}.`.trim() } : error);
   return exitCode;
 }
 
@@ -89,5 +90,5 @@ export async function verifyMain(argv: string[], io: CommandIo): Promise<number>
     reporter.line(HELP);
     return EXIT.ok;
   }
-  return run(args.value, env, reporter);
+  return run(args.value, env, reporter, keyOrigin(io.env, io.cwd));
 }

@@ -1,6 +1,6 @@
 // npm run verify: exact lines and exit codes against port-0 servers (the twin, broken twins, an echo server). Most cases call
 // verifyMain in-process (same argv, env, output text and exit code); two run scripts/verify.ts as a subprocess for the entry wiring.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -59,6 +59,16 @@ describe.concurrent('npm run verify', () => {
     expect(countOf(run.stdout)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
     expect(run.stdout).toMatch(/\nWhere the target differs from our decisions\n {2}none\n\nWhere the target breaks the documented contract\n {2}none\n$/);
     expect(run.code).toBe(0);
+  });
+
+  test('a key from .env that the target rejects: exit 2, and the message names the .env file it came from', async () => {
+    const url = await serve();
+    const cwd = mkdtempSync(join(tmpdir(), 'verify-dotenv-'));
+    writeFileSync(join(cwd, '.env'), 'WUPEX_API_KEY=Zq81Stale0042WrongKey\n');
+    let stderr = '';
+    const code = await verifyMain(['--base-url', url], { env: {}, cwd, tty: false, out: () => undefined, err: (t) => void (stderr += t) });
+    expect(stderr).toContain(`The key came from WUPEX_API_KEY in ${join(cwd, '.env')}.`);
+    expect(code).toBe(2);
   });
 
   test('started through the wupex-verify bin, its hints name npx wupex-* commands', async () => {
