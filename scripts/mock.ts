@@ -6,7 +6,7 @@ import { loadKitEnv } from '../src/cli/env.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
-import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { displayUrl, MOCK_USAGE, parseMockCliOptions, startFailedHint } from '../mocks/cli-options.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
 import { PACKAGE_ROOT } from '../src/core/package-root.ts';
@@ -61,7 +61,8 @@ try {
     validateResponses: config.validateResponses,
   });
 } catch (cause) {
-  reporter.error({ code: 'START_FAILED', message: cause instanceof Error ? cause.message : String(cause), hint: 'Fix the file named (npm run lint:spec for the spec), or drop --scenario/--spec.' });
+  const message = cause instanceof Error ? cause.message : String(cause);
+  reporter.error({ code: 'START_FAILED', message, hint: startFailedHint(message) });
   stdout.flush();
   process.exit(EXIT.usage);
 }
