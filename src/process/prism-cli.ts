@@ -61,6 +61,19 @@ export function freePort(host: string = PRISM_DEFAULTS.host): Promise<number> {
   });
 }
 
+/**
+ * Can we listen on host:port right now? Asked before Prism is spawned, so a taken port is one kit line (PORT_UNAVAILABLE,
+ * as `npm run mock` says it) instead of Prism's help text.
+ */
+export function portAvailable(host: string, port: number): Promise<Result<void>> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', (cause: NodeJS.ErrnoException) =>
+      done(err(kitError('PORT_UNAVAILABLE', `Cannot listen on ${host}:${port} (${cause.code ?? cause.message}).`, { hint: 'Pick another with --port N, or stop what uses it.' }))));
+    server.listen(port, host, () => server.close(() => done(ok(undefined))));
+  });
+}
+
 /** Spawn `prism mock` (or `prism proxy` with `upstream`) and resolve once it prints that it is listening. */
 export async function startPrismCli(options: PrismCliOptions = {}): Promise<Result<PrismCli>> {
   const host = options.host ?? PRISM_DEFAULTS.host;
