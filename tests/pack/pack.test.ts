@@ -128,7 +128,8 @@ describe('TypeScript snippets of README.md and docs/', () => {
     expect(tsc.stdout).toBe('');
     const tests = names.filter((n) => n.endsWith('.test.ts'));
     const vitest = await npm(['exec', '--', 'vitest', 'run', ...tests], project);
-    expect(vitest.stdout).toMatch(/Tests\s+\d+ passed/);
+    // eslint-disable-next-line no-control-regex
+    expect(vitest.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Tests\\s+${tests.length} passed`));
   });
 });
 
