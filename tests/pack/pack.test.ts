@@ -129,7 +129,7 @@ describe('TypeScript snippets of README.md and docs/', () => {
     const tests = names.filter((n) => n.endsWith('.test.ts'));
     const vitest = await npm(['exec', '--', 'vitest', 'run', ...tests], project);
     // eslint-disable-next-line no-control-regex
-    expect(vitest.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Tests\\s+${tests.length} passed`));
+    expect(vitest.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Test Files\\s+${tests.length} passed`));
   });
 });
 
