@@ -11,8 +11,10 @@ function redactDeep(value: unknown, redact: (text: string) => string): unknown {
 
 /** Pure: the JSON document; findings carry checkId, operation, severity, message, basis and a curl line to reproduce. */
 export function toJsonReport(report: VerifyReport, redact: (text: string) => string): string {
+  // The default target is the twin called in-process: no port, so no base URL (the banner says the same).
+  const target = report.target.name === 'mock' ? { name: 'mock', inProcess: true, baseUrl: null } : report.target;
   const document = {
-    target: report.target,
+    target,
     summary: report.summary,
     ...(report.stopped ? { stopped: report.stopped } : {}),
     findings: report.findings.map(({ checkId, operation, severity, message, basis, reproduce }) => ({ checkId, operation, severity, message, basis, reproduce })),

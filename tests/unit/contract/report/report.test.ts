@@ -42,6 +42,13 @@ describe('runVerify', () => {
     expect(Object.keys(json.findings[0])).toEqual(['checkId', 'operation', 'severity', 'message', 'basis', 'reproduce']);
   });
 
+  test('the JSON report of the in-process twin says so and names no base URL (the banner says "no port")', () => {
+    const json = JSON.parse(toJsonReport({ target: { name: 'mock', baseUrl: 'http://127.0.0.1:4010' }, summary: { passed: 0, failed: 0, skipped: 0, unavailable: 0 }, lines: [], findings: [] }, (t) => t));
+    expect(json.target).toEqual({ name: 'mock', inProcess: true, baseUrl: null });
+    const other = JSON.parse(toJsonReport({ target: { name: 'base-url', baseUrl: 'http://127.0.0.1:4011' }, summary: { passed: 0, failed: 0, skipped: 0, unavailable: 0 }, lines: [], findings: [] }, (t) => t));
+    expect(other.target).toEqual({ name: 'base-url', baseUrl: 'http://127.0.0.1:4011' });
+  });
+
   test('a key the target rejects stops the run at once: exit 2, one clear message, a report with one failed case', async () => {
     const target = fetchTarget({ server: { fetch: (r) => twin.fetch(r) }, apiKey: WRONG_KEY });
     const { report, exitCode, error } = await runVerify({ target, transient: noWait });
