@@ -11,13 +11,17 @@ export { BODY_LIMIT };
 /** What the server does with a request; `bodyTooLarge` short-circuits to 413. */
 export type Handle = (request: MockRequest, bodyTooLarge: boolean) => Promise<MockResponse>;
 
-/** Split "/path?a=1" into the path and a single-valued query (first value wins). */
-export function splitUrl(raw: string): { path: string; query: Record<string, string> } {
+/** Split "/path?a=1" into the path, a single-valued query (first value wins) and the names given more than once. */
+export function splitUrl(raw: string): { path: string; query: Record<string, string>; repeated: string[] } {
   const at = raw.indexOf('?');
-  if (at < 0) return { path: raw, query: {} };
+  if (at < 0) return { path: raw, query: {}, repeated: [] };
   const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(raw.slice(at + 1))) if (!(name in query)) query[name] = value;
-  return { path: raw.slice(0, at), query };
+  const repeated = new Set<string>();
+  for (const [name, value] of new URLSearchParams(raw.slice(at + 1))) {
+    if (Object.hasOwn(query, name)) repeated.add(name);
+    else query[name] = value;
+  }
+  return { path: raw.slice(0, at), query, repeated: [...repeated] };
 }
 
 export function readBody(req: IncomingMessage): Promise<{ text: string | undefined; tooLarge: boolean }> {
@@ -88,9 +92,9 @@ export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Serve
       req.resume();
       return write(res, HOST_REFUSED(req.headers.host ?? ''));
     }
-    const { path, query } = splitUrl(req.url ?? '/');
+    const { path, query, repeated } = splitUrl(req.url ?? '/');
     void readBody(req).then(async ({ text, tooLarge }) => {
-      write(res, await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text }, tooLarge));
+      write(res, await handle({ method: req.method ?? 'GET', path, query, repeatedQuery: repeated, headers: lowerHeaders(req), bodyText: text }, tooLarge));
     });
   });
   server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket: Socket) => {

@@ -25,7 +25,8 @@ export function createFetch(handle: Handle): (request: Request) => Promise<Respo
   return async (request) => {
     const { method, headers, tooLarge, text } = await readWebRequest(request);
     const url = new URL(request.url);
-    const answer = await handle({ method, path: url.pathname, query: splitUrl(`?${url.search.slice(1)}`).query, headers, bodyText: text }, tooLarge);
+    const { query, repeated } = splitUrl(`?${url.search.slice(1)}`);
+    const answer = await handle({ method, path: url.pathname, query, repeatedQuery: repeated, headers, bodyText: text }, tooLarge);
     // A HEAD answer carries the headers of the GET answer and no body (RFC 9110 §9.3.2), as node:http sends it.
     const body = method === 'HEAD' ? null : JSON.stringify(answer.body);
     return new Response(body, { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });

@@ -121,3 +121,19 @@ describe('over the wire', () => {
     expect(JSON.parse(answer.body).error.code).toBe('INVALID_PAYLOAD');
   });
 });
+
+describe('repeated query parameters (issue 17 #22: Prism and express-openapi-validator flag them; the twin used to keep the first)', () => {
+  test.each([
+    ['GET', '/api/order/detail?orderName=A1&orderName=A2', 'orderName'],
+    ['POST', '/api/order/pull-codes?referenceId=A&referenceId=B', 'referenceId'],
+  ])('%s %s is 400 naming the parameter', async (method, path, name) => {
+    const answer = await ctx.twin.call(method, path, method === 'POST' ? { body: [{ merchant: 'X', sku: 'GOOGLE-USA-10USD', quantity: 1 }] } : {});
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: `Query parameter '${name}' is given more than once; send it once.` });
+  });
+
+  test('an empty referenceId= is 400 too', async () => {
+    const answer = await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=', { body: [{ merchant: 'X', sku: 'GOOGLE-USA-10USD', quantity: 1 }] });
+    expect(answer.status).toBe(400);
+  });
+});
