@@ -2,7 +2,7 @@
 import { isLoopbackHost } from '../src/http/base-url.ts';
 import { MOCK_PREFIX, type MockResponse } from './errors.ts';
 import type { MockRequest } from './pipeline.ts';
-import { applyScenario, parseScenario, type FaultQueue, type Scenario } from './scenario.ts';
+import { applyScenario, parseScenario, SCENARIO_NOT_FOUND, type FaultQueue, type Scenario } from './scenario.ts';
 import type { MockStore } from './store.ts';
 
 export const ADMIN_PREFIX = '/__mock/';
@@ -54,7 +54,7 @@ function state(store: MockStore): MockResponse {
 }
 
 /** Parse the JSON body of an admin POST into a scenario built by `build`, then apply it on top of the current state. */
-function applyBody(request: MockRequest, deps: AdminDeps, build: (body: Record<string, unknown>) => unknown): MockResponse {
+function applyBody(request: MockRequest, deps: AdminDeps, build: (body: Record<string, unknown>) => unknown, single = false): MockResponse {
   let body: unknown;
   try {
     body = request.bodyText ? JSON.parse(request.bodyText) : {};
@@ -62,9 +62,11 @@ function applyBody(request: MockRequest, deps: AdminDeps, build: (body: Record<s
     return refuse(400, 'INVALID_PAYLOAD', 'ADMIN_BODY_INVALID', `${request.method} ${request.path} needs a JSON body.`);
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(400, 'INVALID_PAYLOAD', 'ADMIN_BODY_INVALID', `${request.method} ${request.path} needs a JSON object body.`);
-  const scenario = parseScenario(build(body as Record<string, unknown>), 'body');
+  // A single-item route (accounts/{code}, products/{sku}, faults) names its body, not an `accounts[0]` the caller never wrote.
+  const scenario = parseScenario(build(body as Record<string, unknown>), 'body', single ? () => `${request.method} ${request.path} body` : undefined);
   if (!scenario.ok) return refuse(400, 'INVALID_PAYLOAD', 'SCENARIO_INVALID', scenario.error.message.replace(/^\[wupex-mock\] SCENARIO_INVALID: /, ''));
   const applied = applyScenario(scenario.value as Scenario, deps.store, deps.faults);
+  if (!applied.ok && applied.error.code !== SCENARIO_NOT_FOUND) return refuse(400, 'INVALID_PAYLOAD', 'SCENARIO_INVALID', applied.error.message.replace(/^\[wupex-mock\] SCENARIO_INVALID: /, ''));
   if (!applied.ok) return refuse(404, 'NOT_FOUND', 'SCENARIO_INVALID', applied.error.message.replace(/^\[wupex-mock\] SCENARIO_INVALID: /, ''));
   return state(deps.store);
 }
@@ -81,12 +83,14 @@ export function handleAdmin(request: MockRequest, deps: AdminDeps): MockResponse
   }
   if (method === 'GET' && path === '/__mock/state') return state(deps.store);
   if (method === 'POST' && resource === 'accounts' && name && extra === undefined) {
-    return applyBody(request, deps, (b) => ({ accounts: [{ ...b, merchantCode: decodeURIComponent(name) }] }));
+    return applyBody(request, deps, (b) => ({ accounts: [{ ...b, merchantCode: decodeURIComponent(name) }] }), true);
   }
   if (method === 'POST' && resource === 'products' && name && extra === undefined) {
-    return applyBody(request, deps, (b) => ({ products: [{ ...b, sku: decodeURIComponent(name) }] }));
+    return applyBody(request, deps, (b) => ({ products: [{ ...b, sku: decodeURIComponent(name) }] }), true);
   }
-  if (method === 'POST' && path === '/__mock/faults') return applyBody(request, deps, (b) => ({ faults: [b] }));
+  if (method === 'POST' && path === '/__mock/faults') return applyBody(request, deps, (b) => ({ faults: [b] }), true);
   if (method === 'POST' && path === '/__mock/scenario') return applyBody(request, deps, (b) => b);
+  const route = ADMIN_ROUTES.find((r) => new RegExp(`^[A-Z]+ ${r.split(' ')[1]!.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(`X ${path}`));
+  if (route) return { ...refuse(405, 'METHOD_NOT_ALLOWED', 'METHOD_NOT_ALLOWED', `${method} ${path}; use ${route}.`), headers: { allow: route.split(' ')[0]! } };
   return refuse(404, 'NOT_FOUND', 'UNKNOWN_ADMIN_ROUTE', `${method} ${path}; use ${ADMIN_ROUTES.join(', ')}.`);
 }

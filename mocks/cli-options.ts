@@ -121,3 +121,10 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
 export function displayUrl(host: string, address: { url: string; port: number }): string {
   return ['0.0.0.0', '::', '[::]'].includes(host) ? `http://127.0.0.1:${address.port}` : address.url;
 }
+
+/** A bad scenario points at the scenario shape, a bad spec at lint:spec: never the other's advice. */
+export function startFailedHint(message: string): string {
+  return message.includes('SCENARIO_INVALID')
+    ? 'Fix the scenario file named (its shape: mocks/scenarios/*.json, fields description, accounts, products, faults), or drop --scenario.'
+    : 'Fix the spec file named (npm run lint:spec checks it), or drop --spec.';
+}

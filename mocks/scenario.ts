@@ -43,6 +43,10 @@ export interface FaultQueue {
 
 const invalid = (message: string): Result<never> =>
   err(kitError('SCENARIO_INVALID', `[wupex-mock] SCENARIO_INVALID: ${message}`, { hint: 'See mocks/scenarios/*.json for the shape: accounts, products, faults.' }));
+/** A well-formed scenario naming an account or product the twin does not have (the admin routes answer 404 for it, 400 otherwise). */
+export const SCENARIO_NOT_FOUND = 'SCENARIO_NOT_FOUND';
+const notFound = (message: string): Result<never> =>
+  err(kitError(SCENARIO_NOT_FOUND, `[wupex-mock] SCENARIO_INVALID: ${message}`, { hint: 'GET /__mock/state lists the accounts; mocks/fixtures/products.json the products.' }));
 
 const isNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min;
 const optionalNumber = (v: unknown, min: number) => v === undefined || isNumber(v, min);
@@ -88,8 +92,17 @@ export function createFaultQueue(spec: Document): FaultQueue {
   return { queue, take, reset: () => void (pending = new Map()) };
 }
 
-/** Check a parsed JSON value is a scenario: unknown fields and wrong types are refused with the field named. */
-export function parseScenario(value: unknown, where = 'scenario'): Result<Scenario> {
+/** " (unknown field(s) balanse)" when an item has fields outside `allowed`, else "". */
+const unknownFields = (item: unknown, allowed: string[]) => {
+  const names = item && typeof item === 'object' ? extra(item, allowed) : [];
+  return names.length ? ` (unknown field(s) ${names.map((n) => JSON.stringify(n.slice(0, 40))).join(', ')})` : '';
+};
+
+/**
+ * Check a parsed JSON value is a scenario: unknown fields and wrong types are refused with the field named.
+ * `itemLabel` names one item in messages (default `<where>.accounts[0]`; a single-account admin route says `body`).
+ */
+export function parseScenario(value: unknown, where = 'scenario', itemLabel: (list: string, i: number) => string = (list, i) => `${where}.${list}[${i}]`): Result<Scenario> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return invalid(`${where} must be a JSON object with accounts, products and/or faults.`);
   const s = value as Record<string, unknown>;
   const unknown = Object.keys(s).filter((k) => !['description', 'accounts', 'products', 'faults', '$schema'].includes(k));
@@ -98,17 +111,17 @@ export function parseScenario(value: unknown, where = 'scenario'): Result<Scenar
   if (notList) return invalid(`${where}.${notList} must be an array.`);
   for (const [i, a] of ((s.accounts ?? []) as AccountPatch[]).entries()) {
     if (typeof a?.merchantCode !== 'string' || !optionalNumber(a.balance, 0) || !optionalNumber(a.credit, 0) || extra(a, ['merchantCode', 'balance', 'credit']).length) {
-      return invalid(`${where}.accounts[${i}] needs merchantCode (string), optional balance and credit (numbers >= 0), and never a key.`);
+      return invalid(`${itemLabel('accounts', i)}${unknownFields(a, ['merchantCode', 'balance', 'credit'])} needs merchantCode (string), optional balance and credit (numbers >= 0), and never a key.`);
     }
   }
   for (const [i, p] of ((s.products ?? []) as ProductPatch[]).entries()) {
     const stock = p?.available === undefined || (Number.isInteger(p.available) && p.available >= 0);
     if (typeof p?.sku !== 'string' || !stock || !(p.enabled === undefined || typeof p.enabled === 'boolean') || extra(p, ['sku', 'available', 'enabled']).length) {
-      return invalid(`${where}.products[${i}] needs sku (string), optional available (integer >= 0) and enabled (boolean).`);
+      return invalid(`${itemLabel('products', i)}${unknownFields(p, ['sku', 'available', 'enabled'])} needs sku (string), optional available (integer >= 0) and enabled (boolean).`);
     }
   }
   for (const [i, f] of ((s.faults ?? []) as FaultPatch[]).entries()) {
-    if (typeof f?.operation !== 'string' || !Number.isInteger(f.status) || !Number.isInteger(f.count) || extra(f, ['operation', 'status', 'count']).length) return invalid(`${where}.faults[${i}] needs operation (operationId), status and count (integers).`);
+    if (typeof f?.operation !== 'string' || !Number.isInteger(f.status) || !Number.isInteger(f.count) || extra(f, ['operation', 'status', 'count']).length) return invalid(`${itemLabel('faults', i)}${unknownFields(f, ['operation', 'status', 'count'])} needs operation (operationId), status and count (integers).`);
   }
   return ok(s as Scenario);
 }
@@ -132,13 +145,13 @@ export function loadScenario(file: string): Result<Scenario> {
 export function applyScenario(scenario: Scenario, store: MockStore, faults: FaultQueue): Result<void> {
   for (const patch of scenario.accounts ?? []) {
     const account = store.accountByMerchant(patch.merchantCode);
-    if (!account) return invalid(`no account with merchant code '${patch.merchantCode}'; the twin has ${store.summary().map((a) => a.merchantCode).join(', ')}.`);
+    if (!account) return notFound(`no account with merchant code '${patch.merchantCode}'; the twin has ${store.summary().map((a) => a.merchantCode).join(', ')}.`);
     if (patch.balance !== undefined) account.balance = money(patch.balance);
     if (patch.credit !== undefined) account.credit = money(patch.credit);
   }
   for (const patch of scenario.products ?? []) {
     const product = store.product(patch.sku);
-    if (!product) return invalid(`no product with productCode '${patch.sku}' in mocks/fixtures/products.json.`);
+    if (!product) return notFound(`no product with productCode '${patch.sku}' in mocks/fixtures/products.json.`);
     if (patch.available !== undefined) product.available = patch.available;
     if (patch.enabled !== undefined) product.enabled = patch.enabled;
   }

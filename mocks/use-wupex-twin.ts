@@ -12,6 +12,9 @@ export interface WupexTwin {
   /** The keys the twin accepts (the demo keys unless `accounts` was given), and their merchant codes, index for index. */
   keys: string[];
   merchantCodes: string[];
+  /** The first account's key and merchant code (keys[0], merchantCodes[0] without an index that may be undefined). */
+  key: string;
+  merchantCode: string;
   /** Restore the fixtures, clear queued faults, re-apply the scenario. */
   reset(): void;
   store: MockStore;
@@ -33,18 +36,24 @@ export interface UseWupexTwinOptions extends MockServerOptions {
   hooks?: TwinHooks;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
+  /** Port to listen on; default 0 (a free port, read it from baseUrl). A fixed port in use fails the start with EADDRINUSE. */
+  port?: number;
 }
 
 /** Start a twin on a free port (port 0); call close() when done. */
 export async function startWupexTwin(options: Omit<UseWupexTwinOptions, 'hooks'> = {}): Promise<WupexTwin> {
-  const { host = '127.0.0.1', ...serverOptions } = options;
-  const server = await createMockServer(serverOptions);
-  const address = await server.listen(0, host);
+  const { host = '127.0.0.1', port = 0, ...serverOptions } = options;
   const accounts = serverOptions.accounts ?? DEMO_ACCOUNTS;
+  const first = accounts[0];
+  if (!first) throw new Error('[wupex-kit] NO_ACCOUNTS: startWupexTwin({ accounts: [] }) has no account to accept; give at least one { key, merchantCode, ... } or leave accounts out for the demo accounts.');
+  const server = await createMockServer(serverOptions);
+  const address = await server.listen(port, host);
   return {
     baseUrl: address.url,
     keys: accounts.map((a) => a.key),
     merchantCodes: accounts.map((a) => a.merchantCode),
+    key: first.key,
+    merchantCode: first.merchantCode,
     reset: () => server.reset(),
     get store() {
       return server.store;
@@ -93,6 +102,8 @@ export function useWupexTwin(options: UseWupexTwinOptions = {}): Omit<WupexTwin,
     get baseUrl() { return current().baseUrl; },
     get keys() { return current().keys; },
     get merchantCodes() { return current().merchantCodes; },
+    get key() { return current().key; },
+    get merchantCode() { return current().merchantCode; },
     get store() { return current().store; },
     get server() { return current().server; },
     reset: () => current().reset(),

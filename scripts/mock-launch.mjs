@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Folders whose TypeScript (and imported JSON) the compiled twin is built from. */
+/** Folders whose TypeScript the compiled twin is built from (scenario, fixture and spec files are read at run time, so they never count). */
 const SOURCES = ['mocks', 'scripts', 'src'];
 
 /**
@@ -40,7 +40,7 @@ export function chooseEntry(root = ROOT) {
   const source = join(root, 'scripts/mock.ts');
   if (!existsSync(compiled)) return { kind: 'source', file: source };
   // The newest compiled file, not mock.js itself: an incremental build re-emits only what changed.
-  if (newestFile(root, ['dist'], /\.js$/) < newestFile(root, SOURCES, /\.(ts|json)$/)) {
+  if (newestFile(root, ['dist'], /\.js$/) < newestFile(root, SOURCES, /\.ts$/)) {
     return { kind: 'source', file: source, reason: 'dist/ is older than the TypeScript sources, so the twin runs from them (slower start); `npm run build` refreshes it.' };
   }
   return { kind: 'compiled', file: compiled };

@@ -3,16 +3,19 @@ import { isLoopbackHost } from '../src/http/base-url.ts';
 import { batchedOutput } from '../src/cli/batched-output.ts';
 import { EXIT, createReporter } from '../src/cli/flags.ts';
 import { loadKitEnv } from '../src/cli/env.ts';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ADMIN_ROUTES } from '../mocks/admin.ts';
-import { displayUrl, MOCK_USAGE, parseMockCliOptions } from '../mocks/cli-options.ts';
+import { displayUrl, MOCK_USAGE, parseMockCliOptions, startFailedHint } from '../mocks/cli-options.ts';
 import { createMockServer } from '../mocks/server.ts';
 import { watchTwin } from '../mocks/watch.ts';
 import { PACKAGE_ROOT } from '../src/core/package-root.ts';
 import { watchParents } from '../src/process/parent-watch.ts';
 import { loadSpec, SPEC_PATH } from '../src/spec/spec.ts';
 import type { ProductRecord } from '../mocks/store.ts';
-import productsFixture from '../mocks/fixtures/products.json' with { type: 'json' };
+
+/** The fixture catalogue, read at run time (not imported), so editing it never makes dist/ look stale to mock-launch. */
+const readProducts = () => JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), 'utf8')) as ProductRecord[];
 
 const env = loadKitEnv();
 const options = parseMockCliOptions(process.argv.slice(2), env);
@@ -34,7 +37,7 @@ const config = options.value;
 const specPath = config.spec ? resolve(config.spec) : SPEC_PATH;
 const scenarioPath = config.scenario ? resolve(config.scenario) : undefined;
 // Loaded only with --catalogue: it validates products with ajv, which a plain start never needs.
-const catalogue = config.catalogue ? (await import('../mocks/catalogue-har.ts')).loadRecordedCatalogue(config.catalogue, loadSpec(specPath), productsFixture as ProductRecord[]) : undefined;
+const catalogue = config.catalogue ? (await import('../mocks/catalogue-har.ts')).loadRecordedCatalogue(config.catalogue, loadSpec(specPath), readProducts()) : undefined;
 if (catalogue && !catalogue.ok) {
   reporter.error(catalogue.error);
   stdout.flush();
@@ -58,7 +61,8 @@ try {
     validateResponses: config.validateResponses,
   });
 } catch (cause) {
-  reporter.error({ code: 'START_FAILED', message: cause instanceof Error ? cause.message : String(cause), hint: 'Fix the file named (npm run lint:spec for the spec), or drop --scenario/--spec.' });
+  const message = cause instanceof Error ? cause.message : String(cause);
+  reporter.error({ code: 'START_FAILED', message, hint: startFailedHint(message) });
   stdout.flush();
   process.exit(EXIT.usage);
 }

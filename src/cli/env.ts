@@ -38,3 +38,11 @@ export function loadKitEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   return merged;
 }
+
+/** Where WUPEX_API_KEY came from, for messages about a rejected or unknown key: the environment, `.env` in cwd, or nowhere. */
+export function keyOrigin(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
+  if (env.WUPEX_API_KEY) return 'the environment (WUPEX_API_KEY)';
+  const file = resolve(cwd, '.env');
+  if (existsSync(file) && parseDotEnv(readFileSync(file, 'utf8')).WUPEX_API_KEY) return `WUPEX_API_KEY in ${file}`;
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // What every script shares: exit codes, flag parsing, and the one reporter (a fixed prefix, redaction of every secret it knows).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createSanitiser } from '../secrets/redact.ts';
+import { commandStyle, forUser, type CommandStyle } from './commands.ts';
 import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
 
 /** Exit codes shared by every script. */
@@ -27,6 +28,8 @@ export interface ReporterOptions {
   err?: (text: string) => void;
   /** Whether stderr is a terminal (progress lines are shown only there); default process.stderr.isTTY. */
   tty?: boolean;
+  /** Which commands hints name: `npm run X` (the repo) or `npx wupex-X` (a consumer); default from how the process started. */
+  commands?: CommandStyle;
 }
 
 /** Where a command's main function reads its environment and writes; a script's entry passes the process's own, tests capture. */
@@ -38,13 +41,15 @@ export interface CommandIo extends Omit<ReporterOptions, 'secrets'> {
 /** Build the reporter once per process, with every secret the process holds; nothing it writes can carry one or a terminal escape. */
 export function createReporter(options: ReporterOptions): Reporter {
   const sanitise = createSanitiser(options.secrets);
+  const style = options.commands ?? commandStyle();
   const redact = (text: string) => sanitise(text);
+  const user = (text: string) => forUser(redact(text), style);
   const out = options.out ?? ((t: string) => process.stdout.write(t));
   const err = options.err ?? ((t: string) => process.stderr.write(t));
   return {
-    line: (text) => out(`${redact(text)}\n`),
-    info: (text) => err(`${PREFIX} ${redact(text)}\n`),
-    error: (e) => err(`${PREFIX} ${redact(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
+    line: (text) => out(`${user(text)}\n`),
+    info: (text) => err(`${PREFIX} ${user(text)}\n`),
+    error: (e) => err(`${PREFIX} ${user(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
     redact,
     progress: (text) => {
       if (options.tty ?? process.stderr.isTTY) err(text ? `\r${PREFIX} ${redact(text)}\x1b[K` : '\r\x1b[K');

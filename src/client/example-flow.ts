@@ -36,13 +36,14 @@ export function newReferenceId(now: number = Date.now()): string {
  * Your merchant code: WUPEX_MERCHANT_CODE, else the twin account that owns the client's key (matched by
  * fingerprint, so the key itself is never compared in output paths): a demo account or a WUPEX_MOCK_KEYS entry.
  */
-export function resolveMerchantCode(env: KitEnv, keyFingerprint: string): Result<string> {
+export function resolveMerchantCode(env: KitEnv, keyFingerprint: string, origin?: string): Result<string> {
   if (env.WUPEX_MERCHANT_CODE) return ok(env.WUPEX_MERCHANT_CODE);
   const mockKeys = (env.WUPEX_MOCK_KEYS ?? '').split(',').map((entry) => entry.trim().split(':'))
     .filter(([key, code]) => key && code).map(([key, code]) => ({ key, merchantCode: code }));
   const account = [...mockKeys, ...DEMO_ACCOUNTS].find((a) => fingerprint(a.key) === keyFingerprint);
   if (account) return ok(account.merchantCode);
-  return err(kitError('CONFIG_INVALID', 'No merchant code for this key: WUPEX_MERCHANT_CODE is not set.', {
+  const from = origin ? ` The key (${keyFingerprint}) came from ${origin}; if it is wrong or stale, fix it there.` : '';
+  return err(kitError('CONFIG_INVALID', `No merchant code for this key: it is not a twin key, and WUPEX_MERCHANT_CODE is not set.${from}`, {
     hint: 'Set WUPEX_MERCHANT_CODE to your merchant code (every order line carries it, DECISIONS #10).',
   }));
 }

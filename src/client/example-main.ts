@@ -3,7 +3,7 @@ import { TWIN_URL } from '../http/base-url.ts';
 import { newReferenceId, resolveMerchantCode, runExampleFlow } from './example-flow.ts';
 import { createWupexClient } from './wupex-client.ts';
 import { EXIT, createReporter, parseFlags, type Reporter, type CommandIo } from '../cli/flags.ts';
-import { loadKitEnv, type KitEnv } from '../cli/env.ts';
+import { keyOrigin, loadKitEnv, type KitEnv } from '../cli/env.ts';
 import { LIMIT_FLAG_OPTIONS, LIMIT_FLAGS_HELP, parseLimitFlags } from '../http/limit-flags.ts';
 import { TRANSPORT_ERROR_CODES } from '../http/outbound.ts';
 import { isProductionUrl } from '../http/url-rules.ts';
@@ -47,7 +47,7 @@ export async function exampleMain(argv: string[], io: CommandIo): Promise<number
   const built = createWupexClient({ env, onRetry, headersTimeoutMs, deadlineMs, maxResponseBytes });
   if (!built.ok) return (reporter.error(built.error), EXIT.usage);
   const client = built.value;
-  const merchant = resolveMerchantCode(env, client.keyFingerprint);
+  const merchant = resolveMerchantCode(env, client.keyFingerprint, keyOrigin(io.env, io.cwd));
   if (!merchant.ok) return (reporter.error(merchant.error), EXIT.usage);
 
   reporter.line(`Target ${client.baseUrl}, key ${client.keyFingerprint} (${client.keySource}), merchant ${merchant.value}`);

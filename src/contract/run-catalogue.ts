@@ -23,7 +23,10 @@ export interface RunOptions {
   target: Target;
   seed?: number;
   runs?: number;
-  /** Report only these check ids (all active checks still run, so pure checks have exchanges to judge). */
+  /**
+   * Run and report only these check ids. Active checks outside the list send nothing; when only pure checks are named,
+   * positive.valid-request runs unreported so they have traffic to judge (see TRAFFIC_CHECK).
+   */
   only?: readonly string[];
   checks?: readonly Check[];
   spec?: SpecIndex;
@@ -42,6 +45,25 @@ export interface RunReport {
   counts: Counts;
   /** The first transport failure, if the target stopped answering mid-run. */
   transportError?: KitError;
+  /** Which checks ran: reported ones, and active ones run only to give the named pure checks traffic. */
+  ran?: RanChecks;
+}
+
+export interface RanChecks {
+  reported: string[];
+  traffic: string[];
+}
+
+/** The active check whose schema-valid requests a pure check judges when --check names no active check. */
+export const TRAFFIC_CHECK = 'positive.valid-request';
+
+/** Pure: which checks run for `only` (undefined: all) and which of them run unreported, for traffic. */
+export function selectChecks(checks: readonly Check[], only?: readonly string[]): { run: Check[]; ran: RanChecks } {
+  if (!only) return { run: [...checks], ran: { reported: checks.map((c) => c.id), traffic: [] } };
+  const named = checks.filter((c) => only.includes(c.id));
+  const needsTraffic = named.some((c) => c.kind === 'exchange') && !named.some((c) => c.kind === 'active');
+  const traffic = needsTraffic ? checks.filter((c) => c.id === TRAFFIC_CHECK) : [];
+  return { run: checks.filter((c) => named.includes(c) || traffic.includes(c)), ran: { reported: named.map((c) => c.id), traffic: traffic.map((c) => c.id) } };
 }
 
 const ALL_OPERATIONS = 'all operations';
@@ -95,7 +117,7 @@ async function probe(ctx: CheckContext, errors: KitError[]): Promise<void> {
 
 /** Run every check; never throws for API misbehaviour, and a crashing check becomes a finding. */
 export async function runCatalogue(options: RunOptions): Promise<RunReport> {
-  const checks = options.checks ?? ALL_CHECKS;
+  const { run: checks, ran } = selectChecks(options.checks ?? ALL_CHECKS, options.only);
   const spec = options.spec ?? createSpecIndex();
   const { target } = options;
   const ctx = createContext({ target, spec, seed: options.seed ?? RUN_DEFAULTS.seed, runs: options.runs ?? RUN_DEFAULTS.runs, secondKey: options.secondKey, transient: options.transient });
@@ -112,9 +134,11 @@ export async function runCatalogue(options: RunOptions): Promise<RunReport> {
     options.onLines?.(own, { done: ++done, total });
   };
   for (const check of checks) if (check.kind === 'active') record(check, await runActive(check, ctx, errors));
-  await probe(ctx, errors);
-  for (const check of checks) if (check.kind === 'exchange') record(check, runPure(check, ctx));
-  return { lines, findings: lines.flatMap((l) => l.findings), counts: countLines(lines), transportError: errors[0] };
+  const pure = checks.filter((c): c is ExchangeCheck => c.kind === 'exchange');
+  // The documented-429/503 probes exist only for the pure checks to judge: --check without a pure check sends none.
+  if (!options.only || pure.length > 0) await probe(ctx, errors);
+  for (const check of pure) record(check, runPure(check, ctx));
+  return { lines, findings: lines.flatMap((l) => l.findings), counts: countLines(lines), transportError: errors[0], ran };
 }
 
 export { ALL_OPERATIONS };

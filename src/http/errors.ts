@@ -28,8 +28,23 @@ export function tooLargeError(label: string, limits: Limits): KitError {
   });
 }
 
+/** OpenSSL's answer when an https client meets a server that speaks plain http (or anything that is not TLS). */
+const NOT_TLS = /WRONG_VERSION_NUMBER|wrong version number|packet length too long|EPROTO/i;
+const TLS_FAILURE = /SSL|TLS|CERT|EPROTO|self[- ]signed/i;
+
+/** An https URL whose TLS handshake failed: say so, and when the server speaks plain http, say that. */
+function tlsError(label: string, url: URL, reason: string, cause?: unknown): KitError {
+  const plain = new URL(url.href);
+  plain.protocol = 'http:';
+  const hint = NOT_TLS.test(reason)
+    ? `The server at ${url.host} speaks plain http, not TLS: use ${plain.origin}${isLoopbackHost(url.hostname) ? '' : ' (plain http is allowed to loopback only), or point the kit at its https address'}.`
+    : `Check the server's certificate and TLS setup at ${url.origin} (or use http:// for a loopback server such as the twin).`;
+  return kitError('TARGET_UNREACHABLE', `TLS handshake with ${url.host} failed (${reason}): ${label}`, { hint, cause });
+}
+
 /** Refused, reset, DNS failure: for a loopback URL the hint is about the local server, not the network. */
 export function unreachableError(label: string, url: URL, reason: string, cause?: unknown): KitError {
+  if (url.protocol === 'https:' && TLS_FAILURE.test(reason)) return tlsError(label, url, reason, cause);
   const hint = isLoopbackHost(url.hostname)
     ? `Nothing usable answers at ${url.origin} on this machine: start the server there (the twin: npm run mock), or check the port.`
     : `Check that ${url.origin} is up and reachable from here (network, VPN, proxy), or point the kit elsewhere (WUPEX_BASE_URL, verify --target / --base-url).`;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/core/package-root.ts';
 import { consumerProject, run } from './support.ts';
+import { allSnippets } from '../support/doc-snippets.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wupex-pack-'));
 let packedFiles: string[] = [];
@@ -110,3 +111,25 @@ describe('the packed kit in an empty project, offline', () => {
     expect(result.stdout).toMatch(/1 passed/);
   });
 });
+
+describe('TypeScript snippets of README.md and docs/', () => {
+  const snippets = allSnippets().filter((s) => s.lang === 'ts' && !s.illustrative);
+
+  test('every ts snippet not marked illustrative compiles with tsc --strict --noUncheckedIndexedAccess against the installed kit, and the README test passes there', async () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(3);
+    const names = snippets.map((s, i) => `snippet-${i}-${s.file.replace(/[^a-z]+/gi, '-')}-${s.line}${/\btest\(/.test(s.code) ? '.test' : ''}.ts`);
+    snippets.forEach((s, i) => writeFileSync(join(project, names[i]!), s.code));
+    const tsconfig = {
+      compilerOptions: { strict: true, noUncheckedIndexedAccess: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, allowImportingTsExtensions: true, typeRoots: [join(PACKAGE_ROOT, 'node_modules/@types')], types: ['node'] },
+      files: names,
+    };
+    writeFileSync(join(project, 'tsconfig.snippets.json'), JSON.stringify(tsconfig));
+    const tsc = await run(process.execPath, [join(PACKAGE_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.snippets.json'], { cwd: project }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? String(e) }));
+    expect(tsc.stdout).toBe('');
+    const tests = names.filter((n) => n.endsWith('.test.ts'));
+    const vitest = await npm(['exec', '--', 'vitest', 'run', ...tests], project);
+    // eslint-disable-next-line no-control-regex
+    expect(vitest.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(new RegExp(`Test Files\\s+${tests.length} passed`));
+  });
+});
+

@@ -20,6 +20,8 @@ export interface VerifyReport {
   summary: Counts;
   lines: CheckLine[];
   findings: ReportFinding[];
+  /** Which checks ran (--check narrows it); traffic: run unreported so the named pure checks had requests to judge. */
+  checks?: { reported: string[]; traffic: string[] };
   /** Why the run stopped before the catalogue (key rejected, target unreachable), when it did. */
   stopped?: { code: string; message: string; hint?: string };
 }
@@ -40,8 +42,9 @@ const toFinding = (f: RunReport['findings'][number]): ReportFinding => ({
 });
 
 /** Pure: the report of a finished catalogue run. */
-export function buildReport(run: Pick<RunReport, 'lines' | 'findings' | 'counts'>, target: ReportTarget): VerifyReport {
-  return { target: { name: target.name, baseUrl: target.baseUrl }, summary: run.counts, lines: run.lines, findings: run.findings.map(toFinding) };
+export function buildReport(run: Pick<RunReport, 'lines' | 'findings' | 'counts'> & Partial<Pick<RunReport, 'ran'>>, target: ReportTarget): VerifyReport {
+  const base = { target: { name: target.name, baseUrl: target.baseUrl }, summary: run.counts, lines: run.lines, findings: run.findings.map(toFinding) };
+  return run.ran ? { ...base, checks: run.ran } : base;
 }
 
 export const PREFLIGHT = { checkId: 'verify.preflight', title: 'The target could not be verified' } as const;

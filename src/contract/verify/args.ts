@@ -33,7 +33,7 @@ export const HELP = `Usage: npm run verify -- [options]
   --report json=PATH    also write a JSON report: findings with severity, basis and a curl line (redacted)
   --seed N              seed of the generated requests (default ${VERIFY_DEFAULTS.seed})
   --runs N              generated requests per operation (default ${VERIFY_DEFAULTS.runs})
-  --check ID            only report this check (repeatable)
+  --check ID            run only this check and the requests it needs (repeatable)
 ${LIMIT_FLAGS_HELP}
   --wait MS             wait up to MS for a loopback --base-url port to open (default ${VERIFY_DEFAULTS.waitMs})
   --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)

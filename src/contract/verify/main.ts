@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
-import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { keyOrigin, loadKitEnv, type KitEnv } from '../../cli/env.ts';
+import { commandStyle } from '../../cli/commands.ts';
 import { toJUnit } from '../report/junit.ts';
 import { recordingTarget } from '../targets/recording-target.ts';
 import { createHarWriter, type HarWriter } from '../../har/writer.ts';
@@ -14,6 +15,13 @@ import { toJsonReport } from '../report/json-report.ts';
 import type { VerifyReport } from '../report/report.ts';
 import { formatSections } from '../report/sections.ts';
 import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
+import { KEY_REJECTED } from './run-verify.ts';
+
+/** `--check` narrowed the run: say which checks ran, and which ran only to give the named ones traffic. */
+export function ranLine(checks: { reported: string[]; traffic: string[] }): string {
+  const traffic = checks.traffic.length ? ` (also ran, unreported, for traffic: ${checks.traffic.join(', ')})` : '';
+  return `Checks run (--check): ${checks.reported.join(', ')}${traffic}`;
+}
 
 function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
   const write = (path: string, text: string) => {
@@ -24,7 +32,7 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
   if (args.json) write(args.json, toJsonReport(report, reporter.redact));
 }
 
-async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<number> {
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: string | undefined): Promise<number> {
   let writer: HarWriter | undefined;
   const verified = await verify({
     target: args.target as VerifyOptions['target'],
@@ -56,22 +64,23 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter): Promise<n
   if (written) written.ok ? reporter.info(`Recorded ${writer?.count()} exchanges to ${written.value}`) : reporter.error(written.error);
   if (!verified.ok) {
     reporter.error(verified.error);
-    return verified.error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.unreachable;
+    return ['CONFIG_INVALID', 'PRISM_MISSING'].includes(verified.error.code) ? EXIT.usage : EXIT.unreachable;
   }
   const { report, error, exitCode } = verified.value;
   writeReports(args, report, reporter);
   if (!report.stopped) {
+    if (args.checks && report.checks) reporter.line(ranLine(report.checks));
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
-  if (error) reporter.error(error);
+  if (error) reporter.error(error.code === KEY_REJECTED && origin ? { ...error, hint: `${error.hint ?? ''} The key came from ${origin}.`.trim() } : error);
   return exitCode;
 }
 
 /** The whole verify command: parse argv, run, print, write reports; returns the exit code (0/1/2/3). */
 export async function verifyMain(argv: string[], io: CommandIo): Promise<number> {
   const env = loadKitEnv(io.env, io.cwd);
-  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty });
+  const reporter = createReporter({ secrets: [env.WUPEX_API_KEY, env.WUPEX_API_KEY_2, ...keyArgumentValues(argv)], out: io.out, err: io.err, tty: io.tty, commands: commandStyle(io.env) });
   const args = parseVerifyArgs(argv, ALL_CHECKS.map((c) => c.id));
   if (!args.ok) {
     reporter.error(args.error);
@@ -81,5 +90,5 @@ export async function verifyMain(argv: string[], io: CommandIo): Promise<number>
     reporter.line(HELP);
     return EXIT.ok;
   }
-  return run(args.value, env, reporter);
+  return run(args.value, env, reporter, keyOrigin(io.env, io.cwd));
 }

@@ -5,7 +5,7 @@ import { useWupexTwin } from '../../../mocks/use-wupex-twin.ts';
 const twin = useWupexTwin({ seed: 5 });
 
 const balance = async () => {
-  const response = await fetch(`${twin.baseUrl}/api/customer/balance`, { headers: { 'x-api-key': twin.keys[0], 'accept-language': 'en-US' } });
+  const response = await fetch(`${twin.baseUrl}/api/customer/balance`, { headers: { 'x-api-key': twin.key, 'accept-language': 'en-US' } });
   return ((await response.json()) as { data: { balance: number } }).data.balance;
 };
 
@@ -26,4 +26,20 @@ describe('useWupexTwin', () => {
 test('reading a field before beforeAll has run says so', () => {
   const hooks = { beforeAll: () => undefined, afterEach: () => undefined, afterAll: () => undefined };
   expect(() => useWupexTwin({ hooks }).baseUrl).toThrow(/^\[wupex-kit\] TWIN_NOT_STARTED/);
+});
+
+describe('startWupexTwin options', () => {
+  test('twin.key / twin.merchantCode are the first account; port picks the port', async () => {
+    const { startWupexTwin } = await import('../../../mocks/use-wupex-twin.ts');
+    const { freePort } = await import('../../../src/process/prism-cli.ts');
+    const port = await freePort();
+    const fixed = await startWupexTwin({ port });
+    try {
+      expect(fixed.baseUrl).toBe(`http://127.0.0.1:${port}`);
+      const key: string = fixed.key;
+      expect([key, fixed.merchantCode]).toEqual([fixed.keys[0], 'DEMO-MERCHANT-A']);
+    } finally {
+      await fixed.close();
+    }
+  });
 });

@@ -109,6 +109,11 @@ describe('helpers', () => {
     expect(newReferenceId()).not.toBe(id);
   });
 
+  test('resolveMerchantCode: an unknown key names where it came from', () => {
+    const unknown = resolveMerchantCode({}, 'key#abcdef', 'WUPEX_API_KEY in /p/.env');
+    expect(unknown.ok ? '' : unknown.error.message).toBe('No merchant code for this key: it is not a twin key, and WUPEX_MERCHANT_CODE is not set. The key (key#abcdef) came from WUPEX_API_KEY in /p/.env; if it is wrong or stale, fix it there.');
+  });
+
   test('resolveMerchantCode: variable first, then the twin account owning the key', () => {
     expect(resolveMerchantCode({ WUPEX_MERCHANT_CODE: 'MINE' }, 'key#000000')).toEqual({ ok: true, value: 'MINE' });
     expect(resolveMerchantCode({}, fingerprint('wupex-demo-key-bravo'))).toEqual({ ok: true, value: 'DEMO-MERCHANT-B' });

@@ -23,8 +23,13 @@ describe('chooseEntry', () => {
   });
 
   test('dist/ older than a source: the TypeScript, saying why and what refreshes it', () => {
-    const root = tree({ 'scripts/mock.ts': 100, 'mocks/fixtures/products.json': 300, 'dist/scripts/mock.js': 200 });
+    const root = tree({ 'scripts/mock.ts': 100, 'mocks/pipeline.ts': 300, 'dist/scripts/mock.js': 200 });
     expect(chooseEntry(root)).toMatchObject({ kind: 'source', reason: expect.stringContaining('`npm run build` refreshes it') });
+  });
+
+  test('an edited scenario or fixture JSON (read at run time) leaves the compiled twin fresh', () => {
+    const root = tree({ 'scripts/mock.ts': 100, 'mocks/fixtures/products.json': 300, 'mocks/scenarios/x.json': 300, 'dist/scripts/mock.js': 200 });
+    expect(chooseEntry(root).kind).toBe('compiled');
   });
 
   test('an incremental build that re-emitted only the changed file still counts as fresh', () => {

@@ -1,6 +1,6 @@
 // npm run verify: exact lines and exit codes against port-0 servers (the twin, broken twins, an echo server). Most cases call
 // verifyMain in-process (same argv, env, output text and exit code); two run scripts/verify.ts as a subprocess for the entry wiring.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -61,6 +61,24 @@ describe.concurrent('npm run verify', () => {
     expect(run.code).toBe(0);
   });
 
+  test('a key from .env that the target rejects: exit 2, and the message names the .env file it came from', async () => {
+    const url = await serve();
+    const cwd = mkdtempSync(join(tmpdir(), 'verify-dotenv-'));
+    writeFileSync(join(cwd, '.env'), 'WUPEX_API_KEY=Zq81Stale0042WrongKey\n');
+    let stderr = '';
+    const code = await verifyMain(['--base-url', url], { env: {}, cwd, tty: false, out: () => undefined, err: (t) => void (stderr += t) });
+    expect(stderr).toContain(`The key came from WUPEX_API_KEY in ${join(cwd, '.env')}.`);
+    expect(code).toBe(2);
+  });
+
+  test('started through the wupex-verify bin, its hints name npx wupex-* commands', async () => {
+    const port = await freePort();
+    const run = await verify(['--base-url', `http://127.0.0.1:${port}`, '--wait', '0'], { WUPEX_KIT_BIN: 'wupex-verify', WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
+    expect(run.stderr).toContain(`npx wupex-mock --port ${port}`);
+    expect(run.stderr).not.toContain('npm run');
+    expect(run.code).toBe(3);
+  });
+
   test('against a server that ignores a missing key it exits 1 and names the check and operation', async () => {
     const url = await serve(BROKEN_SERVERS['ignores-missing-key'].wrap);
     const run = await verify(['--base-url', url, '--check', 'auth.missing-key'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
@@ -69,6 +87,7 @@ describe.concurrent('npm run verify', () => {
     );
     expect(run.stdout).toContain(`    curl -sS -X GET '${url}/api/customer/balance' -H 'accept-language: en-US'\n`);
     expect(countOf(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
+    expect(run.stdout).toContain('\nChecks run (--check): auth.missing-key\n');
     const contract = run.stdout.slice(run.stdout.indexOf('\nWhere the target breaks the documented contract\n'));
     expect(contract).toContain('\n  critical auth.missing-key: GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED. [S2, S3, S8, S9]\n');
     expect(run.code).toBe(1);

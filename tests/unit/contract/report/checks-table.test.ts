@@ -5,10 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { renderChecksTable, withChecksTable } from '../../../../src/contract/report/checks-table.ts';
 import { ALL_CHECKS } from '../../../../src/contract/checks/index.ts';
 
-const README = resolve(import.meta.dirname, '../../../../README.md');
+const README = resolve(import.meta.dirname, '../../../../docs/verify.md');
 
 describe('checks table', () => {
-  test('README.md holds the table generated from ALL_CHECKS (run `npm run gen:checks-table` when this fails)', () => {
+  test('docs/verify.md holds the table generated from ALL_CHECKS (run `npm run gen:checks-table` when this fails)', () => {
     const readme = readFileSync(README, 'utf8');
     expect(withChecksTable(readme, renderChecksTable(ALL_CHECKS))).toBe(readme);
   });

@@ -1,0 +1,37 @@
+// Docs that cannot go stale: every ```sh block of README.md and docs/ not marked `illustrative` runs (bash -e, from the repo
+// root) against a twin on a free port (http://127.0.0.1:4010 in the text becomes its URL, WUPEX_BASE_URL points at it).
+import { execFile } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { allSnippets, ROOT, snippetsOf } from '../../support/doc-snippets.ts';
+
+const runnable = allSnippets().filter((s) => s.lang === 'sh' && !s.illustrative);
+
+const bash = (script: string, env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    execFile('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, env, timeout: 30_000 }, (error, stdout, stderr) =>
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));
+  });
+
+describe('shell snippets in the docs', () => {
+  let twin: MockServer;
+  let url = '';
+  beforeAll(async () => {
+    twin = await createMockServer();
+    url = (await twin.listen(0, '127.0.0.1')).url;
+  });
+  afterAll(() => twin.close());
+
+  test('there are runnable snippets, and every sh fence is either runnable or marked illustrative', () => {
+    expect(runnable.length).toBeGreaterThanOrEqual(4);
+    expect(snippetsOf('x.md', '```sh illustrative\nnpm run mock\n```\n```sh\ncurl x\n```\n').map((s) => s.illustrative)).toEqual([true, false]);
+  });
+
+  test.each(runnable.map((s) => [`${s.file}:${s.line}`, s] as const))('%s runs and exits 0', async (_where, snippet) => {
+    twin.reset();
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', WUPEX_BASE_URL: url };
+    const run = await bash(snippet.code.replaceAll('http://127.0.0.1:4010', url), env);
+    expect({ code: run.code, stderr: run.code ? run.stderr : '' }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout.length).toBeGreaterThan(0);
+  });
+});
