@@ -1,7 +1,8 @@
 // Serves the twin's handle() on a node:http server: reads bodies with the 64 KiB cap, answers parser errors with a 400 envelope.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import type { MockResponse } from './errors.ts';
+import { isIP, type Socket } from 'node:net';
+import { isLoopbackHost } from '../src/http/base-url.ts';
+import { MOCK_PREFIX, type MockResponse } from './errors.ts';
 import type { MockRequest } from './pipeline.ts';
 import { BODY_LIMIT } from './bounds.ts';
 
@@ -10,13 +11,17 @@ export { BODY_LIMIT };
 /** What the server does with a request; `bodyTooLarge` short-circuits to 413. */
 export type Handle = (request: MockRequest, bodyTooLarge: boolean) => Promise<MockResponse>;
 
-/** Split "/path?a=1" into the path and a single-valued query (first value wins). */
-export function splitUrl(raw: string): { path: string; query: Record<string, string> } {
+/** Split "/path?a=1" into the path, a single-valued query (first value wins) and the names given more than once. */
+export function splitUrl(raw: string): { path: string; query: Record<string, string>; repeated: string[] } {
   const at = raw.indexOf('?');
-  if (at < 0) return { path: raw, query: {} };
+  if (at < 0) return { path: raw, query: {}, repeated: [] };
   const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(raw.slice(at + 1))) if (!(name in query)) query[name] = value;
-  return { path: raw.slice(0, at), query };
+  const repeated = new Set<string>();
+  for (const [name, value] of new URLSearchParams(raw.slice(at + 1))) {
+    if (Object.hasOwn(query, name)) repeated.add(name);
+    else query[name] = value;
+  }
+  return { path: raw.slice(0, at), query, repeated: [...repeated] };
 }
 
 export function readBody(req: IncomingMessage): Promise<{ text: string | undefined; tooLarge: boolean }> {
@@ -57,12 +62,39 @@ function write(res: ServerResponse, answer: MockResponse): void {
 
 const CLIENT_ERROR_BODY = JSON.stringify({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'Malformed HTTP request (bad header bytes or framing); check the request line and headers.' } });
 
+/**
+ * Whether a request's Host header names this listener: a loopback name or address, the exact address it was bound to, or
+ * (bound to a wildcard) any IP literal. A DNS name that is not localhost is refused: that is how DNS rebinding lets a web
+ * page reach a loopback server (issue 17 #18). No Host header (HTTP/1.0) is not a browser and passes.
+ */
+export function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  if (hostHeader === undefined) return true;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  if (isLoopbackHost(hostname) || hostname === boundHost.replace(/^\[|\]$/g, '')) return true;
+  return (boundHost === '0.0.0.0' || boundHost === '::') && isIP(hostname) !== 0;
+}
+
+const HOST_REFUSED = (host: string): MockResponse => ({
+  status: 403,
+  body: { status: false, error: { code: 'FORBIDDEN', message: `${MOCK_PREFIX} HOST_REFUSED: Host '${host.slice(0, 100)}' is not this twin's address; use http://127.0.0.1 or localhost (a DNS name pointing here is refused against DNS rebinding).` } },
+  headers: {},
+});
+
 /** A node:http server around `handle`; parser-level errors (odd header bytes) still get the vendor envelope. */
-export function createNodeServer(handle: Handle): Server {
+export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Server {
   const server = createServer((req, res) => {
-    const { path, query } = splitUrl(req.url ?? '/');
+    if (!hostAllowed(req.headers.host, boundHost)) {
+      req.resume();
+      return write(res, HOST_REFUSED(req.headers.host ?? ''));
+    }
+    const { path, query, repeated } = splitUrl(req.url ?? '/');
     void readBody(req).then(async ({ text, tooLarge }) => {
-      write(res, await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text }, tooLarge));
+      write(res, await handle({ method: req.method ?? 'GET', path, query, repeatedQuery: repeated, headers: lowerHeaders(req), bodyText: text }, tooLarge));
     });
   });
   server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket: Socket) => {
@@ -85,7 +117,7 @@ export function createListener(handle: Handle): Listener {
   let server: Server | undefined;
   const listen = (port: number, host: string) =>
     new Promise<{ url: string; port: number }>((resolve, reject) => {
-      const created = createNodeServer(handle);
+      const created = createNodeServer(handle, host);
       created.once('error', reject);
       created.listen(port, host, () => {
         server = created;

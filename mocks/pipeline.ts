@@ -4,7 +4,7 @@ import type { Faults } from './faults.ts';
 import type { Handler } from './handlers/handler.ts';
 import type { PrismMatch, PrismRouter } from './prism.ts';
 import { BODY_LIMIT, BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from './bounds.ts';
-import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, shapeError, shortened } from './request-errors.ts';
+import { contentTypeError, diagnosticsError, emptyQueryError, malformedJsonError, repeatedQueryError, shapeError, shortened } from './request-errors.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
 import type { MockStore } from './store.ts';
 
@@ -13,6 +13,8 @@ export interface MockRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** Query names given more than once (WUPEX query parameters are single-valued: a repeat is refused, never cut). */
+  repeatedQuery?: readonly string[];
   headers: Record<string, string>;
   /** The raw body text, or undefined when there was none (or it was over the cap). */
   bodyText: string | undefined;
@@ -68,7 +70,7 @@ function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, d
     // Prism reads a JSON null as "no body"; say what was actually sent.
     if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
   }
-  const empty = emptyQueryError(request.query, info.query);
+  const empty = emptyQueryError(request.query, info.query) ?? repeatedQueryError(request.repeatedQuery ?? [], info.query);
   if (empty) return empty;
   if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec, request.headers);
   return undefined;

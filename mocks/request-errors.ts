@@ -91,6 +91,12 @@ export function emptyQueryError(query: Record<string, string>, declared: Readonl
   return undefined;
 }
 
+/** A declared single-valued query parameter given more than once (`referenceId=A&referenceId=B`): which value counts is not the twin's guess. */
+export function repeatedQueryError(repeated: readonly string[], declared: ReadonlyMap<string, JsonSchema>): VendorError | undefined {
+  const name = repeated.find((n) => declared.has(n) && declared.get(n)?.type !== 'array');
+  return name === undefined ? undefined : vendorError('INVALID_PAYLOAD', `Query parameter '${name}' is given more than once; send it once.`);
+}
+
 /** A body past the twin's shape limits (mocks/bounds.ts): refused before parsing. */
 export function shapeError(beyond: 'depth' | 'members', limits: { depth: number; members: number }): VendorError {
   const what = beyond === 'depth' ? `nests arrays or objects more than ${limits.depth} levels deep` : `has more than ${limits.members} object members`;

@@ -92,7 +92,7 @@ describe('over the wire', () => {
       });
       socket.on('error', reject);
     });
-  const get = (headers: string, body: string) => `GET /api/customer/balance HTTP/1.1\r\nHost: x\r\naccept-language: en-US\r\n${headers}connection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
+  const get = (headers: string, body: string) => `GET /api/customer/balance HTTP/1.1\r\nHost: 127.0.0.1\r\naccept-language: en-US\r\n${headers}connection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
 
   test('a GET body over 64 KiB is ignored, not 413 (GET operations do not document 413)', async () => {
     const answer = await raw(get(`x-api-key: ${ALPHA.key}\r\n`, 'x'.repeat(BODY_LIMIT + 10)));
@@ -105,19 +105,35 @@ describe('over the wire', () => {
 
   test('a big body without a key is 401: authentication comes before the 413', async () => {
     expect((await raw(get('', 'x'.repeat(BODY_LIMIT + 10)))).head).toMatch(/^HTTP\/1\.1 401 /);
-    const post = `POST /api/order/list HTTP/1.1\r\nHost: x\r\naccept-language: en-US\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: ${BODY_LIMIT + 10}\r\n\r\n${' '.repeat(BODY_LIMIT + 10)}`;
+    const post = `POST /api/order/list HTTP/1.1\r\nHost: 127.0.0.1\r\naccept-language: en-US\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: ${BODY_LIMIT + 10}\r\n\r\n${' '.repeat(BODY_LIMIT + 10)}`;
     expect((await raw(post)).head).toMatch(/^HTTP\/1\.1 401 /);
-    expect((await raw(post.replace('Host: x\r\n', `Host: x\r\nx-api-key: ${ALPHA.key}\r\n`))).head).toMatch(/^HTTP\/1\.1 413 /);
+    expect((await raw(post.replace('Host: 127.0.0.1\r\n', `Host: 127.0.0.1\r\nx-api-key: ${ALPHA.key}\r\n`))).head).toMatch(/^HTTP\/1\.1 413 /);
   });
 
   test('a HEAD with an oversized URL gets a 400 without a body', async () => {
-    const answer = await raw(`HEAD /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const answer = await raw(`HEAD /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
     expect(answer.head).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer.body).toBe('');
   });
 
   test('a GET with an oversized URL still gets the 400 envelope', async () => {
-    const answer = await raw(`GET /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const answer = await raw(`GET /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
     expect(JSON.parse(answer.body).error.code).toBe('INVALID_PAYLOAD');
+  });
+});
+
+describe('repeated query parameters (issue 17 #22: Prism and express-openapi-validator flag them; the twin used to keep the first)', () => {
+  test.each([
+    ['GET', '/api/order/detail?orderName=A1&orderName=A2', 'orderName'],
+    ['POST', '/api/order/pull-codes?referenceId=A&referenceId=B', 'referenceId'],
+  ])('%s %s is 400 naming the parameter', async (method, path, name) => {
+    const answer = await ctx.twin.call(method, path, method === 'POST' ? { body: [{ merchant: 'X', sku: 'GOOGLE-USA-10USD', quantity: 1 }] } : {});
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: `Query parameter '${name}' is given more than once; send it once.` });
+  });
+
+  test('an empty referenceId= is 400 too', async () => {
+    const answer = await ctx.twin.call('POST', '/api/order/pull-codes?referenceId=', { body: [{ merchant: 'X', sku: 'GOOGLE-USA-10USD', quantity: 1 }] });
+    expect(answer.status).toBe(400);
   });
 });
