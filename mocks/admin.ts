@@ -26,6 +26,15 @@ export const ADMIN_ROUTES = [
 
 const answer = (status: number, data: unknown): MockResponse => ({ status, headers: {}, body: { status: true, data } });
 
+/** One path segment percent-decoded, or null when its escapes are malformed (`%zz`, a lone `%`): a 400, never a 500. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 const refuse = (status: number, code: string, mockCode: string, message: string): MockResponse => ({
   status,
   headers: {},
@@ -76,17 +85,19 @@ export function handleAdmin(request: MockRequest, deps: AdminDeps): MockResponse
   const refused = originRefused(request.headers.origin);
   if (refused) return refused;
   const { method, path } = request;
-  const [, , resource, name, extra] = path.split('/');
+  const [, , resource, rawName, extra] = path.split('/');
+  const name = rawName === undefined ? undefined : decodeSegment(rawName);
+  if (name === null) return refuse(400, 'INVALID_PAYLOAD', 'BAD_ESCAPE', `${method} ${path}: '${rawName?.slice(0, 100)}' is not a valid percent-encoded name; encode it with encodeURIComponent.`);
   if (method === 'POST' && path === '/__mock/reset') {
     deps.reset();
     return answer(200, { reset: true });
   }
   if (method === 'GET' && path === '/__mock/state') return state(deps.store);
   if (method === 'POST' && resource === 'accounts' && name && extra === undefined) {
-    return applyBody(request, deps, (b) => ({ accounts: [{ ...b, merchantCode: decodeURIComponent(name) }] }), true);
+    return applyBody(request, deps, (b) => ({ accounts: [{ ...b, merchantCode: name }] }), true);
   }
   if (method === 'POST' && resource === 'products' && name && extra === undefined) {
-    return applyBody(request, deps, (b) => ({ products: [{ ...b, sku: decodeURIComponent(name) }] }), true);
+    return applyBody(request, deps, (b) => ({ products: [{ ...b, sku: name }] }), true);
   }
   if (method === 'POST' && path === '/__mock/faults') return applyBody(request, deps, (b) => ({ faults: [b] }), true);
   if (method === 'POST' && path === '/__mock/scenario') return applyBody(request, deps, (b) => b);

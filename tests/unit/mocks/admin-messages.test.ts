@@ -23,6 +23,12 @@ describe('admin messages', () => {
     expect(r.message).not.toContain('accounts[0]');
   });
 
+  test.each(['accounts/%zz', 'products/%E0%A4%A', 'accounts/50%'])('a malformed percent-escape in an admin path (%s) is 400 naming it, not a 500 (issue 17 #21)', async (path) => {
+    const r = await admin('POST', path, { balance: 5 });
+    expect(r.status).toBe(400);
+    expect(r.message).toContain('is not a valid percent-encoded name');
+  });
+
   test('a whole scenario names the item and the unknown field', async () => {
     const r = await admin('POST', 'scenario', { products: [{ sku: 'X', stock: 1 }] });
     expect(r.message).toContain('body.products[0] (unknown field(s) "stock")');
