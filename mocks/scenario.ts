@@ -48,7 +48,13 @@ export const SCENARIO_NOT_FOUND = 'SCENARIO_NOT_FOUND';
 const notFound = (message: string): Result<never> =>
   err(kitError(SCENARIO_NOT_FOUND, `[wupex-mock] SCENARIO_INVALID: ${message}`, { hint: 'GET /__mock/state lists the accounts; mocks/fixtures/products.json the products.' }));
 
-const isNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min;
+/**
+ * Largest balance or credit the twin takes (DECISIONS #3): sums of such amounts stay exact to the cent in a double, so
+ * nothing overflows to Infinity (answered as null) and no order overspends; past it the admin route or scenario is refused.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+const isNumber = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= MAX_AMOUNT;
 const optionalNumber = (v: unknown, min: number) => v === undefined || isNumber(v, min);
 /** Fields of `item` outside `allowed` (a typo such as "balanse" must not pass silently). */
 const extra = (item: object, allowed: string[]) => Object.keys(item).filter((k) => !allowed.includes(k));
@@ -111,7 +117,7 @@ export function parseScenario(value: unknown, where = 'scenario', itemLabel: (li
   if (notList) return invalid(`${where}.${notList} must be an array.`);
   for (const [i, a] of ((s.accounts ?? []) as AccountPatch[]).entries()) {
     if (typeof a?.merchantCode !== 'string' || !optionalNumber(a.balance, 0) || !optionalNumber(a.credit, 0) || extra(a, ['merchantCode', 'balance', 'credit']).length) {
-      return invalid(`${itemLabel('accounts', i)}${unknownFields(a, ['merchantCode', 'balance', 'credit'])} needs merchantCode (string), optional balance and credit (numbers >= 0), and never a key.`);
+      return invalid(`${itemLabel('accounts', i)}${unknownFields(a, ['merchantCode', 'balance', 'credit'])} needs merchantCode (string), optional balance and credit (numbers from 0 to ${MAX_AMOUNT}), and never a key.`);
     }
   }
   for (const [i, p] of ((s.products ?? []) as ProductPatch[]).entries()) {

@@ -54,3 +54,14 @@ test('a bad scenario file at start: the hint is about scenarios, not lint:spec',
   expect(startFailedHint('[wupex-mock] SCENARIO_INVALID: x.json has unknown field(s) y')).not.toContain('lint:spec');
   expect(startFailedHint('[wupex-mock] SPEC_INVALID: bad yaml')).toContain('npm run lint:spec');
 });
+
+describe('money stays finite (issue 17 #17)', () => {
+  test.each([1e308, 1e13, -1])('a balance of %s is refused naming the range, and the balance answered stays a number', async (balance) => {
+    const twin = await createMockServer({ seed: 1 });
+    const response = await twin.fetch(new Request('http://127.0.0.1/__mock/accounts/DEMO-MERCHANT-A', { method: 'POST', body: JSON.stringify({ balance }), headers: { 'content-type': 'application/json' } }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('numbers from 0 to 1000000000000');
+    expect(Number.isFinite(twin.store.accountByMerchant('DEMO-MERCHANT-A')?.balance)).toBe(true);
+    await twin.close();
+  });
+});
