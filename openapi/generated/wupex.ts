@@ -226,6 +226,21 @@ export interface components {
             /** Format: date-time */
             expiryDate?: string | null;
         };
+        /**
+         * @description One code as pull-codes returns it: a `Serial` whose `sku` is always present (DECISIONS #18). A schema
+         *     of its own rather than `allOf: [Serial, {required: [sku]}]`, so that every generator keeps `sku` required;
+         *     a unit test keeps its properties identical to `Serial`'s.
+         */
+        PulledSerial: {
+            sku: string;
+            /** @description The redeemable code or PIN. */
+            serialCode: string;
+            /** @description The card's serial number. */
+            serialNumber: string;
+            currency?: string | null;
+            /** Format: date-time */
+            expiryDate?: string | null;
+        };
         PullCodesResult: {
             /** @description The order's name; the key for `getOrderDetail` and `listOrders`. */
             orderName: string;
@@ -233,7 +248,7 @@ export interface components {
             requestId?: string;
             totalAmount: number;
             /** @description One entry per unit ordered (S5). */
-            serials: (components["schemas"]["Serial"] & unknown)[];
+            serials: components["schemas"]["PulledSerial"][];
         };
         PullCodesResponse: {
             /** @constant */
