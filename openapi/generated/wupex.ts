@@ -333,6 +333,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description INVALID_PAYLOAD: a missing or unsupported header, malformed JSON, or a body that breaks the schema (for example a page below 1). */
+        BadRequestPaged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description UNAUTHORIZED: the x-api-key header is missing or the key is not valid for this environment. */
         Unauthorized: {
             headers: {
@@ -342,7 +351,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description FORBIDDEN: a valid key that may not do this (for example another merchant code). */
+        /** @description FORBIDDEN: a valid key that may not call this operation. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -351,8 +360,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description NOT_FOUND: no such resource for this account (unknown sku or orderName). */
-        NotFound: {
+        /** @description FORBIDDEN: a valid key that may not do this: an order line names another merchant code (DECISIONS #10), or the key may not place orders. */
+        ForbiddenMerchant: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description NOT_FOUND: an order line's `sku` is not a product this account can order. */
+        NotFoundSku: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description NOT_FOUND: no order of this account has this `orderName` (DECISIONS #19). */
+        NotFoundOrder: {
             headers: {
                 [name: string]: unknown;
             };
@@ -471,7 +498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductListResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestPaged"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
@@ -522,8 +549,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["ForbiddenMerchant"];
+            404: components["responses"]["NotFoundSku"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
@@ -559,7 +586,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderListResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestPaged"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
@@ -601,7 +628,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["NotFoundOrder"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
