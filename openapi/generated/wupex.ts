@@ -226,6 +226,21 @@ export interface components {
             /** Format: date-time */
             expiryDate?: string | null;
         };
+        /**
+         * @description One code as pull-codes returns it: a `Serial` whose `sku` is always present (DECISIONS #18). A schema
+         *     of its own rather than `allOf: [Serial, {required: [sku]}]`, so that every generator keeps `sku` required;
+         *     a unit test keeps its properties identical to `Serial`'s.
+         */
+        PulledSerial: {
+            sku: string;
+            /** @description The redeemable code or PIN. */
+            serialCode: string;
+            /** @description The card's serial number. */
+            serialNumber: string;
+            currency?: string | null;
+            /** Format: date-time */
+            expiryDate?: string | null;
+        };
         PullCodesResult: {
             /** @description The order's name; the key for `getOrderDetail` and `listOrders`. */
             orderName: string;
@@ -233,7 +248,7 @@ export interface components {
             requestId?: string;
             totalAmount: number;
             /** @description One entry per unit ordered (S5). */
-            serials: (components["schemas"]["Serial"] & unknown)[];
+            serials: components["schemas"]["PulledSerial"][];
         };
         PullCodesResponse: {
             /** @constant */
@@ -318,6 +333,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description INVALID_PAYLOAD: a missing or unsupported header, malformed JSON, or a body that breaks the schema (for example a page below 1). */
+        BadRequestPaged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description UNAUTHORIZED: the x-api-key header is missing or the key is not valid for this environment. */
         Unauthorized: {
             headers: {
@@ -327,7 +351,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description FORBIDDEN: a valid key that may not do this (for example another merchant code). */
+        /** @description FORBIDDEN: a valid key that may not call this operation. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -336,8 +360,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description NOT_FOUND: no such resource for this account (unknown sku or orderName). */
-        NotFound: {
+        /** @description FORBIDDEN: a valid key that may not do this: an order line names another merchant code (DECISIONS #10), or the key may not place orders. */
+        ForbiddenMerchant: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description NOT_FOUND: an order line's `sku` is not a product this account can order. */
+        NotFoundSku: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description NOT_FOUND: no order of this account has this `orderName` (DECISIONS #19). */
+        NotFoundOrder: {
             headers: {
                 [name: string]: unknown;
             };
@@ -456,7 +498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductListResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestPaged"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
@@ -507,8 +549,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            403: components["responses"]["ForbiddenMerchant"];
+            404: components["responses"]["NotFoundSku"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
@@ -544,7 +586,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderListResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["BadRequestPaged"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
@@ -586,7 +628,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["NotFoundOrder"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

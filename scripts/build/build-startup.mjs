@@ -100,3 +100,13 @@ const spec = await snapshotSpec();
 for (const [name, specifiers] of Object.entries(VENDOR_BUNDLES)) await bundleOne(name, specifiers, spec);
 // The proxy's twin worker is plain JS that tsc does not copy: it goes beside its compiled loader (src/proxy/twin-thread.ts).
 copyFileSync(new URL('../../src/proxy/twin-worker.mjs', import.meta.url), new URL('../../dist/src/proxy/twin-worker.mjs', import.meta.url));
+
+// The single-file spec consumers feed to their own generators (issue 20): JSON and YAML, no external $ref.
+{
+  const { bundleSpec, BUNDLED_SPEC_PATHS } = await import('../../dist/src/spec/spec-bundle.js');
+  const { default: jsYaml } = await import('js-yaml');
+  const bundled = bundleSpec();
+  mkdirSync(dirname(BUNDLED_SPEC_PATHS.json), { recursive: true });
+  writeFileSync(BUNDLED_SPEC_PATHS.json, `${JSON.stringify(bundled, null, 2)}\n`);
+  writeFileSync(BUNDLED_SPEC_PATHS.yaml, jsYaml.dump(bundled, { lineWidth: -1, noRefs: true }));
+}

@@ -62,7 +62,7 @@ describe('the packed kit in an empty project, offline', () => {
   test('the tarball carries the spec, examples, scenarios and dist, and no tests', () => {
     const paths = packedFiles;
     expect(paths).toEqual(expect.arrayContaining(['openapi/wupex.yaml', 'openapi/examples/errors/unauthorized.json', 'mocks/scenarios/low-balance.json', 'dist/src/twin.js', 'dist/src/twin.d.ts', 'bin/wupex-mock.js', 'dist/src/proxy/twin-worker.mjs']));
-    expect(paths).toEqual(expect.arrayContaining(['dist/vendor/prism.cjs', 'dist/vendor/prism.cjs.cache', 'dist/vendor/js-yaml.cjs', 'dist/openapi/wupex.resolved.json']));
+    expect(paths).toEqual(expect.arrayContaining(['dist/vendor/prism.cjs', 'dist/vendor/prism.cjs.cache', 'dist/vendor/js-yaml.cjs', 'dist/openapi/wupex.resolved.json', 'dist/openapi/wupex.bundled.json', 'dist/openapi/wupex.bundled.yaml']));
     expect(paths.filter((p) => /^(tests|dist\/tests\/(unit|support|contract|pack))\/|\.tsbuildinfo$|^src\//.test(p))).toEqual([]);
   });
 
