@@ -39,6 +39,19 @@ function redactRuns(text: string, windows: readonly string[]): string {
 }
 
 /**
+ * Characters that print as nothing: C0/C1 controls but newline and tab, DEL, format characters (zero-width, bidi,
+ * soft hyphen, BOM, word joiners: \p{Cf}), line/paragraph separators, variation selectors, the combining grapheme
+ * joiner and the Hangul fillers. A server can interleave them with a key's characters so that a redactor looking for
+ * the key misses it while a terminal or viewer shows it whole (issue 17 #1); they are removed before redaction.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\p{Cf}]|\udb40[\udd00-\uddef]/gu;
+
+/** The text without the characters that print as nothing (see INVISIBLE): what every redaction runs on. */
+export function normaliseText(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
  * Returns a function that replaces every known secret (its exact text, its URL-encoded form, and any run of
  * 8 or more of its consecutive characters) with [REDACTED], and also blanks any `x-api-key` header value or
  * `api-key`-like query parameter it sees, so a key we were never told about still does not leak.
@@ -50,7 +63,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): (tex
     .sort((a, b) => b.length - a.length);
   const windows = windowsOf(known);
   return (text: string) => {
-    let out = text;
+    let out = normaliseText(text);
     for (const secret of known) out = out.split(secret).join(REDACTED);
     return redactRuns(out, windows)
       // A shell reference ("x-api-key: $KEY") is not a key: leave it, so printed curl lines stay pasteable. Nor is the
@@ -61,12 +74,11 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): (tex
 }
 
 /**
- * Control characters a server could use to rewrite a terminal (ESC sequences, carriage return, BEL, DEL, C1):
- * everything below 0x20 except newline and tab, 0x7f, and 0x80-0x9f.
+ * Control characters a server could use to rewrite a terminal (ESC sequences, carriage return, BEL, DEL, C1), and
+ * the other invisible characters of normaliseText.
  */
 export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return normaliseText(text);
 }
 
 export interface SanitiseOptions {
@@ -75,14 +87,13 @@ export interface SanitiseOptions {
 }
 
 /**
- * The order that keeps a key hidden: redact first (so a cut cannot split a key past recognition), then truncate,
- * then strip control characters. Build once per process with every secret it holds.
+ * The order that keeps a key hidden: normalise (remove invisible characters, so none can split a key past recognition),
+ * redact, then truncate. Build once per process with every secret it holds.
  */
 export function createSanitiser(secrets: ReadonlyArray<string | undefined>): (text: string, options?: SanitiseOptions) => string {
   const redact = createRedactor(secrets);
   return (text, options = {}) => {
     const redacted = redact(text);
-    const cut = options.max !== undefined && redacted.length > options.max ? `${redacted.slice(0, options.max)}…` : redacted;
-    return stripControl(cut);
+    return options.max !== undefined && redacted.length > options.max ? `${redacted.slice(0, options.max)}…` : redacted;
   };
 }

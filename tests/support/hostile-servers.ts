@@ -9,6 +9,7 @@ export type Attack =
   | 'redirect-insecure' // 302 to plain http on a non-loopback host
   | 'echo-key' // 403 text: the request's key in a header and in the body, straddling character 120
   | 'echo-envelope' // 401 vendor envelope whose message carries the key across character 120
+  | 'echo-disguised' // 429 whose Retry-After interleaves the key with U+0085 and whose message interleaves it with zero-width and bidi characters
   | 'ansi' // 400 text with terminal escapes (clear screen, window title, BEL, CR)
   | 'stall' // 200 headers and a first byte, then nothing
   | 'trickle' // 200, then one byte per second
@@ -113,6 +114,7 @@ function attack(kind: Attack, req: IncomingMessage, res: ServerResponse, options
     case 'redirect-insecure': return void res.writeHead(302, { location: `http://wupex-probe.invalid${req.url}` }).end();
     case 'echo-key': return void res.writeHead(403, { 'content-type': 'text/plain', 'x-echo': key }).end(`${pad}${key} was your key`);
     case 'echo-envelope': return void res.writeHead(401, json).end(JSON.stringify({ status: false, error: { code: 'UNAUTHORIZED', message: `${pad}${key} is not valid` } }));
+    case 'echo-disguised': return void res.writeHead(429, { ...json, 'retry-after': [...key].join('\u0085') }).end(JSON.stringify({ status: false, error: { code: 'TOO_MANY_REQUESTS', message: [...key].join('\u200b\u202e') } }));
     case 'ansi': return void res.writeHead(400, { 'content-type': 'text/plain' }).end('\u001b[2J\u001b]0;pwned\u0007\rforged line\u001b[31m red\u009b1m');
     case 'stall': return void res.writeHead(200, json).write('{"status":');
     case 'trickle': res.writeHead(200, json).flushHeaders();

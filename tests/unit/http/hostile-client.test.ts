@@ -9,10 +9,10 @@ import { distinctiveKey, keyRunsIn, startHostile, startSecondOrigin, watchRss, t
 const KEY = distinctiveKey();
 const LIMITS = { headersTimeoutMs: 800, deadlineMs: 1200, maxResponseBytes: 1024 * 1024 };
 const MB = 1024 * 1024;
-const ATTACKS: Attack[] = ['redirect-origin', 'redirect-insecure', 'echo-key', 'echo-envelope', 'ansi', 'stall', 'trickle', 'big-body', 'endless', 'gzip-bomb', 'no-page-info'];
+const ATTACKS = ['redirect-origin', 'redirect-insecure', 'echo-key', 'echo-envelope', 'ansi', 'stall', 'trickle', 'big-body', 'endless', 'gzip-bomb', 'no-page-info'] as const satisfies readonly Attack[];
 
 /** What the client returns (listProducts) and the example reports, per attack. */
-const EXPECTED: Record<Attack, { client: string; example: string }> = {
+const EXPECTED: Record<(typeof ATTACKS)[number], { client: string; example: string }> = {
   'redirect-origin': { client: 'REDIRECT_REFUSED', example: 'REDIRECT_REFUSED' },
   'redirect-insecure': { client: 'REDIRECT_REFUSED', example: 'REDIRECT_REFUSED' },
   'echo-key': { client: 'UNEXPECTED_RESPONSE', example: 'UNEXPECTED_RESPONSE' },

@@ -1,6 +1,7 @@
 // verify's library path (resolveTarget → runCatalogue → lines and JUnit through the reporter) against hostile servers, in-process.
 import { describe, expect, test } from 'vitest';
 import { createReporter } from '../../../src/cli/flags.ts';
+import { normaliseText } from '../../../src/secrets/redact.ts';
 import { toJUnit } from '../../../src/contract/report/junit.ts';
 import { countLine, formatLines, junitCases } from '../../../src/contract/report/format.ts';
 import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
@@ -31,6 +32,14 @@ describe('verify against hostile servers (in-process)', () => {
     const junit = toJUnit('hostile', junitCases(report), reporter.redact);
     return { report, output: written.join('') + junit, growth, server };
   }
+
+  test('a key disguised with invisible characters (U+0085 in Retry-After, zero-width and bidi in the message) is never reassembled in the output (issue 17 #1)', async () => {
+    const run = await verify({ '/api/customer/balance': 'echo-disguised', '/api/order/list': 'echo-disguised' });
+    // What a terminal or a log viewer shows: the invisible characters gone. Not one 8-character run of the key may remain.
+    expect(keyRunsIn(normaliseText(run.output), KEY)).toEqual([]);
+    expect(keyRunsIn(run.output, KEY)).toEqual([]);
+    expect(run.output).toContain('[REDACTED]');
+  });
 
   test('echoes across character 120, escapes and a redirect to another origin are findings; nothing leaks, nothing follows', async () => {
     const run = await verify({ '/api/order/list': 'echo-key', '/api/order/detail': 'ansi', '/api/order/pull-codes': 'redirect-origin', '/api/customer/balance': 'echo-envelope' });
