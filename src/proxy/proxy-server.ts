@@ -6,6 +6,7 @@ import { createSpecIndex as createFactsIndex } from '../../mocks/spec-index.ts';
 import { createSpecIndex, type SpecIndex } from '../contract/checks/lib/spec-index.ts';
 import { createHarWriter, type HarWriter, type HarWriterOptions } from '../har/writer.ts';
 import { createSanitiser } from '../secrets/redact.ts';
+import { refuseTarget } from './request-target.ts';
 import { err, kitError, ok, type Result } from '../core/result.ts';
 import { loadSpec, SPEC_PATH, type Document } from '../spec/spec.ts';
 import type { ForwardLimits } from './forward.ts';
@@ -80,6 +81,13 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
   const handle = createProxyHandle({ upstream: upstream.value, enforce: options.enforce ?? false, inspectRequest, spec, stats, log: options.log, writer });
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
+    const refused = refuseTarget(raw);
+    if (refused !== undefined) {
+      req.resume();
+      const answer = envelopeAnswer(400, 'INVALID_PAYLOAD', `${PROXY_PREFIX} TARGET_REFUSED: ${refused}; nothing was forwarded.`);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      return void res.end(req.method === 'HEAD' ? undefined : answer.text);
+    }
     const { path, query } = splitUrl(raw);
     const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     void readBody(req).then(async ({ text, tooLarge }) => {

@@ -1,4 +1,5 @@
 // Where the proxy forwards: `mock` (the twin, in-process on its own thread, no socket), `sandbox` (from the spec's servers), or a URL.
+import { upstreamUrl } from './request-target.ts';
 import { baseUrlString, environmentOf, parseBaseUrl, serverUrlOf, TWIN_URL } from '../http/base-url.ts';
 import type { MockRequest } from '../../mocks/pipeline.ts';
 import type { Document } from '../spec/spec.ts';
@@ -35,7 +36,11 @@ function remote(base: string, limits: ForwardLimits): Upstream {
   const agent = createUpstreamAgent(base);
   return {
     url: base,
-    send: (request, target) => forward({ method: request.method, url: `${base}${target}`, headers: request.headers, body: request.bodyText }, limits, agent),
+    send: (request, target) => {
+      const url = upstreamUrl(base, target);
+      if (url === undefined) return Promise.resolve(err(kitError('TARGET_REFUSED', `${target.slice(0, 100)} does not stay under the upstream ${base}; nothing was sent.`)));
+      return forward({ method: request.method, url, headers: request.headers, body: request.bodyText }, limits, agent);
+    },
     close: async () => agent.destroy(),
   };
 }
