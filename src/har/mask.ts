@@ -17,10 +17,22 @@ export function maskSerial(code: string): string {
   return '*'.repeat(code.length - MASK_DEFAULTS.keep) + code.slice(-MASK_DEFAULTS.keep);
 }
 
+/** A numeric code keeps its type (replay still sees a number where the spec wants a string) but only its last 4 digits. */
+function maskNumber(code: number): number {
+  const digits = String(code);
+  return digits.length < MASK_DEFAULTS.minLengthToKeep ? 0 : Number(digits.slice(-MASK_DEFAULTS.keep));
+}
+
 function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'serialCode' && typeof v === 'string' ? maskSerial(v) : maskJson(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      // Any casing (`SerialCode`, `serialcode`): a server that renames the field still holds codes that are money.
+      if (k.toLowerCase() !== 'serialcode') return [k, maskJson(v)];
+      return [k, typeof v === 'string' ? maskSerial(v) : typeof v === 'number' ? maskNumber(v) : maskJson(v)];
+    }),
+  );
 }
 
 /** Mask serial codes in a body: structurally when it is JSON (keeps it valid JSON), by pattern otherwise. */
@@ -28,8 +40,18 @@ export function maskSerialsInText(text: string): string {
   try {
     return JSON.stringify(maskJson(JSON.parse(text)));
   } catch {
-    return text.replace(/("serialCode"\s*:\s*")((?:[^"\\]|\\.)*)"/g, (_m, head: string, code: string) => `${head}${maskSerial(code)}"`);
+    return text
+      .replace(/("serialcode"\s*:\s*")((?:[^"\\]|\\.)*)"/gi, (_m, head: string, code: string) => `${head}${maskSerial(code)}"`)
+      .replace(/("serialcode"\s*:\s*)(\d+)/gi, (_m, head: string, code: string) => `${head}${maskSerial(code).replace(/\*/g, '0')}`);
   }
+}
+
+/** Every string of a value passed through `redact`: the key cannot hide in a field the masking above does not name. */
+function redactStrings<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, redact)) as T;
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact)])) as T;
 }
 
 function maskHeaders(headers: HarNameValue[]): HarNameValue[] {
@@ -56,7 +78,7 @@ export function maskEntry(entry: HarEntry, secrets: readonly string[] = []): Har
   const redact = createRedactor([...keysOf(entry), ...secrets]);
   const text = (t: string) => redact(maskSerialsInText(t));
   const { request, response } = entry;
-  return {
+  return redactStrings<HarEntry>({
     ...entry,
     request: {
       ...request,
@@ -72,5 +94,5 @@ export function maskEntry(entry: HarEntry, secrets: readonly string[] = []): Har
       cookies: [],
       content: { ...response.content, text: text(response.content.text) },
     },
-  };
+  }, redact);
 }
