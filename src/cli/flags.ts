@@ -20,6 +20,8 @@ export interface Reporter {
   redact(text: string): string;
   /** A status that overwrites itself on a terminal (stderr is a TTY), and is not written otherwise; '' clears it. */
   progress(text: string): void;
+  /** Secrets met while running (keys found in recordings read): redacted from every later line and file too. */
+  addSecrets(secrets: readonly string[]): void;
 }
 
 export interface ReporterOptions {
@@ -40,7 +42,8 @@ export interface CommandIo extends Omit<ReporterOptions, 'secrets'> {
 
 /** Build the reporter once per process, with every secret the process holds; nothing it writes can carry one or a terminal escape. */
 export function createReporter(options: ReporterOptions): Reporter {
-  const sanitise = createSanitiser(options.secrets);
+  let secrets = [...options.secrets];
+  let sanitise = createSanitiser(secrets);
   const style = options.commands ?? commandStyle();
   const redact = (text: string) => sanitise(text);
   const user = (text: string) => forUser(redact(text), style);
@@ -53,6 +56,12 @@ export function createReporter(options: ReporterOptions): Reporter {
     redact,
     progress: (text) => {
       if (options.tty ?? process.stderr.isTTY) err(text ? `\r${PREFIX} ${redact(text)}\x1b[K` : '\r\x1b[K');
+    },
+    addSecrets: (more) => {
+      const fresh = more.filter((s) => s && !secrets.includes(s));
+      if (fresh.length === 0) return;
+      secrets = [...secrets, ...fresh];
+      sanitise = createSanitiser(secrets);
     },
   };
 }

@@ -11,7 +11,7 @@ import { toJsonReport } from '../contract/report/json-report.ts';
 import { buildReport, type VerifyReport } from '../contract/report/report.ts';
 import { formatSections } from '../contract/report/sections.ts';
 import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
-import { loadRecordings } from './load.ts';
+import { loadRecordings, type Recording } from './load.ts';
 import { replayRecordings } from './run-replay.ts';
 
 function specIndex(path: string, reporter: Reporter): SpecIndex | undefined {
@@ -41,6 +41,8 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
     reporter.error(recordings.error);
     return EXIT.usage;
   }
+  // A recording made by another tool (or an older kit) may hold keys in clear: none of them may reach the output.
+  reporter.addSecrets(recordedKeys(recordings.value));
   const replayed = replayRecordings(recordings.value, spec);
   const report = buildReport(replayed, { name: 'replay', baseUrl: args.value.paths.join(' ') });
   reporter.info(`Replaying ${replayed.exchanges} recorded exchanges from ${recordings.value.length} file(s) against ${args.value.spec}`);
@@ -49,6 +51,14 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
   writeReports(args.value, report, reporter);
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The key values recordings carry in clear: each entry's x-api-key (or api-key-like) header and query values, not our redacted labels. */
+function recordedKeys(recordings: readonly Recording[]): string[] {
+  const keyName = /^(x-api-key|api[-_]?key|apikey)$/i;
+  return recordings.flatMap((r) => r.entries.flatMap((e) => [...e.request.headers, ...e.request.queryString]))
+    .filter((nv) => keyName.test(nv.name) && nv.value.length >= 8 && !nv.value.startsWith('[redacted'))
+    .map((nv) => nv.value);
 }
 
 /** DECISIONS.md beside the spec replayed against (an edited copy brings its own), else the project's. */
