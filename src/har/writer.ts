@@ -1,4 +1,5 @@
 // Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), kept current while it runs.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exchange } from '../http/exchange.ts';
@@ -52,10 +53,11 @@ function removeQuietly(path: string): void {
 function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarValidator>): Result<string> {
   const valid = validate(har, path);
   if (!valid.ok) return valid;
-  const temp = `${path}.tmp`;
+  // Exclusive (O_CREAT|O_EXCL never follows a planted symlink) and unpredictable: nobody can aim this write elsewhere.
+  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, `${JSON.stringify(har, null, 2)}\n`);
+    writeFileSync(temp, `${JSON.stringify(har, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
     renameSync(temp, path);
     return ok(path);
   } catch (cause) {
@@ -67,7 +69,8 @@ function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarV
 /** One writer per run; the file is rewritten whole at most every `flushMs` while entries arrive, and on close. */
 export function createHarWriter(options: HarWriterOptions): HarWriter {
   const clock = options.clock ?? (() => new Date());
-  const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}.har`);
+  // Unique per writer, not per second: two proxies (or a proxy and verify) recording into one folder keep all their exchanges.
+  const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}-${randomBytes(4).toString('hex')}.har`);
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
   const entries: HarEntry[] = [];
   const validate = createHarValidator();

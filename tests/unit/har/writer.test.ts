@@ -40,7 +40,7 @@ describe('HAR writer', () => {
     const written = writer.close();
     if (!written.ok) throw new Error(written.error.message);
     const text = readFileSync(written.value, 'utf8');
-    expect(written.value).toMatch(/unit-\d{8}T\d{6}Z\.har$/);
+    expect(written.value).toMatch(/unit-\d{8}T\d{6}Z-[0-9a-f]{8}\.har$/);
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(SERIAL);
     expect(text).toContain('MN42');
