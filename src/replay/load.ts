@@ -33,6 +33,26 @@ function expand(paths: readonly string[]): Result<string[]> {
   return ok(out);
 }
 
+/** Largest recording replay reads (bytes): past it the file is refused by name (a recording of that size is not a unit of review). */
+export const MAX_RECORDING_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Why `file` is not read: not a regular file (a FIFO would block forever, a device never ends) or over the size bound.
+ * statSync follows a symlink, so a `.har` link is judged by what it points to.
+ */
+function unreadable(file: string): string | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return `${file} is not a regular file (a FIFO, device, folder or broken link); replay reads only .har files.`;
+  if (stat.size > MAX_RECORDING_BYTES) return `${file} is ${stat.size} bytes; replay reads recordings up to ${MAX_RECORDING_BYTES} bytes.`;
+  return undefined;
+}
+
+/** Where JSON.parse stopped, without the text around it: the file may be anything (a link to /etc/shadow), so none of its bytes are shown. */
+function parsePosition(cause: unknown): string {
+  const at = /position (\d+)/.exec(cause instanceof Error ? cause.message : '')?.[1];
+  return at === undefined ? 'it does not parse as JSON' : `it stops parsing as JSON at byte ${at}`;
+}
+
 /** Every recording under `paths`, or the first problem (a missing path, a file that is not HAR 1.2). */
 export function loadRecordings(paths: readonly string[], validate = createHarValidator()): Result<Recording[]> {
   const files = expand(paths);
@@ -40,11 +60,13 @@ export function loadRecordings(paths: readonly string[], validate = createHarVal
   if (files.value.length === 0) return err(kitError('USAGE', 'No .har recording found in the given paths.', { hint: 'Record one with npm run proxy -- --upstream mock --record DIR, or npm run verify -- --record DIR.' }));
   const out: Recording[] = [];
   for (const file of files.value) {
+    const refused = unreadable(file);
+    if (refused) return err(kitError('USAGE', refused, { hint: 'Pass HAR files written by --record, or by a browser / Polly.js / Insomnia.' }));
     let har: unknown;
     try {
       har = JSON.parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      return err(kitError('USAGE', `${file} is not readable JSON (${(cause as Error).message}).`, { hint: 'Pass HAR files written by --record, or by a browser / Polly.js / Insomnia.', cause }));
+      return err(kitError('USAGE', `${file} is not a HAR recording: ${parsePosition(cause)}.`, { hint: 'Pass HAR files written by --record, or by a browser / Polly.js / Insomnia.' }));
     }
     const valid = validate(har, file);
     if (!valid.ok) return valid;

@@ -1,5 +1,7 @@
-// Replay redacts every key its recordings carry in clear (issue 17 #3), not only WUPEX_API_KEY: lines, JSON and JUnit.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Replay and hostile recordings: every key a recording carries in clear is redacted (issue 17 #3); only regular files are read,
+// and no byte of a file that is not a HAR is printed (#20).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -31,5 +33,32 @@ describe('replay and keys in recordings', () => {
     const everything = written.join('') + readFileSync(json, 'utf8') + readFileSync(junit, 'utf8');
     expect(everything).toContain('FAIL conformance.response-headers');
     expect(keyRunsIn(everything, KEY)).toEqual([]);
+  });
+});
+
+describe('replay reads only recordings (issue 17 #20)', () => {
+  const run = (path: string) => {
+    const written: string[] = [];
+    const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
+    return { code: replayCommand([path], reporter), output: written.join('') };
+  };
+
+  test('a .har symlink to a secret file is refused without printing a byte of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-link-'));
+    const secret = join(dir, 'shadow');
+    writeFileSync(secret, 'root:$6$SECRETHASHVALUE:19000:0:99999:7:::\n');
+    symlinkSync(secret, join(dir, 'looks.har'));
+    const result = run(join(dir, 'looks.har'));
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('is not a HAR recording: it');
+    expect(result.output).not.toMatch(/root|SECRETHASH|\$6\$/);
+  });
+
+  test('a FIFO named .har is refused at once, not read (which would block forever)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-fifo-'));
+    execFileSync('mkfifo', [join(dir, 'pipe.har')]);
+    const result = run(join(dir, 'pipe.har'));
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('is not a regular file');
   });
 });
