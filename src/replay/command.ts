@@ -49,7 +49,7 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   for (const line of formatLines(report)) reporter.line(line);
   reporter.line(countLine(report.summary));
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
-  writeReports(args.value, report, reporter);
+  if (!writeReports(args.value, report, reporter, recordings.value.map((r) => r.file))) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
 }
 
@@ -67,11 +67,24 @@ function decisionsBeside(specPath: string): ReadonlyMap<string, DecisionRow> {
   return loadDecisions(existsSync(beside) ? beside : DECISIONS_PATH);
 }
 
-function writeReports(args: ReplayArgs, report: VerifyReport, reporter: Reporter): void {
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+/** Write the requested reports; a path that is one of the recordings read, or that cannot be written, is a usage error (exit 2), never a stack trace. */
+function writeReports(args: ReplayArgs, report: VerifyReport, reporter: Reporter, inputs: readonly string[]): boolean {
+  const reads = new Set(inputs.map((file) => resolve(file)));
+  const write = (path: string, text: string): boolean => {
+    if (reads.has(resolve(path))) {
+      reporter.error({ code: 'USAGE', message: `The report path ${path} is one of the recordings replayed; writing it would destroy the recording.`, hint: 'Choose another --report path.' });
+      return false;
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      return true;
+    } catch (cause) {
+      reporter.error({ code: 'REPORT_NOT_WRITTEN', message: `Could not write the report ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}.`, hint: 'Choose a --report path in a writable folder.' });
+      return false;
+    }
   };
-  if (args.junit) write(args.junit, toJUnit('wupex replay', junitCases(report), reporter.redact));
-  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
+  const junit = args.junit ? write(args.junit, toJUnit('wupex replay', junitCases(report), reporter.redact)) : true;
+  const json = args.json ? write(args.json, toJsonReport(report, reporter.redact)) : true;
+  return junit && json;
 }

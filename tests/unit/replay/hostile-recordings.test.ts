@@ -62,3 +62,31 @@ describe('replay reads only recordings (issue 17 #20)', () => {
     expect(result.output).toContain('is not a regular file');
   });
 });
+
+describe('replay reports (issue 17 #12)', () => {
+  const reference = resolve(import.meta.dirname, '../../recordings/twin-reference.har');
+  const run = (argv: string[]) => {
+    const written: string[] = [];
+    const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
+    return { code: replayCommand(argv, reporter), output: written.join('') };
+  };
+
+  test('a report path equal to a recording read is refused and the recording is kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-same-'));
+    const copy = join(dir, 'rec.har');
+    writeFileSync(copy, readFileSync(reference));
+    const result = run([copy, '--report', `json=${copy}`]);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('is one of the recordings replayed');
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(reference, 'utf8'));
+  });
+
+  test('an unwritable report path is exit 2 with a clear message, after the count line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-unwritable-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    const result = run([reference, '--report', `junit=${join(dir, 'file', 'report.xml')}`]);
+    expect(result.code).toBe(2);
+    expect(result.output).toMatch(/passed, \d+ failed/);
+    expect(result.output).toContain('REPORT_NOT_WRITTEN: Could not write the report');
+  });
+});
