@@ -161,7 +161,7 @@ export interface components {
             operator: components["schemas"]["SearchOperator"];
             value: string;
         };
-        /** @description One order filter (S6, DECISIONS #15, #16). `value` is always a string; filters combine with AND. */
+        /** @description One order filter (S6, DECISIONS #15, #16). `value` is always a string; filters combine with AND. For `orderAmount` it must parse as a number and for `orderDate` as a date-time, else the request is 400 INVALID_PAYLOAD naming `body.search[i].value`. */
         OrderSearchFilter: {
             /** @enum {string} */
             column: "ReferenceId" | "orderName" | "orderAmount" | "orderDate";
