@@ -5,6 +5,8 @@ import { loadKitEnv } from '../src/cli/env.ts';
 import { parseProxyArgs, PROXY_HELP } from '../src/proxy/args.ts';
 import { createProxy } from '../src/proxy/proxy-server.ts';
 import { watchParents } from '../src/process/parent-watch.ts';
+import { isLoopbackHost } from '../src/http/base-url.ts';
+import { displayUrl } from '../mocks/cli-options.ts';
 
 const env = loadKitEnv();
 const reporter = createReporter({ secrets: [env.WUPEX_API_KEY] });
@@ -34,8 +36,11 @@ try {
   process.exit(EXIT.usage);
 }
 const upstreamShown = args.upstream === 'mock' ? `the twin, in-process on a thread of its own (recorded as ${proxy.upstream.url})` : proxy.upstream.url;
-reporter.info(`WUPEX proxy listening on ${address.url} -> ${upstreamShown}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
-reporter.line(`Point your app at it: WUPEX_BASE_URL=${address.url}`);
+// A wildcard bind is shown as loopback: the only plain-http URL the kit's client accepts (issue 17 #5).
+const shownUrl = displayUrl(args.host, address);
+reporter.info(`WUPEX proxy listening on ${shownUrl}${shownUrl === address.url ? '' : ` (bound to ${args.host})`} -> ${upstreamShown}${args.enforce ? ', --enforce' : ''}; Ctrl-C stops it.`);
+if (!isLoopbackHost(args.host)) reporter.info(`Warning: ${args.host} is not loopback; the proxy (and the key your app sends through it) is reachable from other machines over plain http.`);
+reporter.line(`Point your app at it: WUPEX_BASE_URL=${shownUrl}`);
 if (proxy.recordingPath) reporter.info(`Recording to ${proxy.recordingPath} (rewritten whole within ${args.recordFlushMs} ms of each request, and on stop).`);
 
 const stop = (signal: string) => {

@@ -33,3 +33,15 @@ test('npm run proxy -- --upstream URL --port 0 --record DIR: one request, then S
   expect(stderr()).toMatch(/GET \/api\/customer\/balance 200 [\d.]+ms key#[0-9a-f]{6} violations 0/);
   expect(stdout() + stderr()).not.toContain(DEMO_ACCOUNTS[0].key);
 });
+
+test('--host 0.0.0.0 warns that the proxy is reachable from other machines and prints a loopback URL the kit accepts (issue 17 #5)', async () => {
+  if (!upstream.listening) await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
+  const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+  const { child, url, stdout, stderr } = await spawnProxy(['--upstream', upstreamUrl, '--port', '0', '--host', '0.0.0.0']);
+  child.kill('SIGINT');
+  await new Promise((done) => child.once('exit', done));
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(stderr()).toContain('(bound to 0.0.0.0)');
+  expect(stderr()).toContain('Warning: 0.0.0.0 is not loopback');
+  expect(stdout()).toContain(`WUPEX_BASE_URL=${url}`);
+});
