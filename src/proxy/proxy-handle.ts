@@ -47,15 +47,19 @@ const search = (query: Record<string, string>) => {
   return s ? `?${s}` : '';
 };
 
-/** Forward to the upstream: the exchange as the checks read it, or why there is none (a 3xx counts as a failure: never followed). */
-async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError }> {
+/**
+ * Forward to the upstream: the exchange as the checks read it, or why the app gets none. A 3xx counts as a failure (never
+ * followed, the app gets a 502) but keeps its exchange, so the recording holds it like any other answer (issue 17 #8).
+ */
+async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError; exchange?: Exchange }> {
   const headers = without(request.headers, REQUEST_DROPPED);
   const sent = await deps.upstream.send({ ...request, headers }, path);
   if (!sent.ok) return { failure: sent.error };
   const { status, text, durationMs } = sent.value;
-  if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` } };
   const response: ExchangeResponse = { status, headers: without(sent.value.headers, RESPONSE_DROPPED), text, json: parseJson(text) };
-  return { exchange: { request: { method: request.method, url: `${deps.upstream.url}${path}`, headers, body: request.bodyText }, response, durationMs } };
+  const exchange = { request: { method: request.method, url: `${deps.upstream.url}${path}`, headers, body: request.bodyText }, response, durationMs };
+  if (status >= 300 && status < 400) return { failure: { code: 'REDIRECT', message: `HTTP ${status}; its Location is not passed on` }, exchange };
+  return { exchange };
 }
 
 type KeyLog = { sanitise: (text: string, options?: { max?: number }) => string; label: string };
@@ -104,6 +108,7 @@ export function createProxyHandle(deps: ProxyHandleDeps): (request: ProxyRequest
     }
     const sent = await (early ?? send(deps, request, path));
     if ('failure' in sent) {
+      if (sent.exchange) deps.writer?.add(sent.exchange, { _violations: verdict.violations.length });
       const answer = upstreamFailure(sent.failure);
       bump(deps.stats.failures, answer.code);
       return finish(answer, verdict.violations, ` ${answer.code}`);
