@@ -1,8 +1,9 @@
 // Validates a request the app sent against the spec: the operation, POST content type, JSON syntax, and Prism's request validation.
-import { MOCK_PREFIX, type VendorError } from '../../mocks/errors.ts';
+import { MOCK_PREFIX, vendorError, type VendorError } from '../../mocks/errors.ts';
 import type { MockRequest } from '../../mocks/pipeline.ts';
 import type { PrismDiagnostic, PrismRouter } from '../../mocks/prism.ts';
-import { contentTypeError, describeDiagnostic, diagnosticsError, malformedJsonError, type ParameterFacts } from '../../mocks/request-errors.ts';
+import { contentTypeError, describeDiagnostic, diagnosticsError, emptyQueryError, malformedJsonError, repeatedQueryError, type ParameterFacts } from '../../mocks/request-errors.ts';
+import type { JsonSchema } from '../../mocks/spec-index.ts';
 import type { SpecOperation } from '../spec/spec.ts';
 import type { Violation } from './violations.ts';
 import { shown } from './violations.ts';
@@ -25,6 +26,12 @@ export interface RequestInspectorDeps {
   operations: readonly SpecOperation[];
   router: PrismRouter;
   facts: ParameterFacts;
+}
+
+/** The operation's declared query parameters with their schemas (the twin's emptyQueryError/repeatedQueryError take this shape). */
+function declaredQuery(operation: SpecOperation): ReadonlyMap<string, JsonSchema> {
+  const parameters = (operation.operation.parameters ?? []) as Array<{ in?: string; name?: string; schema?: JsonSchema }>;
+  return new Map(parameters.filter((p) => p.in === 'query' && p.name).map((p) => [p.name as string, p.schema ?? {}]));
 }
 
 function parse(text: string | undefined): { ok: true; body: unknown } | { ok: false; reason: string } {
@@ -65,12 +72,21 @@ export function createRequestInspector(deps: RequestInspectorDeps): RequestInspe
     const method = request.method.toLowerCase();
     const operation = deps.operations.find((o) => o.method === method && o.path === request.path);
     if (!operation) {
-      return { violations: [{ checkId: 'request.operation', operation: `${request.method} ${request.path}`, where: 'path', expected: 'one of the operations in openapi/wupex.yaml', received: `${request.method} ${request.path}` }] };
+      // --enforce refuses it too (issue 17 #4): an unknown path is never forwarded with the app's key.
+      const refusal = vendorError('INVALID_PAYLOAD', `${request.method} ${request.path} is not an operation of openapi/wupex.yaml; nothing was forwarded.`);
+      return { refusal, violations: [{ checkId: 'request.operation', operation: `${request.method} ${request.path}`, where: 'path', expected: 'one of the operations in openapi/wupex.yaml', received: `${request.method} ${request.path}` }] };
     }
     const label = operation.label;
     const violation = (checkId: string, where: string, error: VendorError): RequestVerdict => ({
       operation, refusal: error, violations: [{ checkId, operation: label, where, expected: error.message.replace(/\.$/, ''), received: where === 'body' ? '(not JSON)' : shown(request.headers['content-type']) }],
     });
+    // What the twin judges before Prism (issue 17 #22): an empty or repeated single-valued query parameter.
+    const declared = declaredQuery(operation);
+    const queryError = emptyQueryError(request.query, declared) ?? repeatedQueryError(request.repeatedQuery ?? [], declared);
+    if (queryError) {
+      const name = /'([^']+)'/.exec(queryError.message)?.[1] ?? '';
+      return { operation, refusal: queryError, violations: [{ checkId: 'request.query', operation: label, where: `query.${name}`, expected: queryError.message.replace(/\.$/, ''), received: shown(request.search ?? '') }] };
+    }
     const wrongType = method === 'post' ? contentTypeError(label, request.headers['content-type']) : undefined;
     if (wrongType) return violation('request.content-type', 'header.content-type', wrongType);
     const parsed = parse(request.bodyText);

@@ -88,10 +88,10 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
       return void res.end(req.method === 'HEAD' ? undefined : answer.text);
     }
-    const { path, query } = splitUrl(raw);
+    const { path, query, repeated } = splitUrl(raw);
     const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     void readBody(req).then(async ({ text, tooLarge }) => {
-      const answer = await handle({ method: req.method ?? 'GET', path, query, headers: lowerHeaders(req), bodyText: text, search, bodyTooLarge: tooLarge });
+      const answer = await handle({ method: req.method ?? 'GET', path, query, repeatedQuery: repeated, headers: lowerHeaders(req), bodyText: text, search, bodyTooLarge: tooLarge });
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
       res.end(answer.text);
     }).catch((cause: unknown) => {

@@ -26,4 +26,22 @@ describe('createRequestInspector', () => {
   test('a valid request has no violation', async () => {
     expect((await validation.inspectRequest(pullCodes({ referenceId: 'ok-1' }))).violations).toEqual([]);
   });
+
+  // Issue 17 #22: the proxy judges what the twin judges (Prism and express-openapi-validator flag both).
+  test('an empty referenceId= is a violation with a refusal for --enforce', async () => {
+    const verdict = await validation.inspectRequest({ ...pullCodes({ referenceId: '' }), search: '?referenceId=' });
+    expect(verdict.violations).toEqual([expect.objectContaining({ checkId: 'request.query', where: 'query.referenceId' })]);
+    expect(verdict.refusal?.message).toBe("Query parameter 'referenceId' must not be empty.");
+  });
+
+  test('a repeated single-valued parameter is a violation, not cut to its first value', async () => {
+    const verdict = await validation.inspectRequest({ ...pullCodes({ referenceId: 'A' }), repeatedQuery: ['referenceId'], search: '?referenceId=A&referenceId=B' });
+    expect(verdict.violations).toEqual([expect.objectContaining({ checkId: 'request.query', where: 'query.referenceId', received: '"?referenceId=A&referenceId=B"' })]);
+    expect(verdict.refusal?.message).toBe("Query parameter 'referenceId' is given more than once; send it once.");
+  });
+
+  test('a path matching no operation carries a refusal, so --enforce never forwards it (issue 17 #4)', async () => {
+    const verdict = await validation.inspectRequest({ ...pullCodes({}), path: '/admin' });
+    expect(verdict.refusal?.message).toContain('/admin is not an operation of openapi/wupex.yaml');
+  });
 });
