@@ -12,6 +12,13 @@ import { distinctiveKey, keyRunsIn } from '../../support/hostile-servers.ts';
 
 const KEY = distinctiveKey();
 
+/** replayCommand as npm run replay calls it, its output captured: the exit code and everything printed. */
+function run(argv: string[]): { code: number; output: string } {
+  const written: string[] = [];
+  const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
+  return { code: replayCommand(argv, reporter), output: written.join('') };
+}
+
 describe('replay and keys in recordings', () => {
   test('a recording from another tool holding the key in clear, echoed in an answer, never shows it', () => {
     const har = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../recordings/twin-reference.har'), 'utf8')) as Har;
@@ -24,31 +31,24 @@ describe('replay and keys in recordings', () => {
     har.log.entries = [entry];
     const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-keys-'));
     writeFileSync(join(dir, 'other-tool.har'), JSON.stringify(har));
-    const written: string[] = [];
-    const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
     const json = join(dir, 'report.json');
     const junit = join(dir, 'report.xml');
-    const code = replayCommand([join(dir, 'other-tool.har'), '--report', `json=${json}`, '--report', `junit=${junit}`], reporter);
-    expect(code, written.join('')).toBe(1);
-    const everything = written.join('') + readFileSync(json, 'utf8') + readFileSync(junit, 'utf8');
+    const result = run([join(dir, 'other-tool.har'), '--report', `json=${json}`, '--report', `junit=${junit}`]);
+    expect(result.code, result.output).toBe(1);
+    const everything = result.output + readFileSync(json, 'utf8') + readFileSync(junit, 'utf8');
     expect(everything).toContain('FAIL conformance.response-headers');
     expect(keyRunsIn(everything, KEY)).toEqual([]);
   });
 });
 
 describe('replay reads only recordings (issue 17 #20)', () => {
-  const run = (path: string) => {
-    const written: string[] = [];
-    const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
-    return { code: replayCommand([path], reporter), output: written.join('') };
-  };
 
   test('a .har symlink to a secret file is refused without printing a byte of it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-link-'));
     const secret = join(dir, 'shadow');
     writeFileSync(secret, 'root:$6$SECRETHASHVALUE:19000:0:99999:7:::\n');
     symlinkSync(secret, join(dir, 'looks.har'));
-    const result = run(join(dir, 'looks.har'));
+    const result = run([join(dir, 'looks.har')]);
     expect(result.code).toBe(2);
     expect(result.output).toContain('is not a HAR recording: it');
     expect(result.output).not.toMatch(/root|SECRETHASH|\$6\$/);
@@ -57,7 +57,7 @@ describe('replay reads only recordings (issue 17 #20)', () => {
   test('a FIFO named .har is refused at once, not read (which would block forever)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-fifo-'));
     execFileSync('mkfifo', [join(dir, 'pipe.har')]);
-    const result = run(join(dir, 'pipe.har'));
+    const result = run([join(dir, 'pipe.har')]);
     expect(result.code).toBe(2);
     expect(result.output).toContain('is not a regular file');
   });
@@ -65,11 +65,6 @@ describe('replay reads only recordings (issue 17 #20)', () => {
 
 describe('replay reports (issue 17 #12)', () => {
   const reference = resolve(import.meta.dirname, '../../recordings/twin-reference.har');
-  const run = (argv: string[]) => {
-    const written: string[] = [];
-    const reporter = createReporter({ secrets: [], out: (t) => written.push(t), err: (t) => written.push(t), tty: false });
-    return { code: replayCommand(argv, reporter), output: written.join('') };
-  };
 
   test('a report path equal to a recording read is refused and the recording is kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-same-'));
