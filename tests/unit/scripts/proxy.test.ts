@@ -38,6 +38,8 @@ test('--host 0.0.0.0 warns that the proxy is reachable from other machines and p
   if (!upstream.listening) await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', done));
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
   const { child, url, stdout, stderr } = await spawnProxy(['--upstream', upstreamUrl, '--port', '0', '--host', '0.0.0.0']);
+  // The warning and the WUPEX_BASE_URL line follow the listening line: wait for the last of them before stopping it.
+  while (!stdout().includes('WUPEX_BASE_URL=')) await new Promise((done) => setTimeout(done, 20));
   child.kill('SIGINT');
   await new Promise((done) => child.once('exit', done));
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
