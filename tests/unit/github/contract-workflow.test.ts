@@ -98,6 +98,13 @@ describe('contract workflow', () => {
     expect(upload?.if).toBe('always()');
   });
 
+  test('the sandbox run also runs the Postman suite with Newman, the key from secrets', () => {
+    const command = 'npm run postman -- --run --target sandbox';
+    const job = jobRunning(command);
+    expect(job).toBe(jobRunning('npm run verify -- --target sandbox --report junit=reports/contract.xml'));
+    expect(job.steps.find((s) => s.run?.trim() === command)?.env?.WUPEX_API_KEY).toBe('${{ secrets.WUPEX_API_KEY }}');
+  });
+
   test('the key and merchant code come from repository secrets', () => {
     const verify = jobRunning('npm run verify -- --target sandbox --report junit=reports/contract.xml').steps.find((s) => s.run?.includes('verify'));
     expect(verify?.env?.WUPEX_API_KEY).toBe('${{ secrets.WUPEX_API_KEY }}');
