@@ -1,4 +1,4 @@
-// scripts/spec-diff.ts as a subprocess: the spec against its own bundle is no change, exit 0, both reports written in the cwd.
+// scripts/spec-diff.ts as a subprocess (one start: the in-process cases are in tests/unit/spec-diff): the spec against its own bundle is no change, exit 0, both reports written in the cwd.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -13,10 +13,4 @@ test('npm run spec:diff -- --base <the built bundle>: no change, replay clean, e
   expect(run.stdout).toContain('Verdict: no unacknowledged breaking change.');
   expect(run.code).toBe(0);
   expect(existsSync(join(run.cwd, 'reports/spec-diff.json')) && existsSync(join(run.cwd, 'reports/spec-diff.md'))).toBe(true);
-});
-
-test('npm run spec:diff -- --help: usage, exit 0', async () => {
-  const run = await runScript('spec-diff', ['--help'], {});
-  expect(run.stdout).toContain('Usage: npm run spec:diff -- [--base REF|FILE] [options]');
-  expect(run.code).toBe(0);
 });

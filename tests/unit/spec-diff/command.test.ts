@@ -94,6 +94,13 @@ describe('npm run spec:diff', () => {
     expect(r.out).toMatch(/FAIL tests\/recordings\/twin-reference\.har entry \d+: schema\.response-body/);
   });
 
+  test('--help prints the usage: exit 0', () => {
+    let out = '';
+    const reporter = createReporter({ secrets: [], out: (t) => (out += t), err: (t) => (out += t), tty: false });
+    expect(specDiffCommand(['--help'], reporter)).toBe(0);
+    expect(out).toContain('Usage: npm run spec:diff -- [--base REF|FILE] [options]');
+  });
+
   test('usage errors exit 2: an unknown ref, a bad --report', () => {
     expect(run(() => {}, { flags: ['--report', 'xml=x'] }).code).toBe(2);
     let out = '';
