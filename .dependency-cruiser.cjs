@@ -1,6 +1,6 @@
 // The house's layering, checked by dependency-cruiser in `npm test` (npm run lint:deps); docs/architecture.md draws it.
 // Layers, bottom up: openapi/ (the contract) <- src base folders (core, spec, secrets, http, har, cli, process)
-// <- mocks/ (the twin) <- src engine folders (contract, client, proxy, replay, doctor, bench, publish) and the entry points
+// <- mocks/ (the twin) <- src engine folders (contract, client, proxy, replay, doctor, bench, publish, spec-diff) and the entry points
 // src/*.ts <- scripts/ (one file per command). tests/ may import anything; nothing imports tests/.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -8,8 +8,8 @@ module.exports = {
     { name: 'no-circular', severity: 'error', comment: 'Import cycles make load order matter and layers meaningless.', from: {}, to: { circular: true } },
     { name: 'no-tests-from-product', severity: 'error', comment: 'Only tests/ imports tests/: product code never depends on test code.', from: { pathNot: '^tests/' }, to: { path: '^tests/' } },
     { name: 'no-commands-from-library', severity: 'error', comment: 'scripts/ holds commands: src/ and mocks/ never import them (arrows go scripts/ -> src/).', from: { path: '^(src|mocks|openapi)/' }, to: { path: '^scripts/' } },
-    { name: 'base-below-twin', severity: 'error', comment: 'The base folders of src/ are what the twin stands on: they never import the twin or the engine above it.', from: { path: '^src/(core|spec|http|har|cli|process)/|^src/secrets/redact\\.ts$' }, to: { path: '^(mocks/|src/(contract|client|proxy|replay|doctor|bench|publish)/|src/[^/]+\\.ts$)' } },
-    { name: 'twin-below-engine', severity: 'error', comment: 'The twin (mocks/) uses only src base folders and openapi/, never the engine or the public entry points that wrap it.', from: { path: '^mocks/' }, to: { path: '^src/(contract|client|proxy|replay|doctor|bench|publish)/|^src/[^/]+\\.ts$' } },
+    { name: 'base-below-twin', severity: 'error', comment: 'The base folders of src/ are what the twin stands on: they never import the twin or the engine above it.', from: { path: '^src/(core|spec|http|har|cli|process)/|^src/secrets/redact\\.ts$' }, to: { path: '^(mocks/|src/(contract|client|proxy|replay|doctor|bench|publish|spec-diff)/|src/[^/]+\\.ts$)' } },
+    { name: 'twin-below-engine', severity: 'error', comment: 'The twin (mocks/) uses only src base folders and openapi/, never the engine or the public entry points that wrap it.', from: { path: '^mocks/' }, to: { path: '^src/(contract|client|proxy|replay|doctor|bench|publish|spec-diff)/|^src/[^/]+\\.ts$' } },
     { name: 'one-outbound-path', severity: 'error', comment: 'Only src/http makes outbound HTTP requests (https, undici); servers (twin, proxy) may use node:http for listening, and the proxy hands its keep-alive agents to src/http.', from: { path: '^(src|mocks|scripts)/', pathNot: '^src/http/|^src/proxy/forward\\.ts$' }, to: { dependencyTypes: ['core', 'npm', 'npm-dev'], path: '^(node:)?https$|^undici$' } },
     { name: 'http-only-for-servers', severity: 'error', comment: 'node:http outside src/http only to listen (the twin, the proxy) or for the proxy\'s agents.', from: { path: '^(src|mocks|scripts)/', pathNot: '^src/http/|^src/proxy/(forward|proxy-server)\\.ts$|^mocks/node-adapter\\.ts$' }, to: { dependencyTypes: ['core'], path: '^(node:)?http$' } },
   ],

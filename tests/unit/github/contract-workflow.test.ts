@@ -77,6 +77,17 @@ describe('contract workflow', () => {
     expect(upload?.if).toBe('always()');
   });
 
+  test('on pull requests the offline job runs spec:diff against the base commit and uploads its reports', () => {
+    const job = jobRunning('npm test');
+    const step = job.steps.find((s) => s.run?.includes('npm run spec:diff'));
+    expect(step?.if).toBe("github.event_name == 'pull_request'");
+    expect(step?.env?.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
+    expect(step?.run).toContain('git fetch --no-tags --depth=1 origin "$BASE_SHA"');
+    expect(step?.run).toContain('npm run spec:diff -- --base "$BASE_SHA"');
+    const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === 'reports/spec-diff.*');
+    expect(upload?.if).toBe("always() && github.event_name == 'pull_request'");
+  });
+
   test('the sandbox run verifies with a JUnit report, on schedule and workflow_dispatch, and uploads it', () => {
     const command = 'npm run verify -- --target sandbox --report junit=reports/contract.xml';
     const job = jobRunning(command);
@@ -85,6 +96,13 @@ describe('contract workflow', () => {
     const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.with?.path).toBe('reports/contract.xml');
     expect(upload?.if).toBe('always()');
+  });
+
+  test('the sandbox run also runs the Postman suite with Newman, the key from secrets', () => {
+    const command = 'npm run postman -- --run --target sandbox';
+    const job = jobRunning(command);
+    expect(job).toBe(jobRunning('npm run verify -- --target sandbox --report junit=reports/contract.xml'));
+    expect(job.steps.find((s) => s.run?.trim() === command)?.env?.WUPEX_API_KEY).toBe('${{ secrets.WUPEX_API_KEY }}');
   });
 
   test('the key and merchant code come from repository secrets', () => {
