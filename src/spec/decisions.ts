@@ -214,3 +214,17 @@ export function resolveDecisions(option: string | Decisions | LoadedDecisions | 
   if (option === undefined) return loadDecisions();
   return typeof option === 'string' ? loadDecisions(option) : checkDecisions(option);
 }
+
+let kit: LoadedDecisions | undefined;
+
+/**
+ * The kit's own openapi/decisions.yaml, read once per process (the contract checks' default expectations).
+ * Throws: an invalid kit file is a bug of the kit (tests/unit/spec/decisions.test.ts loads it), not of the caller.
+ */
+export function kitDecisions(): LoadedDecisions {
+  if (kit) return kit;
+  const loaded = loadDecisions();
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  kit = loaded.value;
+  return kit;
+}
