@@ -11,7 +11,8 @@ import { readSpecFile } from '../../../../src/spec/spec.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 
-/** Another server's choices: 415 for a wrong Content-Type, 403 for another account's order, clamped paging, a repeat refused. */
+/** Another server's choices: 415 for a wrong Content-Type, 403 for another account's order, clamped paging, a repeat refused,
+ * unsupported languages answered in en-US, 422 OUT_OF_STOCK. */
 function alternative(): LoadedDecisions {
   const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
   d.contentType = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
@@ -19,13 +20,14 @@ function alternative(): LoadedDecisions {
   d.paging.outOfRange = { action: 'clamp' };
   d.repeatedReferenceId = { action: 'reject', status: 409, code: 'DUPLICATE_REFERENCE' };
   d.acceptLanguage.unsupported = { action: 'fallback', to: 'en-US' };
+  d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
   const checked = checkDecisions(d);
   if (!checked.ok) throw new Error(checked.error.message);
   return checked.value;
 }
 
 /** The checks whose expectations are decided rows (active ones only: the pure spec checks judge wupex.yaml itself). */
-const DECIDED = ['negative.wrong-content-type', 'isolation.other-account', 'negative.schema-violation', 'semantics.order-round-trip', 'headers.unsupported-accept-language'];
+const DECIDED = ['negative.wrong-content-type', 'isolation.other-account', 'negative.schema-violation', 'semantics.order-round-trip', 'headers.unsupported-accept-language', 'semantics.decided-refusals'];
 
 describe('contract checks follow the decisions', () => {
   const profile = alternative();
@@ -41,6 +43,8 @@ describe('contract checks follow the decisions', () => {
     expect(report.lines.flatMap((l) => l.findings.map((f) => `${f.checkId}: ${f.message}`))).toEqual([]);
     const passed = new Set(report.lines.filter((l) => l.status === 'PASS').map((l) => l.checkId));
     expect(passed).toEqual(new Set(DECIDED));
+    // Every decided pullCodes refusal was exercised on the twin (it lists an out-of-stock and a disabled product).
+    expect(report.lines.filter((l) => l.checkId === 'semantics.decided-refusals').map((l) => l.status)).toEqual(['PASS']);
   });
 
   test("expecting the kit's decisions instead, each differing row fails with the decided value named", async () => {
@@ -51,6 +55,25 @@ describe('contract checks follow the decisions', () => {
     expect(failures).toMatch(/negative\.schema-violation: .*body\.pageSize = 101\) was accepted/);
     expect(failures).toMatch(/semantics\.order-round-trip: .*answered HTTP 409 without an order/);
     expect(failures).toMatch(/headers\.unsupported-accept-language: .*fr-FR was accepted/);
+    expect(failures).toMatch(/semantics\.decided-refusals: .*out-of-stock product \(pullCodes\.outOfStock\).*HTTP 422 OUT_OF_STOCK.*409 INSUFFICIENT_STOCK/);
+  });
+
+  test('each decided pullCodes refusal is exercised: expecting other values for all four, all four fail', async () => {
+    const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
+    d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
+    d.pullCodes.disabledProduct = { status: 422, code: 'DISABLED' };
+    d.pullCodes.unknownSku = { status: 422, code: 'UNKNOWN_SKU' };
+    d.orderLimits.otherMerchant = { status: 422, code: 'OTHER_MERCHANT' };
+    const expecting = checkDecisions(d);
+    if (!expecting.ok) throw new Error(expecting.error.message);
+    const kitTwin = await createMockServer();
+    try {
+      const report = await runCatalogue({ target: fetchTarget({ server: kitTwin, apiKey: alpha!.key, merchantCode: alpha!.merchantCode }), only: ['semantics.decided-refusals'], decisions: expecting.value });
+      const entries = report.lines.flatMap((l) => l.findings.map((f) => /\((pullCodes\.\w+|orderLimits\.\w+)\)/.exec(f.message)?.[1]));
+      expect(entries.sort()).toEqual(['orderLimits.otherMerchant', 'pullCodes.disabledProduct', 'pullCodes.outOfStock', 'pullCodes.unknownSku']);
+    } finally {
+      await kitTwin.close();
+    }
   });
 
   test('verify({ decisions }) starts the in-process twin on the same profile and holds it to it', async () => {
