@@ -16,6 +16,8 @@ export interface MockCliOptions {
   scenario: string | undefined;
   /** The spec to serve (default the kit's openapi/wupex.yaml). */
   spec: string | undefined;
+  /** The decisions profile (default the kit's openapi/decisions.yaml). */
+  decisions: string | undefined;
   /** Reload spec, examples, fixtures and scenario on change. */
   watch: boolean;
   accounts: MockAccount[];
@@ -57,6 +59,7 @@ Flags (each also settable by its environment variable; the flag wins):
   --scenario FILE   apply a scenario (mocks/scenarios/*.json) at start and after every reset  WUPEX_MOCK_SCENARIO
   --watch           reload the spec, examples, fixtures and scenario on change (same port)
   --spec FILE       serve another copy of the spec (default openapi/wupex.yaml)   WUPEX_MOCK_SPEC
+  --decisions FILE  answer by another decisions profile (default openapi/decisions.yaml)   WUPEX_MOCK_DECISIONS
   --validate-responses   check every answer against the spec, log violations WUPEX_MOCK_VALIDATE_RESPONSES=1
   --catalogue PATH.har   the catalogue (and balance) from recorded answers  WUPEX_MOCK_CATALOGUE
   --help            this text
@@ -82,7 +85,7 @@ const STRING_FLAG = { type: 'string' } as const;
 const BOOLEAN_FLAG = { type: 'boolean' } as const;
 const FLAGS = {
   port: STRING_FLAG, host: STRING_FLAG, 'fault-rate': STRING_FLAG, 'rate-limit': STRING_FLAG, latency: STRING_FLAG, seed: STRING_FLAG,
-  scenario: STRING_FLAG, spec: STRING_FLAG, catalogue: STRING_FLAG, watch: BOOLEAN_FLAG, 'validate-responses': BOOLEAN_FLAG, help: BOOLEAN_FLAG,
+  scenario: STRING_FLAG, spec: STRING_FLAG, decisions: STRING_FLAG, catalogue: STRING_FLAG, watch: BOOLEAN_FLAG, 'validate-responses': BOOLEAN_FLAG, help: BOOLEAN_FLAG,
 } as const;
 
 /** Normalise flags and environment once, at the edge. */
@@ -107,6 +110,7 @@ export function parseMockCliOptions(argv: string[], env: Record<string, string |
     seed: flags.seed === undefined && !env.WUPEX_MOCK_SEED ? undefined : numbers.seed,
     scenario: (flags.scenario as string | undefined) ?? (env.WUPEX_MOCK_SCENARIO || undefined),
     spec: (flags.spec as string | undefined) ?? (env.WUPEX_MOCK_SPEC || undefined),
+    decisions: (flags.decisions as string | undefined) ?? (env.WUPEX_MOCK_DECISIONS || undefined),
     watch: flags.watch === true,
     host,
     accounts: accounts.value,
@@ -122,8 +126,9 @@ export function displayUrl(host: string, address: { url: string; port: number })
   return ['0.0.0.0', '::', '[::]'].includes(host) ? `http://127.0.0.1:${address.port}` : address.url;
 }
 
-/** A bad scenario points at the scenario shape, a bad spec at lint:spec: never the other's advice. */
+/** A bad scenario points at the scenario shape, bad decisions at their file, a bad spec at lint:spec: never the other's advice. */
 export function startFailedHint(message: string): string {
+  if (/DECISIONS_(INVALID|TOO_LARGE|UNREADABLE)/.test(message)) return 'Fix the decisions entry named (openapi/decisions.yaml lists every entry and its allowed values), or drop --decisions.';
   return message.includes('SCENARIO_INVALID')
     ? 'Fix the scenario file named (its shape: mocks/scenarios/*.json, fields description, accounts, products, faults), or drop --scenario.'
     : 'Fix the spec file named (npm run lint:spec checks it), or drop --spec.';

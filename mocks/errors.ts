@@ -1,4 +1,5 @@
 // Catalogue of the twin's error answers: the vendor envelope for vendor errors, `[wupex-mock]` for the twin's own failures.
+import type { LoadedDecisions, Refusal } from '../src/spec/decisions.ts';
 import type { Document } from '../src/spec/spec.ts';
 
 /** The vendor error codes (spec `components.schemas.ErrorCode`, DECISIONS #23). */
@@ -24,19 +25,22 @@ export interface MockResponse {
 
 /** A vendor error a handler returns; the catalogue turns it into a response. */
 export interface VendorError {
-  code: VendorErrorCode;
+  /** One of the spec's codes, or a decided code (openapi/decisions.yaml may name codes the spec does not know yet). */
+  code: VendorErrorCode | (string & {});
   message: string;
+  /** The decided status; unset: the spec's `ErrorCode.x-status-codes` status of `code`. */
+  status?: number;
 }
 
 /** Prefix of every failure of the twin itself, so nobody mistakes it for vendor behaviour. */
 export const MOCK_PREFIX = '[wupex-mock]';
 
-/** Codes whose answers always carry Retry-After (DECISIONS #22: the twin always sends it). */
-const RETRY_CODES: ReadonlySet<VendorErrorCode> = new Set(['TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE']);
+/** Statuses whose answers carry Retry-After when decisions.yaml `retryAfter.send` says so (DECISIONS #22). */
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 export interface ErrorCatalogue {
   /** HTTP status of a vendor code, read from the spec's `ErrorCode.x-status-codes`. */
-  status(code: VendorErrorCode): number;
+  status(code: string): number;
   /** The vendor envelope `{status:false, error:{code, message}}` with its status (and Retry-After). */
   respond(error: VendorError): MockResponse;
   /** A failure of the twin itself: 500 INTERNAL_ERROR whose message starts with `[wupex-mock] <CODE>`. */
@@ -50,21 +54,24 @@ function messageLimit(spec: Document): number {
   return envelope?.properties?.error?.properties?.message?.maxLength ?? Number.POSITIVE_INFINITY;
 }
 
-/** Build the catalogue from the resolved spec, so the status map is never restated here. */
-export function createErrorCatalogue(spec: Document): ErrorCatalogue {
+/** Build the catalogue from the resolved spec (the status map is never restated here) and the decisions (Retry-After, #22). */
+export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecisions, 'retryAfter'>): ErrorCatalogue {
   const schema = spec.components?.schemas?.ErrorCode as { 'x-status-codes'?: Record<string, number> } | undefined;
   const statuses = schema?.['x-status-codes'] ?? {};
-  const status = (code: VendorErrorCode): number => {
+  const status = (code: string): number => {
     const found = statuses[code];
     if (typeof found !== 'number') throw new Error(`${MOCK_PREFIX} SPEC_INVALID: ErrorCode.x-status-codes has no status for ${code}.`);
     return found;
   };
   const limit = messageLimit(spec);
-  const respond = (error: VendorError): MockResponse => ({
-    status: status(error.code),
-    headers: RETRY_CODES.has(error.code) ? { 'retry-after': '1' } : {},
-    body: { status: false, error: { code: error.code, message: error.message.length > limit ? `${error.message.slice(0, limit - 3)}...` : error.message } },
-  });
+  const respond = (error: VendorError): MockResponse => {
+    const answered = error.status ?? status(error.code);
+    return {
+      status: answered,
+      headers: decisions.retryAfter.send && RETRY_STATUSES.has(answered) ? { 'retry-after': '1' } : {},
+      body: { status: false, error: { code: error.code, message: error.message.length > limit ? `${error.message.slice(0, limit - 3)}...` : error.message } },
+    };
+  };
   return {
     status,
     respond,
@@ -75,4 +82,9 @@ export function createErrorCatalogue(spec: Document): ErrorCatalogue {
 /** Shorthand for handlers: a vendor error value. */
 export function vendorError(code: VendorErrorCode, message: string): VendorError {
   return { code, message };
+}
+
+/** A refusal whose status and code are decided in openapi/decisions.yaml. */
+export function decidedError(refusal: Refusal, message: string): VendorError {
+  return { code: refusal.code, status: refusal.status, message };
 }

@@ -1,5 +1,6 @@
 // Paging and `search` filtering shared by listProducts and listOrders (S4, S6, S10; DECISIONS #6, #7, #15, #16).
 import { err, ok, type Result } from '../src/core/result.ts';
+import type { LoadedDecisions } from '../src/spec/decisions.ts';
 import { vendorError, type VendorError } from './errors.ts';
 
 /** Paging defaults (DECISIONS #7); tests/unit/mocks/paging.test.ts holds them equal to the spec's Page/PageSize defaults. */
@@ -33,6 +34,22 @@ export function paginate<T>(items: readonly T[], page: number = PAGING_DEFAULTS.
     data: items.slice(start, start + pageSize),
     pageInfo: { totalPage: Math.ceil(items.length / pageSize), totalCount: items.length, pageSize, currentPage: page },
   };
+}
+
+/** The spec's largest page number (int32): a clamped page never goes past it. */
+const PAGE_MAX = 2_147_483_647;
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+/**
+ * The page asked for, with the decided defaults; under `paging.outOfRange: clamp` (decisions.yaml, DECISIONS #7) an
+ * out-of-range page or pageSize is pulled into its limits (the pipeline then lets it through instead of refusing it).
+ */
+export function pageOf(body: { page?: number; pageSize?: number }, paging: LoadedDecisions['paging']): { page: number; pageSize: number } {
+  const page = body.page ?? paging.page.default;
+  const pageSize = body.pageSize ?? paging.pageSize.default;
+  if (paging.outOfRange.action !== 'clamp') return { page, pageSize };
+  return { page: clamp(page, paging.page.min, PAGE_MAX), pageSize: clamp(pageSize, paging.pageSize.min, paging.pageSize.max) };
 }
 
 function toComparable(kind: ColumnKind, raw: string | number): number | string | undefined {

@@ -1,5 +1,7 @@
 // The twin's request pipeline: route and validate with Prism, authenticate, inject faults, then answer from a stateful handler.
-import type { ErrorCatalogue, MockResponse, VendorError } from './errors.ts';
+import type { LoadedDecisions } from '../src/spec/decisions.ts';
+import { decideDiagnostics } from './decided-diagnostics.ts';
+import { decidedError, RETRY_STATUSES, type ErrorCatalogue, type MockResponse, type VendorError } from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Handler } from './handlers/handler.ts';
 import type { PrismMatch, PrismRouter } from './prism.ts';
@@ -29,6 +31,8 @@ export interface PipelineDeps {
   store: MockStore;
   faults: Faults;
   handlers: Readonly<Record<string, Handler>>;
+  /** openapi/decisions.yaml or the profile given: loaded once by createMockServer, frozen, never re-read per request. */
+  decisions: LoadedDecisions;
 }
 
 type Parsed = { ok: true; body: unknown } | { ok: false; error: VendorError };
@@ -51,29 +55,31 @@ function preferredCode(headers: Record<string, string>): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function preferred(code: number, info: OperationInfo, errors: ErrorCatalogue): MockResponse {
+function preferred(code: number, info: OperationInfo, errors: ErrorCatalogue, decisions: LoadedDecisions): MockResponse {
   if (!info.statuses.includes(code)) {
     return errors.respond({ code: 'INVALID_PAYLOAD', message: `Header 'Prefer' asks for code=${code}, which ${info.label} does not document; use one of ${info.statuses.join(', ')}.` });
   }
-  const retry: Record<string, string> = code === 429 || code === 503 ? { 'retry-after': '1' } : {};
+  const retry: Record<string, string> = decisions.retryAfter.send && RETRY_STATUSES.has(code) ? { 'retry-after': '1' } : {};
   return { status: code, headers: retry, body: info.example(code) };
 }
 
 /** Payload checks after authentication: size, content type and JSON syntax (operations with a body), empty query values, then Prism's diagnostics. */
 function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, deps: PipelineDeps, info: OperationInfo): VendorError | undefined {
   if (info.bodySchema) {
-    // DECISIONS #21; a GET carries no body in the spec, so whatever a client sends with it is ignored.
+    // DECISIONS #21 (status and code: decisions.yaml `contentType`); a GET carries no body in the spec, so whatever a client sends with it is ignored.
     if (request.bodyTooLarge) return { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${BODY_LIMIT} bytes.` };
     const wrongType = contentTypeError(info.label, request.headers['content-type']);
-    if (wrongType) return wrongType;
+    if (wrongType) return decidedError(deps.decisions.contentType, wrongType.message);
     if (!parsed.ok) return parsed.error;
     // Prism reads a JSON null as "no body"; say what was actually sent.
     if (parsed.body === null) return { code: 'INVALID_PAYLOAD', message: `Request body is JSON null; ${info.label} needs a JSON body.` };
   }
   const empty = emptyQueryError(request.query, info.query) ?? repeatedQueryError(request.repeatedQuery ?? [], info.query);
   if (empty) return empty;
-  if (match.diagnostics.length > 0) return diagnosticsError(match.diagnostics, deps.spec, request.headers);
-  return undefined;
+  const decided = decideDiagnostics(match.diagnostics, request.headers, deps.decisions);
+  if (decided.kept.length === 0) return undefined;
+  const described = diagnosticsError(decided.kept, deps.spec, request.headers);
+  return decided.refusal ? decidedError(decided.refusal, described.message) : described;
 }
 
 /**
@@ -112,11 +118,13 @@ export function createPipeline(deps: PipelineDeps): (request: MockRequest) => Pr
     const limited = deps.faults.limit(account.key);
     if (limited) return errors.respond(limited);
     const prefer = preferredCode(request.headers);
-    if (prefer !== undefined && prefer !== 200) return preferred(prefer, info, errors);
+    const success = match.operationId === 'pullCodes' ? deps.decisions.pullCodes.successStatus : 200;
+    if (prefer !== undefined && prefer !== 200 && prefer !== success) return preferred(prefer, info, errors, deps.decisions);
     const invalid = payloadError(request, parsed, match, deps, info);
     if (invalid) return errors.respond(invalid);
-    const answer = handler({ account, store: deps.store, body: parsed.ok ? parsed.body : undefined, query: request.query });
+    const answer = handler({ account, store: deps.store, decisions: deps.decisions, body: parsed.ok ? parsed.body : undefined, query: request.query });
     if (!answer.ok) return errors.respond(answer.error);
-    return { status: 200, headers: {}, body: answer.value };
+    // DECISIONS #12: pull-codes answers the decided success status (200 or 201).
+    return { status: success, headers: {}, body: answer.value };
   };
 }

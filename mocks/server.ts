@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../src/core/package-root.ts';
 import { createRedactor, fingerprint } from '../src/secrets/redact.ts';
 import { err, kitError, ok, type Result } from '../src/core/result.ts';
+import { resolveDecisions, type Decisions, type LoadedDecisions } from '../src/spec/decisions.ts';
 import { loadSpec, SPEC_PATH, type Document } from '../src/spec/spec.ts';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin.ts';
 import { DEMO_ACCOUNTS, type MockAccount } from './demo-accounts.ts';
@@ -47,6 +48,11 @@ export interface MockServerOptions {
   balance?: { balance: number; credit: number };
   /** The clock for order dates (a fixed one makes a recording reproducible); default Date.now. */
   now?: () => number;
+  /**
+   * The decided behaviours (issue 16): a decisions YAML file, or the object itself; default the kit's openapi/decisions.yaml.
+   * Read and checked once at start (and by reload()), then frozen; an invalid entry refuses the start, naming it.
+   */
+  decisions?: string | Decisions | LoadedDecisions;
 }
 
 export interface MockServer {
@@ -138,6 +144,8 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
   if (!router.ok) return router;
   const scenario = scenarioOf(options.scenario);
   if (!scenario.ok) return scenario;
+  const decisions = resolveDecisions(options.decisions);
+  if (!decisions.ok) return decisions;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
   const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined, now: options.now, balance: options.balance });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
@@ -152,10 +160,10 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
     const applied = applyScenario(scenario.value, store, queue);
     if (!applied.ok) return applied;
   }
-  const errors = createErrorCatalogue(spec);
+  const errors = createErrorCatalogue(spec, decisions.value);
   // Loaded only when asked for: ajv and the schema compile cost start-up time the hot path never needs.
   const validator = options.validateResponses ? (await import('./response-validator.ts')).createResponseValidator(spec) : undefined;
-  const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS });
+  const pipeline = createPipeline({ router: router.value, spec: createSpecIndex(spec), errors, store, faults, handlers: HANDLERS, decisions: decisions.value });
   const handle = createHandle({
     pipeline,
     admin: { store, faults: queue, reset },

@@ -36,6 +36,7 @@ if (options.value.help) {
 const config = options.value;
 const specPath = config.spec ? resolve(config.spec) : SPEC_PATH;
 const scenarioPath = config.scenario ? resolve(config.scenario) : undefined;
+const decisionsPath = config.decisions ? resolve(config.decisions) : undefined;
 // Loaded only with --catalogue: it validates products with ajv, which a plain start never needs.
 const catalogue = config.catalogue ? (await import('../mocks/catalogue-har.ts')).loadRecordedCatalogue(config.catalogue, loadSpec(specPath), readProducts()) : undefined;
 if (catalogue && !catalogue.ok) {
@@ -57,6 +58,7 @@ try {
     seed: config.seed,
     specPath,
     scenario: scenarioPath,
+    decisions: decisionsPath,
     log: (line) => reporter.line(line),
     validateResponses: config.validateResponses,
   });
@@ -81,7 +83,7 @@ const demo = config.accounts[0];
 const keyLine = config.demoAccounts ? `KEY=${demo.key}` : 'KEY=<one of your WUPEX_MOCK_KEYS>';
 reporter.info(`WUPEX twin listening on ${shownUrl}${shownUrl === address.url ? '' : ` (bound to ${config.host})`} (ready ${Math.round(performance.now())} ms after process start); Ctrl-C stops it.`);
 reporter.info(`Accounts: ${config.accounts.map((a) => a.merchantCode).join(', ')}${config.demoAccounts ? ' (demo keys)' : ' (from WUPEX_MOCK_KEYS)'}.`);
-reporter.info(`Seed ${server.seed}${config.seed === undefined ? ' (new each start; pass --seed N to repeat a run)' : ''}.${scenarioPath ? ` Scenario: ${scenarioPath}.` : ''}`);
+reporter.info(`Seed ${server.seed}${config.seed === undefined ? ' (new each start; pass --seed N to repeat a run)' : ''}.${scenarioPath ? ` Scenario: ${scenarioPath}.` : ''}${decisionsPath ? ` Decisions: ${decisionsPath}.` : ''}`);
 if (config.faultRate || config.rateLimit || config.latencyMs) {
   reporter.info(`Faults: fault-rate ${config.faultRate}, rate-limit ${config.rateLimit || 'off'}/s per key, latency ${config.latencyMs} ms.`);
 }
@@ -89,7 +91,7 @@ if (!isLoopbackHost(config.host)) reporter.info(`Warning: ${config.host} is not 
 reporter.line(`\nTry it:\n  ${keyLine}\n  curl -s -H "x-api-key: $KEY" -H 'Accept-Language: en-US' ${shownUrl}/api/customer/balance\n`);
 reporter.line(`Admin (loopback origins only): ${ADMIN_ROUTES.join(', ')} on ${shownUrl}\n`);
 if (config.watch) {
-  const watched = [dirname(specPath), resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), ...(scenarioPath ? [scenarioPath] : [])];
+  const watched = [dirname(specPath), resolve(PACKAGE_ROOT, 'mocks/fixtures/products.json'), ...(scenarioPath ? [scenarioPath] : []), ...(decisionsPath ? [decisionsPath] : [])];
   watchTwin({ server, paths: watched, log: (line) => reporter.line(line) });
   reporter.info(`Watching ${watched.join(', ')}: a change reloads the twin on the same port.`);
 }

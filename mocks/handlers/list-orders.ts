@@ -1,6 +1,6 @@
 // listOrders: the caller's own orders, filtered (AND), sorted by orderColumn/order and paginated (S6, S10; DECISIONS #14-#16).
 import { ok } from '../../src/core/result.ts';
-import { compileSearch, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
+import { compileSearch, pageOf, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
 import type { OrderRecord } from '../store.ts';
 import type { Handler } from './handler.ts';
 
@@ -49,11 +49,12 @@ export function presentOrder(order: OrderRecord) {
   };
 }
 
-export const listOrders: Handler = ({ account, body }) => {
+export const listOrders: Handler = ({ account, body, decisions }) => {
   const request = (body ?? {}) as OrderListBody;
   const matcher = compileSearch(request.search, COLUMNS);
   if (!matcher.ok) return matcher;
   const sorted = sortOrders(account.orders.filter(matcher.value), request.orderColumn ?? 'orderDate', request.order ?? 'DESC');
-  const page = paginate(sorted, request.page, request.pageSize);
+  const { page: number, pageSize } = pageOf(request, decisions.paging);
+  const page = paginate(sorted, number, pageSize);
   return ok({ status: true, data: page.data.map(presentOrder), pageInfo: page.pageInfo });
 };

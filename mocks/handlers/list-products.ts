@@ -1,6 +1,6 @@
 // listProducts: the catalogue, filtered by `search` (AND) and paginated in productCode order (S1, S4, S10; DECISIONS #5-#7).
 import { ok } from '../../src/core/result.ts';
-import { compileSearch, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
+import { compileSearch, pageOf, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
 import type { AccountState, ProductRecord } from '../store.ts';
 import type { Handler } from './handler.ts';
 
@@ -41,11 +41,12 @@ function present(product: ProductRecord, account: AccountState) {
   };
 }
 
-export const listProducts: Handler = ({ account, store, body }) => {
+export const listProducts: Handler = ({ account, store, body, decisions }) => {
   const request = (body ?? {}) as ProductListBody;
   const matcher = compileSearch(request.search, COLUMNS);
   if (!matcher.ok) return matcher;
   const matching = store.products().filter(matcher.value);
-  const page = paginate(matching, request.page, request.pageSize);
+  const { page: number, pageSize } = pageOf(request, decisions.paging);
+  const page = paginate(matching, number, pageSize);
   return ok({ status: true, data: page.data.map((p) => present(p, account)), pageInfo: page.pageInfo });
 };

@@ -1,6 +1,7 @@
 // pullCodes: all-or-nothing order with one serial per unit, idempotent per account on referenceId (S5; DECISIONS #8, #10-#13).
 import { err, ok, type Result } from '../../src/core/result.ts';
-import { vendorError, type VendorError } from '../errors.ts';
+import type { LoadedDecisions } from '../../src/spec/decisions.ts';
+import { decidedError, type VendorError } from '../errors.ts';
 import type { Random } from '../random.ts';
 import { money, type AccountState, type MockStore, type OrderLineRecord, type OrderRecord } from '../store.ts';
 import type { Handler } from './handler.ts';
@@ -28,21 +29,22 @@ function orderName(store: MockStore): string {
 }
 
 /** Every refusal is checked before anything moves (DECISIONS #13): merchant, sku, enabled, stock, then money. */
-function checkLines(account: AccountState, store: MockStore, lines: OrderLineInput[]): Result<number, VendorError> {
+function checkLines(account: AccountState, store: MockStore, lines: OrderLineInput[], decided: LoadedDecisions): Result<number, VendorError> {
+  const refusals = decided.pullCodes;
   const wanted = new Map<string, number>();
   let total = 0;
   for (const [index, line] of lines.entries()) {
-    if (line.merchant !== account.merchantCode) return err(vendorError('FORBIDDEN', `Merchant '${line.merchant}' does not belong to this API key (body[${index}].merchant).`));
+    if (line.merchant !== account.merchantCode) return err(decidedError(decided.orderLimits.otherMerchant, `Merchant '${line.merchant}' does not belong to this API key (body[${index}].merchant).`));
     const product = store.product(line.sku);
-    if (!product) return err(vendorError('NOT_FOUND', `Product '${line.sku}' was not found (body[${index}].sku).`));
-    if (!product.enabled) return err(vendorError('PRODUCT_DISABLED', `Product '${line.sku}' is disabled and cannot be ordered.`));
+    if (!product) return err(decidedError(refusals.unknownSku, `Product '${line.sku}' was not found (body[${index}].sku).`));
+    if (!product.enabled) return err(decidedError(refusals.disabledProduct, `Product '${line.sku}' is disabled and cannot be ordered.`));
     const quantity = (wanted.get(line.sku) ?? 0) + line.quantity;
-    if (quantity > product.available) return err(vendorError('INSUFFICIENT_STOCK', `Requested quantity not available: ${quantity} of '${line.sku}' asked, ${product.available} in stock.`));
+    if (quantity > product.available) return err(decidedError(refusals.outOfStock, `Requested quantity not available: ${quantity} of '${line.sku}' asked, ${product.available} in stock.`));
     wanted.set(line.sku, quantity);
     total = money(total + product.price * line.quantity);
   }
   const spendable = money(account.balance + account.credit);
-  if (total > spendable) return err(vendorError('INSUFFICIENT_BALANCE', `Order total ${total.toFixed(2)} exceeds the available balance ${spendable.toFixed(2)}.`));
+  if (total > spendable) return err(decidedError(refusals.lowBalance, `Order total ${total.toFixed(2)} exceeds the available balance ${spendable.toFixed(2)}.`));
   return ok(total);
 }
 
@@ -70,13 +72,18 @@ export function presentPullResult(order: OrderRecord) {
   };
 }
 
-/** Synchronous from lookup to insert: two concurrent requests with one referenceId cannot both create an order. */
-export const pullCodes: Handler = ({ account, store, body, query }) => {
+/**
+ * Synchronous from lookup to insert: two concurrent requests with one referenceId cannot both create an order.
+ * A repeated referenceId (DECISIONS #8, decisions.yaml `repeatedReferenceId`): replay the order, refuse, or place a new one.
+ */
+export const pullCodes: Handler = ({ account, store, body, query, decisions }) => {
   const referenceId = query.referenceId ?? null;
   const existing = referenceId === null ? undefined : account.byReference.get(referenceId);
-  if (existing) return ok(presentPullResult(existing));
+  const repeat = decisions.repeatedReferenceId;
+  if (existing && repeat.action === 'replay') return ok(presentPullResult(existing));
+  if (existing && repeat.action === 'reject') return err(decidedError(repeat, `Query parameter 'referenceId' '${referenceId}' was already used by order ${existing.orderName}.`));
   const lines = body as OrderLineInput[];
-  const total = checkLines(account, store, lines);
+  const total = checkLines(account, store, lines, decisions);
   if (!total.ok) return total;
   const date = new Date(store.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const order = store.commitOrder(account, { orderName: orderName(store), orderDate: date, orderAmount: total.value, referenceId, lines: buildLines(store, lines) });

@@ -1,5 +1,6 @@
 // Runs the catalogue against one target: active checks send, pure checks judge every exchange; results are values.
 import type { KitError } from '../core/result.ts';
+import type { LoadedDecisions } from '../spec/decisions.ts';
 import type { SpecOperation } from '../spec/spec.ts';
 import type { Exchange, Target } from './targets/target.ts';
 import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './checks/check.ts';
@@ -32,6 +33,8 @@ export interface RunOptions {
   spec?: SpecIndex;
   /** A second account's key (isolation checks); without one they SKIP and say how to provide it. */
   secondKey?: string;
+  /** The decided behaviours to expect (issue 16); default the kit's openapi/decisions.yaml. */
+  decisions?: LoadedDecisions;
   /** Retry policy overrides for transient faults (tests inject a sleep that does not wait). */
   transient?: Partial<TransientPolicy>;
   /** Called as soon as a check's lines are known (streaming output), with how many checks are done. */
@@ -120,7 +123,7 @@ export async function runCatalogue(options: RunOptions): Promise<RunReport> {
   const { run: checks, ran } = selectChecks(options.checks ?? ALL_CHECKS, options.only);
   const spec = options.spec ?? createSpecIndex();
   const { target } = options;
-  const ctx = createContext({ target, spec, seed: options.seed ?? RUN_DEFAULTS.seed, runs: options.runs ?? RUN_DEFAULTS.runs, secondKey: options.secondKey, transient: options.transient });
+  const ctx = createContext({ target, spec, seed: options.seed ?? RUN_DEFAULTS.seed, runs: options.runs ?? RUN_DEFAULTS.runs, secondKey: options.secondKey, decisions: options.decisions, transient: options.transient });
   const errors: KitError[] = [];
   const reported = (check: Check) => !options.only || options.only.includes(check.id);
   const total = checks.filter(reported).length;

@@ -63,6 +63,7 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'leaks-data-on-rejection': { breaks: 'hygiene.no-data-on-rejection', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? json(res, (j) => ({ ...j, data: { balance: 5000 } })) : res)) },
   'round-trip-codes-differ': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onResponse('GET /api/order/detail', (res) => json(res, alterFirstCode)) },
   'reference-id-charges-twice': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onRequest(PULL, (r) => ({ ...r, url: withoutParam(r.url, 'referenceId') })) },
+  'out-of-stock-as-400': { breaks: 'semantics.decided-refusals', operation: PULL, wrap: onResponse(PULL, (res) => (res.status === 409 && res.body.includes('INSUFFICIENT_STOCK') ? { ...res, status: 400, body: envelope('INVALID_PAYLOAD', 'Out of stock.') } : res)) },
   'other-account-order-403': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onResponse(DETAIL, (res, req) => (res.status === 404 && req.headers['x-api-key'] === BRAVO ? { ...res, status: 403, body: envelope('FORBIDDEN', 'Not your order.') } : res)) },
   'leaks-other-account-order': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onRequest(DETAIL, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
   'shares-one-balance': { breaks: 'isolation.other-account', operation: BALANCE, wrap: onRequest(BALANCE, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },

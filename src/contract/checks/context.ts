@@ -1,5 +1,6 @@
 // Per-run context handed to active checks: the target, the spec, the seed, and a recording `send` that rides out transient faults.
 import { randomUUID } from 'node:crypto';
+import { kitDecisions, type LoadedDecisions } from '../../spec/decisions.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
 import { mutates, requestBodySchema, type SpecIndex } from './lib/spec-index.ts';
@@ -43,6 +44,8 @@ export interface CheckContext {
   spec: SpecIndex;
   seed: number;
   runs: number;
+  /** The decided behaviours the checks expect (issue 16): openapi/decisions.yaml, or the profile given to verify. */
+  decisions: LoadedDecisions;
   /** A second account's key on the same target, when one was given (WUPEX_API_KEY_2, or the twin's second demo account). */
   secondKey?: string;
   /** Every exchange so far, for the pure checks. */
@@ -66,6 +69,8 @@ export interface ContextOptions {
   seed: number;
   runs: number;
   secondKey?: string;
+  /** Default the kit's openapi/decisions.yaml. */
+  decisions?: LoadedDecisions;
   /** Retry policy overrides (tests inject a sleep that does not wait). */
   transient?: Partial<TransientPolicy>;
 }
@@ -81,6 +86,7 @@ export function createContext(options: ContextOptions): CheckContext {
     spec: options.spec,
     seed: options.seed,
     runs: options.runs,
+    decisions: options.decisions ?? kitDecisions(),
     secondKey: options.secondKey,
     exchanges,
     unavailable,

@@ -19,6 +19,7 @@ import { negativeWrongContentType } from './negative.wrong-content-type.ts';
 import { positiveValidRequest } from './positive.valid-request.ts';
 import { robustnessNoServerError } from './robustness.no-server-error.ts';
 import { schemaResponseBody } from './schema.response-body.ts';
+import { semanticsDecidedRefusals } from './semantics.decided-refusals.ts';
 import { semanticsOrderRoundTrip } from './semantics.order-round-trip.ts';
 import { semanticsPagination } from './semantics.pagination.ts';
 
@@ -41,6 +42,7 @@ export const ALL_CHECKS: readonly Check[] = [
   robustnessNoServerError,
   semanticsPagination,
   semanticsOrderRoundTrip,
+  semanticsDecidedRefusals,
   isolationOtherAccount,
   hygieneKeyNotEchoed,
   hygieneNoDataOnRejection,

@@ -1,5 +1,6 @@
 // isolation.other-account: with a second account's key, the first account's order, orders and balance never leak,
-// and its order answers 404 NOT_FOUND like an unknown one (DECISIONS #19), judged against the owner's 200 control.
+// and its order answers the decided refusal (decisions.yaml otherAccountOrder; today 404 NOT_FOUND like an unknown one,
+// DECISIONS #19), judged against the owner's 200 control.
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { CheckContext } from './context.ts';
 import { defineActiveCheck, fail, pass, skip, type Outcome } from './check.ts';
@@ -19,13 +20,14 @@ const LEAK = basis([], ['S2']);
 
 const dataOf = (json: unknown) => (isObject(json) ? json.data : undefined);
 
-/** The owner reads its order (control, 200); the other key must get 404 NOT_FOUND, exactly as for an unknown order. */
+/** The owner reads its order (control, 200); the other key must get the decided refusal (otherAccountOrder; today 404 NOT_FOUND, as for an unknown order). */
 async function orderDetail(ctx: CheckContext, operation: SpecOperation, orderName: string): Promise<Outcome> {
   const control = await ctx.send({ operation, query: { orderName } });
   if (control.response.status !== 200) return skip(`the control (the owner reading order ${orderName}) got ${describeAnswer(control)}, so the other account's answer cannot be judged`);
   const exchange = await ctx.send({ operation, query: { orderName }, auth: 'second' });
-  if (exchange.response.status < 300) return fail(`${operation.label}: the second account read the first account's order ${orderName} (${describeAnswer(exchange)}); another account's order must be 404 NOT_FOUND.`, exchange, LEAK);
-  return judgeRejection(exchange, operation, { what: `the first account's order ${orderName} read with the second account's key`, status: 404, code: 'NOT_FOUND', basis: parameterBasis(operation, 'orderName') });
+  const { status, code } = ctx.decisions.otherAccountOrder;
+  if (exchange.response.status < 300) return fail(`${operation.label}: the second account read the first account's order ${orderName} (${describeAnswer(exchange)}); another account's order must be ${status} ${code}.`, exchange, LEAK);
+  return judgeRejection(exchange, operation, { what: `the first account's order ${orderName} read with the second account's key`, status, code, basis: parameterBasis(operation, 'orderName') });
 }
 
 /** The other key's order list (unfiltered and searched by name) never shows the first account's order. */
@@ -57,7 +59,7 @@ export const isolationOtherAccount = defineActiveCheck({
   id: 'isolation.other-account',
   title: "Another account's data reachable",
   severity: 'critical',
-  description: "With a second key (WUPEX_API_KEY_2): another account's order answered with anything but 404 NOT_FOUND (403 included), listed, or its balance answered to the other key.",
+  description: "With a second key (WUPEX_API_KEY_2): another account's order answered with anything but the decided refusal (decisions.yaml otherAccountOrder, today 404 NOT_FOUND; 403 included), listed, or its balance answered to the other key.",
   requires: ['validatesKeyValues', 'keepsState'],
   appliesTo: concerns,
   async run(ctx) {

@@ -1,11 +1,40 @@
-// negative.schema-violation: generated schema-violating requests get 400 INVALID_PAYLOAD naming the field, against a 2xx control.
+// negative.schema-violation: generated schema-violating requests get 400 INVALID_PAYLOAD naming the field, against a 2xx control;
+// a page/pageSize out of range gets what decisions.yaml paging.outOfRange says (a refusal, or a 2xx when it clamps).
 import { defineActiveCheck, skip } from './check.ts';
 import { validBase } from './lib/base-request.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
 import { fullInstance } from './lib/instances.ts';
 import { probeRejection } from './lib/rejection.ts';
 import { mutates, requestBodySchema } from './lib/spec-index.ts';
-import { violationsFor } from './lib/violations.ts';
+import { violationsFor, type Violation } from './lib/violations.ts';
+import type { CheckContext } from './context.ts';
+import type { RejectionExpectation } from './lib/rejection.ts';
+import { decidedExpectation } from './lib/rejection.ts';
+
+/** The largest integer the spec's int32 fields allow: beyond it a page is a wrong type (format), refused whatever #7 says. */
+const INT32_MAX = 2_147_483_647;
+
+/** An int32 page/pageSize outside its limits (DECISIONS #7): the decisions say whether it is refused or clamped. */
+function pagingOutOfRange(ctx: CheckContext, violation: Violation): boolean {
+  const body = violation.request.body;
+  if (violation.names !== 'page' && violation.names !== 'pageSize') return false;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const value = (body as Record<string, unknown>)[violation.names];
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > INT32_MAX) return false;
+  const { page, pageSize } = ctx.decisions.paging;
+  return violation.names === 'page' ? value < page.min : value < pageSize.min || value > pageSize.max;
+}
+
+/** Paging out of range (#7) and Accept-Language missing or not listed (#20) get the decided answer; the rest 400 INVALID_PAYLOAD. */
+function expectationFor(ctx: CheckContext, violation: Violation): Pick<RejectionExpectation, 'status' | 'code' | 'accepted'> {
+  if (pagingOutOfRange(ctx, violation)) return decidedExpectation('paging.outOfRange', ctx.decisions.paging.outOfRange);
+  if (violation.names?.toLowerCase() === 'accept-language') {
+    const missing = violation.request.acceptLanguage === null;
+    const { acceptLanguage } = ctx.decisions;
+    return missing ? decidedExpectation('acceptLanguage.missing', acceptLanguage.missing) : decidedExpectation('acceptLanguage.unsupported', acceptLanguage.unsupported);
+  }
+  return { status: 400, code: 'INVALID_PAYLOAD' };
+}
 
 export const negativeSchemaViolation = defineActiveCheck({
   id: 'negative.schema-violation',
@@ -21,7 +50,7 @@ export const negativeSchemaViolation = defineActiveCheck({
       const outcomes = [];
       for (const violation of violationsFor(ctx.spec, control, ctx)) {
         const { description, request, names, basis } = violation;
-        outcomes.push(await probeRejection(ctx, operation, { what: `a schema-violating request (${description})`, status: 400, code: 'INVALID_PAYLOAD', names, basis, probe: request, control }));
+        outcomes.push(await probeRejection(ctx, operation, { what: `a schema-violating request (${description})`, ...expectationFor(ctx, violation), names, basis, probe: request, control }));
       }
       return outcomes.length ? outcomes : [skip('the operation has no parameter or body to violate')];
     }),

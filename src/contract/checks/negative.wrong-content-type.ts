@@ -1,4 +1,5 @@
-// negative.wrong-content-type: a POST with a Content-Type other than application/json is 400 INVALID_PAYLOAD (DECISIONS #21).
+// negative.wrong-content-type: a POST with a Content-Type other than application/json gets the decided refusal
+// (decisions.yaml contentType; today 400 INVALID_PAYLOAD, DECISIONS #21).
 import { defineActiveCheck } from './check.ts';
 import { basis } from './lib/basis.ts';
 import { probeEach } from './lib/probe-each.ts';
@@ -9,14 +10,14 @@ export const negativeWrongContentType = defineActiveCheck({
   id: 'negative.wrong-content-type',
   title: 'Wrong request Content-Type not rejected',
   severity: 'medium',
-  description: 'A POST sent as text/plain that is accepted, answered with a 5xx, or rejected with anything but 400 INVALID_PAYLOAD naming Content-Type.',
+  description: 'A POST sent as text/plain that is accepted, answered with a 5xx, or rejected with anything but the decided refusal (decisions.yaml contentType, today 400 INVALID_PAYLOAD) naming Content-Type.',
   appliesTo: isPost,
   basis: basis(['21'], ['S3']),
   run: (ctx) =>
     probeEach(ctx, { auth: 'header', filter: isPost }, (base) => ({
       what: 'a JSON body sent as Content-Type: text/plain',
-      status: 400,
-      code: 'INVALID_PAYLOAD',
+      status: ctx.decisions.contentType.status,
+      code: ctx.decisions.contentType.code,
       names: 'Content-Type',
       basis: negativeWrongContentType.basis!,
       probe: { ...base, contentType: 'text/plain' },

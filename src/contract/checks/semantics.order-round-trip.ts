@@ -1,4 +1,5 @@
-// semantics.order-round-trip: an order's codes, listing and charge agree everywhere, and a repeated referenceId charges once.
+// semantics.order-round-trip: an order's codes, listing and charge agree everywhere, and a repeated referenceId does what
+// decisions.yaml repeatedReferenceId says (today: the same order, charged once; DECISIONS #8).
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
@@ -6,6 +7,7 @@ import { defineActiveCheck, fail, pass, skip, type Basis, type Outcome } from '.
 import { operationById, orderableProduct, readBalance } from './lib/discover.ts';
 import { basis } from './lib/basis.ts';
 import { forEachOperation } from './lib/for-each-operation.ts';
+import { judgeRejection } from './lib/rejection.ts';
 import { isObject } from './lib/text.ts';
 
 const isPullCodes = (operation: SpecOperation) => operation.operationId === 'pullCodes';
@@ -68,20 +70,41 @@ async function roundTrip(ctx: CheckContext, op: SpecOperation): Promise<Outcome[
   if (!sameMoney(before - order.totalAmount, after)) {
     out.push(fail(`${op.label}: order ${order.orderName} of totalAmount ${order.totalAmount} moved the balance from ${before} to ${after}; the spec documents a drop of exactly totalAmount.`, order.exchange, basis([], ['S5', 'S7'])));
   }
-  const again = await place(ctx, op, body, referenceId);
-  if (!('orderName' in again)) return [...out, withBasis(again, basis(['8'], ['S1']))];
-  const final = (await readBalance(ctx)) ?? Number.NaN;
-  if (again.orderName !== order.orderName || !sameMoney(final, after)) {
-    out.push(fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the spec documents the same order, charged once (DECISIONS #8).`, again.exchange, basis(['8'], ['S1'])));
-  }
+  out.push(...(await repeat(ctx, op, body, referenceId, order, after)));
   return out.length ? out : [pass()];
+}
+
+/** The same order again with the same referenceId: replayed, refused or a new order, as decided (#8). */
+async function repeat(ctx: CheckContext, op: SpecOperation, body: unknown, referenceId: string, order: Placed, after: number): Promise<Outcome[]> {
+  const decided = ctx.decisions.repeatedReferenceId;
+  const row = basis(['8'], ['S1']);
+  if (decided.action === 'reject') {
+    const refused = await ctx.send({ operation: op, query: { referenceId }, body });
+    const final = (await readBalance(ctx)) ?? Number.NaN;
+    const judged = judgeRejection(refused, op, { what: `repeating referenceId ${referenceId}`, status: decided.status, code: decided.code, basis: row });
+    if (judged.kind === 'fail') return [judged];
+    return sameMoney(final, after) ? [] : [fail(`${op.label}: the refused repeat of referenceId ${referenceId} moved the balance from ${after} to ${final}; a refusal charges nothing.`, refused, row)];
+  }
+  const again = await place(ctx, op, body, referenceId);
+  if (!('orderName' in again)) return [withBasis(again, row)];
+  const final = (await readBalance(ctx)) ?? Number.NaN;
+  if (decided.action === 'new-order') {
+    if (again.orderName === order.orderName || !sameMoney(final, after - again.totalAmount)) {
+      return [fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the decisions (repeatedReferenceId: new-order) expect a second order, charged again.`, again.exchange, row)];
+    }
+    return [];
+  }
+  if (again.orderName !== order.orderName || !sameMoney(final, after)) {
+    return [fail(`${op.label}: repeating referenceId ${referenceId} gave order ${again.orderName} (first: ${order.orderName}) and moved the balance from ${after} to ${final}; the spec documents the same order, charged once (DECISIONS #8).`, again.exchange, row)];
+  }
+  return [];
 }
 
 export const semanticsOrderRoundTrip = defineActiveCheck({
   id: 'semantics.order-round-trip',
   title: 'Order round trip inconsistent',
   severity: 'critical',
-  description: 'pullCodes codes that getOrderDetail shows differently, an order listOrders cannot find, a wrong charge, or a repeated referenceId that charges twice.',
+  description: 'pullCodes codes that getOrderDetail shows differently, an order listOrders cannot find, a wrong charge, or a repeated referenceId not handled as decided (decisions.yaml repeatedReferenceId; today the same order, charged once).',
   requires: ['keepsState', 'allowsOrders'],
   appliesTo: isPullCodes,
   run: (ctx) => forEachOperation(ctx, { auth: 'header', filter: isPullCodes }, (operation) => roundTrip(ctx, operation)),

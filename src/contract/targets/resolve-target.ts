@@ -1,6 +1,7 @@
 // Turns flags and environment into one Target, refusing unsafe combinations before anything is sent.
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import type { KitEnv } from '../../cli/env.ts';
+import type { LoadedDecisions } from '../../spec/decisions.ts';
 import { checkOutboundUrl } from '../../http/url-rules.ts';
 import { startPrismCli } from '../../process/prism-cli.ts';
 import { err, kitError, ok, type Result } from '../../core/result.ts';
@@ -16,6 +17,8 @@ export interface TargetRequest {
   /** Per-request limits for HTTP targets (verify --timeout, --deadline, --max-response-bytes); default the outbound path's. */
   limits?: { timeoutMs?: number; deadlineMs?: number; maxResponseBytes?: number };
   env: KitEnv;
+  /** The profile the in-process twin follows (verify --decisions); default the kit's openapi/decisions.yaml. */
+  decisions?: LoadedDecisions;
 }
 
 const usage = (message: string, hint: string) => err(kitError('CONFIG_INVALID', message, { hint }));
@@ -61,7 +64,7 @@ export async function resolveTarget(request: TargetRequest): Promise<Result<Targ
   const account = DEMO_ACCOUNTS[0];
   // Loaded on demand: the twin pulls in prism-http, which usage errors and URL targets never need.
   const { createMockServer } = await import('../../../mocks/server.ts');
-  const server = await createMockServer();
+  const server = await createMockServer({ decisions: request.decisions });
   return ok(fetchTarget({ server, apiKey: account.key, merchantCode: account.merchantCode }));
 }
 

@@ -39,6 +39,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
     baseUrl: args.baseUrl,
     allowOrders: args.allowOrders,
     limits: args.limits,
+    decisions: args.decisions,
     env,
     waitMs: args.waitMs,
     seed: args.seed,

@@ -7,6 +7,7 @@ import { runCatalogue, type RunProgress } from '../run-catalogue.ts';
 import type { CheckLine } from '../summarise.ts';
 import type { Target } from '../targets/target.ts';
 import { EXIT } from '../../cli/flags.ts';
+import type { LoadedDecisions } from '../../spec/decisions.ts';
 import { kitError, type KitError } from '../../core/result.ts';
 import { buildReport, stoppedReport, type VerifyReport } from '../report/report.ts';
 
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   checks?: readonly Check[];
   /** A second account's key on the same target (WUPEX_API_KEY_2): the isolation check needs one. */
   secondKey?: string;
+  /** The decided behaviours the checks expect (issue 16); default the kit's openapi/decisions.yaml. */
+  decisions?: LoadedDecisions;
   transient?: Partial<TransientPolicy>;
   /** Each check's lines as soon as it finishes. */
   onLines?: (lines: CheckLine[], progress: RunProgress) => void;

@@ -6,6 +6,7 @@ import { isLoopbackHost } from '../../http/base-url.ts';
 import { loadKitEnv, type KitEnv } from '../../cli/env.ts';
 import { EXIT } from '../../cli/flags.ts';
 import { err, kitError, ok, type Result } from '../../core/result.ts';
+import { resolveDecisions, type Decisions, type LoadedDecisions } from '../../spec/decisions.ts';
 import { waitForPort, WAIT_DEFAULTS } from '../../process/wait-for-port.ts';
 import { stoppedReport } from '../report/report.ts';
 import { runVerify, type VerifyOptions as RunOptions, type VerifyResult } from './run-verify.ts';
@@ -17,6 +18,11 @@ export interface VerifyOptions extends Pick<RunOptions, 'seed' | 'runs' | 'only'
   baseUrl?: string;
   allowOrders?: boolean;
   limits?: TargetRequest['limits'];
+  /**
+   * The decided behaviours to hold the target to (issue 16): a decisions YAML file or the object; default the kit's
+   * openapi/decisions.yaml. The in-process twin is started with the same profile.
+   */
+  decisions?: string | Decisions | LoadedDecisions;
   /** Where WUPEX_API_KEY (and _2) / WUPEX_MERCHANT_CODE come from; default the environment, then .env. */
   env?: KitEnv;
   /** How long to wait for a loopback base URL's port to open (default 5000 ms). */
@@ -57,7 +63,9 @@ export async function awaitLoopback(baseUrl: string, waitMs: number): Promise<Re
  */
 export async function verify(options: VerifyOptions = {}): Promise<Result<VerifyResult>> {
   const env = options.env ?? loadKitEnv();
-  const resolved = await resolveTarget({ target: options.target, baseUrl: options.baseUrl, allowOrders: options.allowOrders, limits: options.limits, env });
+  const decisions = resolveDecisions(options.decisions);
+  if (!decisions.ok) return decisions;
+  const resolved = await resolveTarget({ target: options.target, baseUrl: options.baseUrl, allowOrders: options.allowOrders, limits: options.limits, env, decisions: decisions.value });
   if (!resolved.ok) return resolved;
   const target = options.wrapTarget ? options.wrapTarget(resolved.value) : resolved.value;
   try {
@@ -67,8 +75,8 @@ export async function verify(options: VerifyOptions = {}): Promise<Result<Verify
       if (!waited.ok) return ok({ report: stoppedReport(target, waited.error, 'GET /api/customer/balance'), exitCode: EXIT.unreachable, error: waited.error });
     }
     options.onStart?.({ name: target.name, baseUrl: target.baseUrl, inProcess: target.name === 'mock' });
-    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, wrapTarget: _wrap, ...run } = options;
-    return ok(await runVerify({ ...run, target, secondKey: secondKeyFor(target, env) }));
+    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, wrapTarget: _wrap, decisions: _decisions, ...run } = options;
+    return ok(await runVerify({ ...run, target, secondKey: secondKeyFor(target, env), decisions: decisions.value }));
   } finally {
     await target.close();
   }

@@ -6,7 +6,7 @@ describe('parseMockCliOptions', () => {
   test('defaults: 127.0.0.1:4010, no faults, a fresh seed per start (undefined), the demo accounts', () => {
     expect(parseMockCliOptions([], {})).toEqual({
       ok: true,
-      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: undefined, scenario: undefined, spec: undefined, watch: false, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
+      value: { port: 4010, host: '127.0.0.1', faultRate: 0, rateLimit: 0, latencyMs: 0, seed: undefined, scenario: undefined, spec: undefined, decisions: undefined, watch: false, accounts: [...DEMO_ACCOUNTS], demoAccounts: true, validateResponses: false, help: false },
     });
   });
 
@@ -19,6 +19,11 @@ describe('parseMockCliOptions', () => {
     const env = { WUPEX_MOCK_PORT: '5000', WUPEX_MOCK_HOST: '127.0.0.2', WUPEX_MOCK_FAULT_RATE: '0.2', WUPEX_MOCK_RATE_LIMIT: '5', WUPEX_MOCK_LATENCY_MS: '30', WUPEX_MOCK_SEED: '9' };
     const parsed = parseMockCliOptions(['--port', '6000', '--fault-rate', '0.5'], env);
     expect(parsed.ok && parsed.value).toMatchObject({ port: 6000, host: '127.0.0.2', faultRate: 0.5, rateLimit: 5, latencyMs: 30, seed: 9 });
+  });
+
+  test('--decisions FILE (or WUPEX_MOCK_DECISIONS) names another decisions profile; the flag wins', () => {
+    expect(parseMockCliOptions(['--decisions', 'mine.yaml'], { WUPEX_MOCK_DECISIONS: 'env.yaml' })).toMatchObject({ ok: true, value: { decisions: 'mine.yaml' } });
+    expect(parseMockCliOptions([], { WUPEX_MOCK_DECISIONS: 'env.yaml' })).toMatchObject({ ok: true, value: { decisions: 'env.yaml' } });
   });
 
   test('WUPEX_MOCK_KEYS replaces the demo accounts', () => {

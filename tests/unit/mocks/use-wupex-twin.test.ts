@@ -43,3 +43,22 @@ describe('startWupexTwin options', () => {
     }
   });
 });
+
+describe('startWupexTwin { decisions }', () => {
+  test('passes through to the twin: a decisions file path, read at start', async () => {
+    const { startWupexTwin } = await import('../../../mocks/use-wupex-twin.ts');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { DECISIONS_PATH } = await import('../../../src/spec/decisions.ts');
+    const file = join(mkdtempSync(join(tmpdir(), 'wupex-twin-decisions-')), 'decisions.yaml');
+    writeFileSync(file, readFileSync(DECISIONS_PATH, 'utf8').replace('retryAfter: { send: true }', 'retryAfter: { send: false }'));
+    const twin = await startWupexTwin({ decisions: file });
+    try {
+      const limited = await fetch(`${twin.baseUrl}/api/customer/balance`, { headers: { 'x-api-key': twin.key, 'accept-language': 'en-US', prefer: 'code=429' } });
+      expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, null]);
+    } finally {
+      await twin.close();
+    }
+  });
+});

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -38,6 +40,15 @@ describe('npm run mock', () => {
     const { code, stderr } = await run([], { WUPEX_MOCK_FAULT_RATE: 'often' });
     expect(code).toBe(2);
     expect(stderr).toContain("WUPEX_MOCK_FAULT_RATE must be a number from 0 to 1; received 'often'.");
+  });
+
+  test('--decisions with an invalid entry refuses to start (exit 2), naming the entry and what is allowed', async () => {
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'wupex-mock-decisions-')), 'decisions.yaml');
+    writeFileSync(file, readFileSync(resolve(ROOT, 'openapi/decisions.yaml'), 'utf8').replace('retryAfter: { send: true }', 'retryAfter: { send: sometimes }'));
+    const { code, stderr } = await run(['--port', '0', '--decisions', file], {});
+    expect(code).toBe(2);
+    expect(stderr).toContain(`DECISIONS_INVALID: ${file}: retryAfter.send: received "sometimes"; allowed: true, false.`);
+    expect(stderr).toContain('Fix the decisions entry named');
   });
 
   test('serves on port 0, logs the request by fingerprint, never prints the key, stops on SIGINT', async () => {

@@ -17,6 +17,11 @@ export interface RejectionExpectation {
   names?: string;
   /** The spec element the probe tests: its decision rows and guide sources. */
   basis: Basis;
+  /**
+   * Set when the decisions accept this request instead (paging clamp, a language fallback): the probe must then get a
+   * 2xx, and `status`/`code` are not used. The text names the decision, e.g. "paging.outOfRange is clamp".
+   */
+  accepted?: string;
 }
 
 export interface RejectionProbe extends RejectionExpectation {
@@ -47,6 +52,10 @@ export function judgeRejection(exchange: Exchange, operation: SpecOperation, exp
   const { code, message } = errorOf(exchange);
   const want = `${expect.status} ${expect.code}${expect.names ? ` naming ${expect.names}` : ''}`;
   const say = (verb: string, basis: Basis) => fail(`${operation.label}: ${expect.what} ${verb} (${describeAnswer(exchange)}); the spec documents ${want}.`, exchange, basis);
+  if (expect.accepted !== undefined) {
+    if (status >= 200 && status < 300) return pass();
+    return fail(`${operation.label}: ${expect.what} was refused (${describeAnswer(exchange)}); the decisions accept it (${expect.accepted}), so a 2xx is expected.`, exchange, expect.basis);
+  }
   if (status < 300) return say('was accepted', expect.basis);
   if (status >= 500) return say('caused a server error', mergeBasis(expect.basis, REJECTION_BASIS.serverError));
   // Which status answers this cause is the probe's own row (403 for another account's order differs from #19 alone).
@@ -74,6 +83,12 @@ async function sendControl(ctx: CheckContext, control: RequestSpec): Promise<Exc
   return exchange;
 }
 
+/** What a decided choice expects: its status and code (reject), or acceptance (clamp, fallback), naming the entry. */
+export function decidedExpectation(entry: string, choice: { readonly action: string; readonly status?: number; readonly code?: string; readonly to?: string }): Pick<RejectionExpectation, 'status' | 'code' | 'accepted'> {
+  if (choice.action === 'reject' && choice.status !== undefined && choice.code !== undefined) return { status: choice.status, code: choice.code };
+  return { status: 0, code: '', accepted: `${entry} is ${choice.action}${choice.to ? ` to ${choice.to}` : ''} in the decisions` };
+}
+
 /** Send the control, then (only if it got a 2xx) the probe; judge the probe. */
 export async function probeRejection(ctx: CheckContext, operation: SpecOperation, probe: RejectionProbe): Promise<Outcome> {
   const blocked = ctx.blocked(operation, probe.control.auth ?? 'header');
@@ -83,6 +98,8 @@ export async function probeRejection(ctx: CheckContext, operation: SpecOperation
     return skip(`the control (the same request without the fault) got ${describeAnswer(control)}, so ${probe.what} cannot be judged`);
   }
   const exchange = await ctx.send(probe.probe);
-  // A target answering fixed example messages (plain Prism) is judged on status and code only.
-  return judgeRejection(exchange, operation, ctx.target.missing.namesFieldsInErrors ? { ...probe, names: undefined } : probe);
+  // A target answering fixed example messages (plain Prism), or decisions without D6 (messagesNameField: false), is judged
+  // on status and code only.
+  const unnamed = Boolean(ctx.target.missing.namesFieldsInErrors) || !ctx.decisions.messagesNameField;
+  return judgeRejection(exchange, operation, unnamed ? { ...probe, names: undefined } : probe);
 }

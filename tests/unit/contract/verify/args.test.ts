@@ -11,8 +11,8 @@ describe('parseVerifyArgs', () => {
   });
 
   test('every flag', () => {
-    const args = ['--target', 'sandbox', '--allow-orders', '--report', 'junit=out.xml', '--seed', '7', '--runs', '3', '--check', 'envelope.shape'];
-    expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { target: 'sandbox', allowOrders: true, junit: 'out.xml', seed: 7, runs: 3, checks: ['envelope.shape'] } });
+    const args = ['--target', 'sandbox', '--allow-orders', '--report', 'junit=out.xml', '--seed', '7', '--runs', '3', '--check', 'envelope.shape', '--decisions', 'alt.yaml'];
+    expect(parseVerifyArgs(args, CHECKS)).toMatchObject({ ok: true, value: { target: 'sandbox', allowOrders: true, junit: 'out.xml', seed: 7, runs: 3, checks: ['envelope.shape'], decisions: 'alt.yaml' } });
     expect(parseVerifyArgs(['--report', 'json=r.json', '--report', 'junit=r.xml'], CHECKS)).toMatchObject({ ok: true, value: { json: 'r.json', junit: 'r.xml' } });
   });
 

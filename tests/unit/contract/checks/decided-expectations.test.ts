@@ -1,0 +1,90 @@
+// The contract checks read their expectations from the decisions (issue 16): a twin on another profile passes when the
+// checks are given that profile, and fails, naming the decided row, when they expect the kit's own decisions.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
+import { runCatalogue } from '../../../../src/contract/run-catalogue.ts';
+import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
+import { verify } from '../../../../src/contract/verify/verify.ts';
+import { checkDecisions, DECISIONS_PATH, type Decisions, type LoadedDecisions } from '../../../../src/spec/decisions.ts';
+import { readSpecFile } from '../../../../src/spec/spec.ts';
+
+const [alpha, bravo] = DEMO_ACCOUNTS;
+
+/** Another server's choices: 415 for a wrong Content-Type, 403 for another account's order, clamped paging, a repeat refused,
+ * unsupported languages answered in en-US, 422 OUT_OF_STOCK. */
+function alternative(): LoadedDecisions {
+  const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
+  d.contentType = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  d.otherAccountOrder = { status: 403, code: 'FORBIDDEN_ORDER' };
+  d.paging.outOfRange = { action: 'clamp' };
+  d.repeatedReferenceId = { action: 'reject', status: 409, code: 'DUPLICATE_REFERENCE' };
+  d.acceptLanguage.unsupported = { action: 'fallback', to: 'en-US' };
+  d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
+  const checked = checkDecisions(d);
+  if (!checked.ok) throw new Error(checked.error.message);
+  return checked.value;
+}
+
+/** The checks whose expectations are decided rows (active ones only: the pure spec checks judge wupex.yaml itself). */
+const DECIDED = ['negative.wrong-content-type', 'isolation.other-account', 'negative.schema-violation', 'semantics.order-round-trip', 'headers.unsupported-accept-language', 'semantics.decided-refusals'];
+
+describe('contract checks follow the decisions', () => {
+  const profile = alternative();
+  let twin: MockServer;
+  beforeAll(async () => {
+    twin = await createMockServer({ decisions: profile });
+  });
+  afterAll(() => twin.close());
+  const target = () => fetchTarget({ server: twin, apiKey: alpha!.key, merchantCode: alpha!.merchantCode });
+
+  test('given the same profile, every decided check passes (none fails, none skips for lack of a 2xx control)', async () => {
+    const report = await runCatalogue({ target: target(), only: DECIDED, runs: 2, secondKey: bravo!.key, decisions: profile });
+    expect(report.lines.flatMap((l) => l.findings.map((f) => `${f.checkId}: ${f.message}`))).toEqual([]);
+    const passed = new Set(report.lines.filter((l) => l.status === 'PASS').map((l) => l.checkId));
+    expect(passed).toEqual(new Set(DECIDED));
+    // Every decided pullCodes refusal was exercised on the twin (it lists an out-of-stock and a disabled product).
+    expect(report.lines.filter((l) => l.checkId === 'semantics.decided-refusals').map((l) => l.status)).toEqual(['PASS']);
+  });
+
+  test("expecting the kit's decisions instead, each differing row fails with the decided value named", async () => {
+    const report = await runCatalogue({ target: target(), only: DECIDED, runs: 2, secondKey: bravo!.key });
+    const failures = report.lines.flatMap((l) => l.findings.map((f) => `${f.checkId}: ${f.message}`)).join('\n');
+    expect(failures).toMatch(/negative\.wrong-content-type: .*HTTP 415 UNSUPPORTED_MEDIA_TYPE.*400 INVALID_PAYLOAD/);
+    expect(failures).toMatch(/isolation\.other-account: .*HTTP 403 FORBIDDEN_ORDER.*404 NOT_FOUND/);
+    expect(failures).toMatch(/negative\.schema-violation: .*body\.pageSize = 101\) was accepted/);
+    expect(failures).toMatch(/semantics\.order-round-trip: .*answered HTTP 409 without an order/);
+    expect(failures).toMatch(/headers\.unsupported-accept-language: .*fr-FR was accepted/);
+    expect(failures).toMatch(/semantics\.decided-refusals: .*out-of-stock product \(pullCodes\.outOfStock\).*HTTP 422 OUT_OF_STOCK.*409 INSUFFICIENT_STOCK/);
+  });
+
+  test('each decided pullCodes refusal is exercised: expecting other values for all four, all four fail', async () => {
+    const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
+    d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
+    d.pullCodes.disabledProduct = { status: 422, code: 'DISABLED' };
+    d.pullCodes.unknownSku = { status: 422, code: 'UNKNOWN_SKU' };
+    d.orderLimits.otherMerchant = { status: 422, code: 'OTHER_MERCHANT' };
+    const expecting = checkDecisions(d);
+    if (!expecting.ok) throw new Error(expecting.error.message);
+    const kitTwin = await createMockServer();
+    try {
+      const report = await runCatalogue({ target: fetchTarget({ server: kitTwin, apiKey: alpha!.key, merchantCode: alpha!.merchantCode }), only: ['semantics.decided-refusals'], decisions: expecting.value });
+      const entries = report.lines.flatMap((l) => l.findings.map((f) => /\((pullCodes\.\w+|orderLimits\.\w+)\)/.exec(f.message)?.[1]));
+      expect(entries.sort()).toEqual(['orderLimits.otherMerchant', 'pullCodes.disabledProduct', 'pullCodes.outOfStock', 'pullCodes.unknownSku']);
+    } finally {
+      await kitTwin.close();
+    }
+  });
+
+  test('verify({ decisions }) starts the in-process twin on the same profile and holds it to it', async () => {
+    const result = await verify({ decisions: profile, only: DECIDED, runs: 2, env: {} });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.report.findings.map((f) => f.message)).toEqual([]);
+    expect(result.value.exitCode).toBe(0);
+  });
+
+  test('verify({ decisions: FILE }) with an invalid entry refuses before sending, naming it', async () => {
+    const result = await verify({ decisions: { ...structuredClone(profile), retryAfter: { send: 'yes' } } as never, env: {} });
+    expect(!result.ok && result.error.message).toContain('retryAfter.send: received "yes"; allowed: true, false');
+  });
+});

@@ -1,0 +1,43 @@
+// openapi/decisions.yaml and openapi/wupex.yaml must agree (issue 16): a change to one without the other fails here, naming both sides.
+import { describe, expect, test } from 'vitest';
+import { PAGING_DEFAULTS } from '../../../mocks/paging.ts';
+import { checkDecisions, DECISIONS_PATH, loadDecisions, type Decisions } from '../../../src/spec/decisions.ts';
+import { decisionsVersusSpec } from '../../../src/spec/decisions-vs-spec.ts';
+import { loadSpec, readSpecFile } from '../../../src/spec/spec.ts';
+
+const spec = loadSpec();
+const loaded = loadDecisions();
+if (!loaded.ok) throw new Error(loaded.error.message);
+const decisions = loaded.value;
+
+/** The kit's decisions with one edit, checked as the twin would. */
+function edited(edit: (d: Decisions) => void) {
+  const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
+  edit(d);
+  const checked = checkDecisions(d);
+  if (!checked.ok) throw new Error(checked.error.message);
+  return checked.value;
+}
+
+describe('decisions.yaml against wupex.yaml', () => {
+  test('they agree', () => {
+    expect(decisionsVersusSpec(spec, decisions)).toEqual([]);
+  });
+
+  test("the twin's paging defaults are the decided ones", () => {
+    expect(PAGING_DEFAULTS).toEqual({ page: decisions.paging.page.default, pageSize: decisions.paging.pageSize.default });
+  });
+
+  test.each<[string, (d: Decisions) => void, string]>([
+    ['a 201 success the spec does not document', (d) => { d.pullCodes.successStatus = 201; }, 'pullCodes.successStatus is 201 but pullCodes documents 200 success status.'],
+    ['a code outside ErrorCode', (d) => { d.otherAccountOrder = { status: 403, code: 'FORBIDDEN_ORDER' }; }, "otherAccountOrder.code FORBIDDEN_ORDER is not in the spec's ErrorCode enum"],
+    ['a status the operation does not document', (d) => { d.contentType = { status: 415, code: 'INVALID_PAYLOAD' }; }, 'contentType: INVALID_PAYLOAD is 415 here but 400 in ErrorCode.x-status-codes.'],
+    ['a paging limit', (d) => { d.paging.pageSize.max = 50; }, 'paging.pageSize.max is 50 but PageSize.maximum is 100.'],
+    ['an order limit', (d) => { d.orderLimits.maxLines = 20; }, 'orderLimits.maxLines is 20 but PullCodesRequest.maxItems is 50.'],
+    ['a language list', (d) => { d.acceptLanguage.accepted = ['en-US']; }, 'acceptLanguage.accepted is en-US but the Accept-Language enum is en-US, en.'],
+    ['a language fallback while the header is required', (d) => { d.acceptLanguage.missing = { action: 'fallback', to: 'en-US' }; }, 'acceptLanguage.missing is fallback but the Accept-Language parameter is required.'],
+    ['a code per status', (d) => { d.codesByStatus['404'] = 'MISSING'; }, "codesByStatus.404.code MISSING is not in the spec's ErrorCode enum"],
+  ])('a difference is reported: %s', (_name, edit, sentence) => {
+    expect(decisionsVersusSpec(spec, edited(edit)).join('\n')).toContain(sentence);
+  });
+});
