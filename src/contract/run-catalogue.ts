@@ -5,7 +5,7 @@ import type { SpecOperation } from '../spec/spec.ts';
 import type { Exchange, Target } from './targets/target.ts';
 import type { ActiveCheck, Check, ExchangeCheck, Finding, OperationOutcome } from './checks/check.ts';
 import { crashed, fail, skip, unavailable } from './checks/check.ts';
-import { createContext, type CheckContext } from './checks/context.ts';
+import { createContext, type CheckContext, type RecordedExchange } from './checks/context.ts';
 import { ALL_CHECKS } from './checks/index.ts';
 import { curlLine } from './checks/lib/curl.ts';
 import { sendPreferProbes } from './checks/lib/prefer-probes.ts';
@@ -50,6 +50,8 @@ export interface RunReport {
   transportError?: KitError;
   /** Which checks ran: reported ones, and active ones run only to give the named pure checks traffic. */
   ran?: RanChecks;
+  /** Every exchange sent, in order, with its operation (what `--propose` reads). */
+  sent?: readonly RecordedExchange[];
 }
 
 export interface RanChecks {
@@ -141,7 +143,7 @@ export async function runCatalogue(options: RunOptions): Promise<RunReport> {
   // The documented-429/503 probes exist only for the pure checks to judge: --check without a pure check sends none.
   if (!options.only || pure.length > 0) await probe(ctx, errors);
   for (const check of pure) record(check, runPure(check, ctx));
-  return { lines, findings: lines.flatMap((l) => l.findings), counts: countLines(lines), transportError: errors[0], ran };
+  return { lines, findings: lines.flatMap((l) => l.findings), counts: countLines(lines), transportError: errors[0], ran, sent: ctx.exchanges };
 }
 
 export { ALL_OPERATIONS };

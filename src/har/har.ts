@@ -1,5 +1,5 @@
 // HAR 1.2 (the format browsers, Polly.js and Insomnia read): the types we write, and Exchange <-> entry conversion.
-import type { Exchange, ExchangeResponse } from '../http/exchange.ts';
+import type { EvidenceTag, Exchange, ExchangeResponse } from '../http/exchange.ts';
 
 export interface HarNameValue {
   name: string;
@@ -35,6 +35,8 @@ export interface HarEntry {
   timings: { send: number; wait: number; receive: number };
   /** Our annotation (HAR allows `_`-prefixed custom fields): violations the proxy counted on this exchange. */
   _violations?: number;
+  /** Our annotation: the decided point verify probed with this request (`--propose` reads it back). */
+  _evidenceFor?: EvidenceTag;
 }
 
 export interface Har {
@@ -83,7 +85,16 @@ export function toHarEntry(exchange: Exchange, startedAt: Date): HarEntry {
     },
     cache: {},
     timings: { send: 0, wait: exchange.durationMs, receive: 0 },
+    ...(request.evidenceFor ? { _evidenceFor: { ...request.evidenceFor } } : {}),
   };
+}
+
+/** A recorded `_evidenceFor` as a tag only when it has the shape we write (a hand-edited one is ignored, not trusted). */
+function evidenceTag(value: unknown): EvidenceTag | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { entry, names } = value as Record<string, unknown>;
+  if (typeof entry !== 'string' || !/^[A-Za-z.]{1,64}$/.test(entry)) return undefined;
+  return typeof names === 'string' && names.length <= 64 ? { entry, names } : { entry };
 }
 
 const record = (list: HarNameValue[]): Record<string, string> => Object.fromEntries(list.map((h) => [h.name.toLowerCase(), h.value]));
@@ -96,12 +107,14 @@ function parseJson(text: string): unknown {
   }
 }
 
+const withTag = (tag: EvidenceTag | undefined) => (tag ? { evidenceFor: tag } : {});
+
 /** A recorded entry back as the Exchange every pure check reads. */
 export function toExchange(entry: HarEntry): Exchange {
   const text = entry.response.content.text ?? '';
   const response: ExchangeResponse = { status: entry.response.status, headers: record(entry.response.headers), text, json: parseJson(text) };
   return {
-    request: { method: entry.request.method, url: entry.request.url, headers: record(entry.request.headers), body: entry.request.postData?.text },
+    request: { method: entry.request.method, url: entry.request.url, headers: record(entry.request.headers), body: entry.request.postData?.text, ...withTag(evidenceTag(entry._evidenceFor)) },
     response,
     durationMs: entry.time,
   };

@@ -1,8 +1,18 @@
 // One request/response pair as plain data: what checks judge, recordings store and reports show.
 import type { OutboundRequest } from './outbound.ts';
 
+/**
+ * What a request is evidence for (issue 16, `--propose`): the decisions.yaml entry it probes (`contentType`,
+ * `pullCodes.outOfStock`, ...) and the input a refusal's message should name. Set by the contract checks, kept in
+ * recordings as `_evidenceFor`; never sent.
+ */
+export interface EvidenceTag {
+  entry: string;
+  names?: string;
+}
+
 /** The request as sent, kept as plain data so checks and reports never touch stream bodies. */
-export type ExchangeRequest = OutboundRequest;
+export type ExchangeRequest = OutboundRequest & { evidenceFor?: EvidenceTag };
 
 /** The response normalised once: lower-case headers, the text, and the parsed JSON when it parses. */
 export interface ExchangeResponse {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { kitDecisions, type LoadedDecisions } from '../../spec/decisions.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange, ExchangeRequest, Target } from '../targets/target.ts';
+import type { EvidenceTag } from '../../http/exchange.ts';
 import { mutates, requestBodySchema, type SpecIndex } from './lib/spec-index.ts';
 import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from './lib/transient.ts';
 
@@ -32,6 +33,8 @@ export interface RequestSpec {
   auth?: AuthMode;
   /** Extra headers (e.g. `prefer: code=503` for targets that honour it). */
   headers?: Record<string, string>;
+  /** The decided point this request probes (kept with the exchange for `--propose`; never sent). */
+  evidenceFor?: EvidenceTag;
 }
 
 export interface RecordedExchange {
@@ -163,5 +166,6 @@ export function buildRequest(target: Target, spec: RequestSpec, secondKey?: stri
     if (type !== null) headers['content-type'] = type;
   }
   const search = query.toString();
-  return { method, url: `${target.baseUrl}${spec.path ?? operation.path}${search ? `?${search}` : ''}`, headers, body };
+  const url = `${target.baseUrl}${spec.path ?? operation.path}${search ? `?${search}` : ''}`;
+  return { method, url, headers, body, ...(spec.evidenceFor ? { evidenceFor: spec.evidenceFor } : {}) };
 }

@@ -24,7 +24,7 @@ const dataOf = (json: unknown) => (isObject(json) ? json.data : undefined);
 async function orderDetail(ctx: CheckContext, operation: SpecOperation, orderName: string): Promise<Outcome> {
   const control = await ctx.send({ operation, query: { orderName } });
   if (control.response.status !== 200) return skip(`the control (the owner reading order ${orderName}) got ${describeAnswer(control)}, so the other account's answer cannot be judged`);
-  const exchange = await ctx.send({ operation, query: { orderName }, auth: 'second' });
+  const exchange = await ctx.send({ operation, query: { orderName }, auth: 'second', evidenceFor: { entry: 'otherAccountOrder' } });
   const { status, code } = ctx.decisions.otherAccountOrder;
   if (exchange.response.status < 300) return fail(`${operation.label}: the second account read the first account's order ${orderName} (${describeAnswer(exchange)}); another account's order must be ${status} ${code}.`, exchange, LEAK);
   return judgeRejection(exchange, operation, { what: `the first account's order ${orderName} read with the second account's key`, status, code, basis: parameterBasis(operation, 'orderName') });

@@ -18,6 +18,7 @@ export const negativeWrongContentType = defineActiveCheck({
       what: 'a JSON body sent as Content-Type: text/plain',
       status: ctx.decisions.contentType.status,
       code: ctx.decisions.contentType.code,
+      entry: 'contentType',
       names: 'Content-Type',
       basis: negativeWrongContentType.basis!,
       probe: { ...base, contentType: 'text/plain' },

@@ -1,5 +1,6 @@
 // semantics.order-round-trip: an order's codes, listing and charge agree everywhere, and a repeated referenceId does what
 // decisions.yaml repeatedReferenceId says (today: the same order, charged once; DECISIONS #8).
+import type { EvidenceTag } from '../../http/exchange.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
@@ -24,8 +25,8 @@ interface Placed {
 
 const codesOf = (serials: unknown): string[] => (Array.isArray(serials) ? serials.map((s) => String(isObject(s) ? s.serialCode : s)).sort() : []);
 
-async function place(ctx: CheckContext, op: SpecOperation, body: unknown, referenceId: string): Promise<Placed | Outcome> {
-  const exchange = await ctx.send({ operation: op, query: { referenceId }, body });
+async function place(ctx: CheckContext, op: SpecOperation, body: unknown, referenceId: string, evidenceFor?: EvidenceTag): Promise<Placed | Outcome> {
+  const exchange = await ctx.send({ operation: op, query: { referenceId }, body, evidenceFor });
   const data = isObject(exchange.response.json) ? exchange.response.json.data : undefined;
   // Any 2xx carrying the order counts here: a 201 is conformance.status-code's finding (DECISIONS #12), not a lost order.
   const ok = exchange.response.status >= 200 && exchange.response.status < 300;
@@ -79,13 +80,13 @@ async function repeat(ctx: CheckContext, op: SpecOperation, body: unknown, refer
   const decided = ctx.decisions.repeatedReferenceId;
   const row = basis(['8'], ['S1']);
   if (decided.action === 'reject') {
-    const refused = await ctx.send({ operation: op, query: { referenceId }, body });
+    const refused = await ctx.send({ operation: op, query: { referenceId }, body, evidenceFor: { entry: 'repeatedReferenceId' } });
     const final = (await readBalance(ctx)) ?? Number.NaN;
     const judged = judgeRejection(refused, op, { what: `repeating referenceId ${referenceId}`, status: decided.status, code: decided.code, basis: row });
     if (judged.kind === 'fail') return [judged];
     return sameMoney(final, after) ? [] : [fail(`${op.label}: the refused repeat of referenceId ${referenceId} moved the balance from ${after} to ${final}; a refusal charges nothing.`, refused, row)];
   }
-  const again = await place(ctx, op, body, referenceId);
+  const again = await place(ctx, op, body, referenceId, { entry: 'repeatedReferenceId' });
   if (!('orderName' in again)) return [withBasis(again, row)];
   const final = (await readBalance(ctx)) ?? Number.NaN;
   if (decided.action === 'new-order') {

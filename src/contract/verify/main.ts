@@ -15,7 +15,12 @@ import { toJsonReport } from '../report/json-report.ts';
 import type { VerifyReport } from '../report/report.ts';
 import { formatSections } from '../report/sections.ts';
 import { secondKeyFor, verify, type VerifyOptions } from './verify.ts';
-import { KEY_REJECTED } from './run-verify.ts';
+import { KEY_REJECTED, type VerifyResult } from './run-verify.ts';
+import { proposeFrom, writeProposal } from '../propose/write-proposal.ts';
+import { formatProposal } from '../propose/proposal.ts';
+import { DECISIONS_PATH } from '../../spec/decisions.ts';
+import { SPEC_PATH } from '../../spec/spec.ts';
+import { kitError } from '../../core/result.ts';
 
 /** `--check` narrowed the run: say which checks ran, and which ran only to give the named ones traffic. */
 export function ranLine(checks: { reported: string[]; traffic: string[] }): string {
@@ -74,8 +79,31 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
+  const proposed = args.propose ? propose(args, args.propose, verified.value, reporter) : EXIT.ok;
   if (error) reporter.error(error.code === KEY_REJECTED && origin ? { ...error, hint: `${error.hint ?? ''} The key came from ${origin}.`.trim() } : error);
-  return exitCode;
+  return exitCode === EXIT.ok ? proposed : exitCode;
+}
+
+/** --propose: what the run's exchanges show about each decided point, written for `npm run adopt`; 2 when not written. */
+function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter: Reporter): number {
+  if (result.exchanges.length === 0) {
+    reporter.error(kitError('PROPOSAL_NOT_WRITTEN', `[wupex-kit] PROPOSAL_NOT_WRITTEN: the run stopped before any check, so there is no evidence for ${path}.`, { hint: 'Fix what stopped the run (above), then run again.' }));
+    return EXIT.usage;
+  }
+  const { report } = result;
+  const proposal = proposeFrom({
+    located: result.exchanges.map(({ exchange, operation }) => ({ exchange, operation })),
+    decisions: result.decisions,
+    decisionsPath: args.decisions,
+    source: { command: 'verify', target: `${report.target.name} ${report.target.baseUrl}`, exchanges: result.exchanges.length },
+  });
+  const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, SPEC_PATH, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);
+  if (!written.ok) {
+    reporter.error(written.error);
+    return EXIT.usage;
+  }
+  for (const text of formatProposal(proposal, path)) reporter.line(text);
+  return EXIT.ok;
 }
 
 /** The whole verify command: parse argv, run, print, write reports; returns the exit code (0/1/2/3). */

@@ -1,5 +1,5 @@
 // verify as a library: preflight the key, run the catalogue, build the report and the exit code; no printing, no exit.
-import { buildRequest } from '../checks/context.ts';
+import { buildRequest, type RecordedExchange } from '../checks/context.ts';
 import type { Check } from '../checks/check.ts';
 import { createSpecIndex, type SpecIndex } from '../checks/lib/spec-index.ts';
 import { sendWithRetry, TargetSendError, transientPolicy, UnavailableError, type TransientPolicy } from '../checks/lib/transient.ts';
@@ -7,7 +7,7 @@ import { runCatalogue, type RunProgress } from '../run-catalogue.ts';
 import type { CheckLine } from '../summarise.ts';
 import type { Target } from '../targets/target.ts';
 import { EXIT } from '../../cli/flags.ts';
-import type { LoadedDecisions } from '../../spec/decisions.ts';
+import { kitDecisions, type LoadedDecisions } from '../../spec/decisions.ts';
 import { kitError, type KitError } from '../../core/result.ts';
 import { buildReport, stoppedReport, type VerifyReport } from '../report/report.ts';
 
@@ -33,6 +33,10 @@ export interface VerifyResult {
   exitCode: number;
   /** What stopped the run or cut it short (for the error line). */
   error?: KitError;
+  /** Every exchange of the run, in order (empty when it stopped before the checks): what `--propose` reads. */
+  exchanges: readonly RecordedExchange[];
+  /** The decisions the target was held to. */
+  decisions: LoadedDecisions;
 }
 
 export const KEY_REJECTED = 'KEY_REJECTED';
@@ -57,19 +61,21 @@ async function preflight(target: Target, spec: SpecIndex, transient?: Partial<Tr
 /** Run verify against a resolved target; the caller prints, writes reports and exits. */
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const { target } = options;
+  const decisions = options.decisions ?? kitDecisions();
   const spec = options.spec ?? createSpecIndex();
   const stop = await preflight(target, spec, options.transient);
   if (stop) {
     const exitCode = stop.code === KEY_REJECTED ? EXIT.usage : EXIT.unreachable;
-    return { report: stoppedReport(target, stop, 'GET /api/customer/balance'), exitCode, error: stop };
+    return { report: stoppedReport(target, stop, 'GET /api/customer/balance'), exitCode, error: stop, exchanges: [], decisions };
   }
-  const run = await runCatalogue({ ...options, spec });
+  const run = await runCatalogue({ ...options, spec, decisions });
   const report = buildReport(run, target);
-  if (run.transportError) return { report, exitCode: EXIT.unreachable, error: run.transportError };
-  if (run.counts.failed > 0) return { report, exitCode: EXIT.findings };
+  const exchanges = run.sent ?? [];
+  if (run.transportError) return { report, exitCode: EXIT.unreachable, error: run.transportError, exchanges, decisions };
+  if (run.counts.failed > 0) return { report, exitCode: EXIT.findings, exchanges, decisions };
   if (run.counts.unavailable > 0) {
     const error = kitError('TARGET_UNAVAILABLE', `${run.counts.unavailable} check line(s) could not be judged: the target kept answering 429/503 (or resetting the connection) after the retries.`, { hint: 'They are marked UNAVAILABLE above; run again later.' });
-    return { report, exitCode: EXIT.unreachable, error };
+    return { report, exitCode: EXIT.unreachable, error, exchanges, decisions };
   }
-  return { report, exitCode: EXIT.ok };
+  return { report, exitCode: EXIT.ok, exchanges, decisions };
 }

@@ -9,6 +9,8 @@ import { err, kitError, ok, type Result } from '../../core/result.ts';
 import { resolveDecisions, type Decisions, type LoadedDecisions } from '../../spec/decisions.ts';
 import { waitForPort, WAIT_DEFAULTS } from '../../process/wait-for-port.ts';
 import { stoppedReport } from '../report/report.ts';
+import { createSpecIndex, type SpecIndex } from '../checks/lib/spec-index.ts';
+import { loadSpec } from '../../spec/spec.ts';
 import { runVerify, type VerifyOptions as RunOptions, type VerifyResult } from './run-verify.ts';
 
 export interface VerifyOptions extends Pick<RunOptions, 'seed' | 'runs' | 'only' | 'onLines' | 'transient'> {
@@ -23,6 +25,8 @@ export interface VerifyOptions extends Pick<RunOptions, 'seed' | 'runs' | 'only'
    * openapi/decisions.yaml. The in-process twin is started with the same profile.
    */
   decisions?: string | Decisions | LoadedDecisions;
+  /** The spec the checks hold the target to (a path); default the kit's openapi/wupex.yaml (an adopted copy in tests). */
+  spec?: string;
   /** Where WUPEX_API_KEY (and _2) / WUPEX_MERCHANT_CODE come from; default the environment, then .env. */
   env?: KitEnv;
   /** How long to wait for a loopback base URL's port to open (default 5000 ms). */
@@ -57,6 +61,16 @@ export async function awaitLoopback(baseUrl: string, waitMs: number): Promise<Re
   }));
 }
 
+/** The checks' view of a spec file (default the kit's), or SPEC_INVALID naming why it cannot be read. */
+function specIndexAt(path: string | undefined): Result<SpecIndex | undefined> {
+  if (path === undefined) return ok(undefined);
+  try {
+    return ok(createSpecIndex(loadSpec(path)));
+  } catch (cause) {
+    return err(kitError('SPEC_INVALID', `[wupex-kit] SPEC_INVALID: ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'Point at an OpenAPI file that `npm run lint:spec` accepts.', cause }));
+  }
+}
+
 /**
  * Run the check catalogue against one target and return the report with the exit code `npm run verify` would use.
  * Refused before sending (CONFIG_INVALID) is an error value; an unreachable target is a stopped report with exit code 3.
@@ -65,6 +79,8 @@ export async function verify(options: VerifyOptions = {}): Promise<Result<Verify
   const env = options.env ?? loadKitEnv();
   const decisions = resolveDecisions(options.decisions);
   if (!decisions.ok) return decisions;
+  const spec = specIndexAt(options.spec);
+  if (!spec.ok) return spec;
   const resolved = await resolveTarget({ target: options.target, baseUrl: options.baseUrl, allowOrders: options.allowOrders, limits: options.limits, env, decisions: decisions.value });
   if (!resolved.ok) return resolved;
   const target = options.wrapTarget ? options.wrapTarget(resolved.value) : resolved.value;
@@ -72,11 +88,11 @@ export async function verify(options: VerifyOptions = {}): Promise<Result<Verify
     if (options.baseUrl !== undefined) {
       const waited = await awaitLoopback(target.baseUrl, options.waitMs ?? WAIT_DEFAULTS.timeoutMs);
       // Stopped like a failed preflight: the report (one failed case saying why) is still written.
-      if (!waited.ok) return ok({ report: stoppedReport(target, waited.error, 'GET /api/customer/balance'), exitCode: EXIT.unreachable, error: waited.error });
+      if (!waited.ok) return ok({ report: stoppedReport(target, waited.error, 'GET /api/customer/balance'), exitCode: EXIT.unreachable, error: waited.error, exchanges: [], decisions: decisions.value });
     }
     options.onStart?.({ name: target.name, baseUrl: target.baseUrl, inProcess: target.name === 'mock' });
-    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, wrapTarget: _wrap, decisions: _decisions, ...run } = options;
-    return ok(await runVerify({ ...run, target, secondKey: secondKeyFor(target, env), decisions: decisions.value }));
+    const { env: _env, target: _target, baseUrl: _baseUrl, allowOrders: _allow, limits: _limits, waitMs: _wait, onStart: _onStart, wrapTarget: _wrap, decisions: _decisions, spec: _spec, ...run } = options;
+    return ok(await runVerify({ ...run, target, secondKey: secondKeyFor(target, env), decisions: decisions.value, spec: spec.value }));
   } finally {
     await target.close();
   }

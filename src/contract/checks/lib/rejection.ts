@@ -17,6 +17,8 @@ export interface RejectionExpectation {
   names?: string;
   /** The spec element the probe tests: its decision rows and guide sources. */
   basis: Basis;
+  /** The decisions.yaml entry this probe is evidence for (`contentType`, `paging.outOfRange`), for `--propose`. */
+  entry?: string;
   /**
    * Set when the decisions accept this request instead (paging clamp, a language fallback): the probe must then get a
    * 2xx, and `status`/`code` are not used. The text names the decision, e.g. "paging.outOfRange is clamp".
@@ -84,9 +86,9 @@ async function sendControl(ctx: CheckContext, control: RequestSpec): Promise<Exc
 }
 
 /** What a decided choice expects: its status and code (reject), or acceptance (clamp, fallback), naming the entry. */
-export function decidedExpectation(entry: string, choice: { readonly action: string; readonly status?: number; readonly code?: string; readonly to?: string }): Pick<RejectionExpectation, 'status' | 'code' | 'accepted'> {
-  if (choice.action === 'reject' && choice.status !== undefined && choice.code !== undefined) return { status: choice.status, code: choice.code };
-  return { status: 0, code: '', accepted: `${entry} is ${choice.action}${choice.to ? ` to ${choice.to}` : ''} in the decisions` };
+export function decidedExpectation(entry: string, choice: { readonly action: string; readonly status?: number; readonly code?: string; readonly to?: string }): Pick<RejectionExpectation, 'status' | 'code' | 'accepted' | 'entry'> {
+  if (choice.action === 'reject' && choice.status !== undefined && choice.code !== undefined) return { status: choice.status, code: choice.code, entry };
+  return { status: 0, code: '', accepted: `${entry} is ${choice.action}${choice.to ? ` to ${choice.to}` : ''} in the decisions`, entry };
 }
 
 /** Send the control, then (only if it got a 2xx) the probe; judge the probe. */
@@ -97,7 +99,7 @@ export async function probeRejection(ctx: CheckContext, operation: SpecOperation
   if (control.response.status < 200 || control.response.status >= 300) {
     return skip(`the control (the same request without the fault) got ${describeAnswer(control)}, so ${probe.what} cannot be judged`);
   }
-  const exchange = await ctx.send(probe.probe);
+  const exchange = await ctx.send(probe.entry ? { ...probe.probe, evidenceFor: { entry: probe.entry, names: probe.names } } : probe.probe);
   // A target answering fixed example messages (plain Prism), or decisions without D6 (messagesNameField: false), is judged
   // on status and code only.
   const unnamed = Boolean(ctx.target.missing.namesFieldsInErrors) || !ctx.decisions.messagesNameField;
