@@ -69,13 +69,22 @@ interface Walk {
   optional: Map<string, FieldAt>;
 }
 
-function walk(value: unknown, schema: Schema, pointer: string, depth: number, w: Walk, describedSources: string[]): void {
+interface Annotated {
+  sources: string[];
+  rows: string[];
+}
+
+/**
+ * A missing field rests on its own annotation, else on its object's sources only (the guide's sample shows it: a fact);
+ * a mistyped one on the nearest annotation, rows included (the money type is decision #3).
+ */
+function walk(value: unknown, schema: Schema, pointer: string, depth: number, w: Walk, outer: Annotated): void {
   if (depth > DRIFT_BOUNDS.depth) return;
-  const own = sourcesIn(schema.description);
-  const sources = own.length ? own : describedSources;
+  const here = { sources: sourcesIn(schema.description), rows: rowsOf(schema) };
+  const nearest = here.sources.length || here.rows.length ? here : outer;
   if (Array.isArray(value)) {
     const items = branches(schema).map((s) => s.items).find((x) => x !== undefined) as Schema | undefined;
-    if (items) for (const item of value.slice(0, 50)) walk(item, items, `${pointer}/*`, depth + 1, w, sources);
+    if (items) for (const item of value.slice(0, 50)) walk(item, items, `${pointer}/*`, depth + 1, w, nearest);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -85,19 +94,21 @@ function walk(value: unknown, schema: Schema, pointer: string, depth: number, w:
   const record = value as Record<string, unknown>;
   for (const [name, prop] of Object.entries(props)) {
     const key = `${pointer}/${name}`;
+    const own = { sources: sourcesIn(prop.description), rows: rowsOf(prop) };
+    const annotated = own.sources.length || own.rows.length;
     if (!required.has(name)) w.optional.set(key, { ...w.at, pointer: key });
     if (!(name in record)) {
-      if (required.has(name)) w.add('missing', key, { expected: 'present', sources: sourcesIn(prop.description).length ? sourcesIn(prop.description) : sources, rows: rowsOf(prop) });
+      if (required.has(name)) w.add('missing', key, { expected: 'present', ...(annotated ? own : { sources: nearest.sources, rows: [] }) });
       continue;
     }
     w.seenKeys.add(key);
     const received = jsonType(record[name]);
     const expected = typesOf(prop);
     if (!fits(expected, received)) {
-      w.add('type', key, { expected: expected.join(' or '), received, sources: sourcesIn(prop.description).length ? sourcesIn(prop.description) : sources, rows: rowsOf(prop) });
+      w.add('type', key, { expected: expected.join(' or '), received, ...(annotated ? own : nearest) });
       continue;
     }
-    walk(record[name], prop, key, depth + 1, w, sources);
+    walk(record[name], prop, key, depth + 1, w, nearest);
   }
   for (const name of Object.keys(record)) {
     if (!Object.hasOwn(props, name)) w.add('undocumented', `${pointer}/${name}`, { type: jsonType(record[name]) });
@@ -135,7 +146,7 @@ export function findDrift(located: readonly Located[]): Drift {
         else if (problems.size < DRIFT_BOUNDS.fields) problems.set(`${kind} ${id}`, { ...at, pointer, problem: kind, expected: detail.expected ?? '', received: detail.received, sources: detail.sources ?? [], rows: detail.rows ?? [], seen: 1, example: exchange });
       },
     };
-    walk(json, schema, '', 0, w, []);
+    walk(json, schema, '', 0, w, { sources: [], rows: [] });
     for (const key of seenKeys) seen.add(`${operation.operationId} ${key}`);
   }
   const neverSeen = [...optional.values()].filter((f) => !seen.has(`${f.operationId} ${f.pointer}`)).slice(0, DRIFT_BOUNDS.fields);

@@ -1,7 +1,7 @@
 // What a finding rests on, read from the spec element it failed on: its `x-decision` rows and the S-tags of its description.
 import type { SpecOperation } from '../../../spec/spec.ts';
 import { NO_BASIS, type Basis } from '../check.ts';
-import { parametersOf, type Schema } from './spec-index.ts';
+import { parametersOf, type Schema, type SchemaErrorAt } from './spec-index.ts';
 
 const uniq = (items: string[]) => [...new Set(items)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
@@ -54,12 +54,23 @@ function schemasAlong(schema: Schema, pointer: string): Schema[] {
   return out;
 }
 
-/** The basis of the deepest annotated schema on each path (a response field's own row, else its object's). */
-export function schemaBasisAt(schema: Schema, pointers: string[]): Basis {
+/** A field's presence is what the guide's samples show: a fact unless the field itself is a decision (its type may be one, #3). */
+const SHAPE_KEYWORDS = new Set(['required']);
+
+/**
+  * The basis of the deepest annotated schema on each path (a response field's own row, else its object's). A missing
+ * field rests on its own annotation, else only on its object's sources: a balance without `credit` contradicts
+ * S7 (the guide's sample), not the object's money decision (#3).
+ */
+export function schemaBasisAt(schema: Schema, errors: SchemaErrorAt[]): Basis {
   return mergeBasis(
-    ...pointers.map((pointer) => {
-      const annotated = schemasAlong(schema, pointer).filter((s) => decisionsOf(s).length > 0 || sourcesIn(s.description).length > 0);
-      return annotated.length ? basisOf(annotated[annotated.length - 1]) : NO_BASIS;
+    ...errors.map(({ pointer, keyword }) => {
+      const along = schemasAlong(schema, pointer);
+      const annotated = along.filter((s) => decisionsOf(s).length > 0 || sourcesIn(s.description).length > 0);
+      const deepest = annotated[annotated.length - 1];
+      if (!deepest) return NO_BASIS;
+      const own = deepest === along[along.length - 1];
+      return SHAPE_KEYWORDS.has(keyword) && !own ? { decisions: [], sources: sourcesIn(deepest.description) } : basisOf(deepest);
     }),
   );
 }

@@ -15,8 +15,14 @@ export interface SpecIndex {
   errorStatuses: Record<string, number>;
   /** undefined when valid, else a readable description of what is wrong. */
   validate(schema: Schema, value: unknown): string | undefined;
-  /** Where the value breaks the schema: each error's JSON pointer into the value (a missing property included). */
-  errorPaths(schema: Schema, value: unknown): string[];
+  /** Where the value breaks the schema: each error's JSON pointer into the value (a missing property included) and its keyword. */
+  errorPaths(schema: Schema, value: unknown): SchemaErrorAt[];
+}
+
+/** One schema error: where in the value (JSON pointer) and which keyword failed (`required`, `type`, `maximum`...). */
+export interface SchemaErrorAt {
+  pointer: string;
+  keyword: string;
 }
 
 export function createSpecIndex(doc: Document = loadSpec()): SpecIndex {
@@ -42,7 +48,7 @@ export function createSpecIndex(doc: Document = loadSpec()): SpecIndex {
     errorPaths(schema, value) {
       const fn = compiled(schema);
       if (fn(value)) return [];
-      return (fn.errors ?? []).map((e) => (e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath));
+      return (fn.errors ?? []).map((e) => ({ keyword: e.keyword, pointer: e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath }));
     },
   };
 }

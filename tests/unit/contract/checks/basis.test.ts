@@ -29,6 +29,7 @@ describe('basis', () => {
     ['a pullCodes 201 rests on its documented 200 (#12)', conformanceStatusCode, 'pullCodes', exchange(201, {}), { decisions: ['12'], sources: [] }],
     ['an undocumented error status rests on the status/code map (#23, S8)', conformanceStatusCode, 'getBalance', exchange(418, {}), { decisions: ['23'], sources: ['S8'] }],
     ['a wrong balance field rests on the Balance schema (#3, S7)', schemaResponseBody, 'getBalance', exchange(200, { status: true, data: { balance: '5', credit: 0, creditBalance: 0 } }), { decisions: ['3'], sources: ['S7'] }],
+    ['a missing documented balance field is a fact of the guide (S7), not the money decision #3', schemaResponseBody, 'getBalance', exchange(200, { status: true, data: { balance: 5, creditBalance: 5 } }), { decisions: [], sources: ['S7'] }],
     ['a product field on Product (#4, #5)', schemaResponseBody, 'listProducts', exchange(200, { status: true, data: [{ productName: 'x', productCode: 'x', price: '1', enabled: true, productType: 'x' }], pageInfo: { totalPage: 1, totalCount: 1, pageSize: 20, currentPage: 1 } }), { decisions: ['4', '5'], sources: ['S1'] }],
     ['an invalid Retry-After rests on its header (#22)', conformanceResponseHeaders, 'getBalance', exchange(429, rejected, { 'retry-after': 'soon' }), { decisions: ['22'], sources: [] }],
     ['a code of another status rests on the ErrorCode map (#23, S8)', envelopeErrorCode, 'getBalance', exchange(401, { status: false, error: { code: 'NOT_FOUND', message: 'x' } }), { decisions: ['23'], sources: ['S8'] }],
