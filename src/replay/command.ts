@@ -12,7 +12,10 @@ import { buildReport, type VerifyReport } from '../contract/report/report.ts';
 import { formatSections } from '../contract/report/sections.ts';
 import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
 import { loadRecordings, type Recording } from './load.ts';
-import { replayRecordings } from './run-replay.ts';
+import { locate, replayRecordings } from './run-replay.ts';
+import { DECISIONS_PATH as KIT_DECISIONS, loadDecisions as readDecisions } from '../spec/decisions.ts';
+import { proposeFrom, writeProposal } from '../contract/propose/write-proposal.ts';
+import { formatProposal } from '../contract/propose/proposal.ts';
 
 function specIndex(path: string, reporter: Reporter): SpecIndex | undefined {
   try {
@@ -50,7 +53,35 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   reporter.line(countLine(report.summary));
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
   if (!writeReports(args.value, report, reporter, recordings.value.map((r) => r.file))) return EXIT.usage;
+  if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, spec, reporter)) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** The decisions file a proposal compares with: --decisions, else decisions.yaml beside the spec, else the kit's. */
+function decisionsFileFor(args: ReplayArgs): string {
+  if (args.decisions) return args.decisions;
+  const beside = resolve(dirname(args.spec), 'decisions.yaml');
+  return existsSync(beside) ? beside : KIT_DECISIONS;
+}
+
+/** --propose: the recorded exchanges as evidence for each decided point; false (exit 2) when it cannot be written. */
+function propose(args: ReplayArgs, path: string, recordings: readonly Recording[], spec: SpecIndex, reporter: Reporter): boolean {
+  const decisionsPath = decisionsFileFor(args);
+  const decisions = readDecisions(decisionsPath);
+  if (!decisions.ok) {
+    reporter.error(decisions.error);
+    return false;
+  }
+  const located = locate(recordings, spec);
+  const proposal = proposeFrom({ located, decisions: decisions.value, decisionsPath, specPath: args.spec, source: { command: 'replay', target: recordings.map((r) => r.file).join(' '), exchanges: located.length } });
+  const inputs = [...recordings.map((r) => r.file), decisionsPath, args.spec, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])];
+  const written = writeProposal(path, proposal, reporter.redact, inputs);
+  if (!written.ok) {
+    reporter.error(written.error);
+    return false;
+  }
+  for (const line of formatProposal(proposal, path)) reporter.line(line);
+  return true;
 }
 
 /** The key values recordings carry in clear: each entry's x-api-key (or api-key-like) header and query values, not our redacted labels. */

@@ -19,13 +19,14 @@ export const replayKnownOperation = defineExchangeCheck({
   run: () => pass(),
 });
 
-interface Located {
+export interface Located {
   exchange: Exchange;
   where: string;
   operation?: SpecOperation;
 }
 
-function locate(recordings: readonly Recording[], spec: SpecIndex): Located[] {
+/** Every recorded exchange with the operation of the spec it matches (none when the spec has no such operation). */
+export function locate(recordings: readonly Recording[], spec: SpecIndex): Located[] {
   return recordings.flatMap((r) =>
     r.entries.map((entry, i) => {
       const exchange = toExchange(entry);

@@ -63,6 +63,16 @@ function inferredEntry(exchange: Exchange, operation: SpecOperation | undefined,
 }
 
 /**
+ * Status and code pairs decided for one cause (out of stock, another account's order...) and not the generic code of
+ * their status: an untagged answer with one of them is that refusal, not evidence of the status's generic code.
+ */
+function specificRefusals(d: LoadedDecisions): Set<string> {
+  const refusals = [d.pullCodes.outOfStock, d.pullCodes.lowBalance, d.pullCodes.disabledProduct, d.pullCodes.unknownSku, d.orderLimits.otherMerchant, d.otherAccountOrder, d.contentType, d.paging.outOfRange, d.repeatedReferenceId, d.acceptLanguage.missing, d.acceptLanguage.unsupported];
+  const pairs = refusals.flatMap((r) => ('status' in r && 'code' in r ? [{ status: r.status, code: r.code }] : []));
+  return new Set(pairs.filter((r) => d.codesByStatus[String(r.status)] !== r.code).map((r) => `${r.status} ${r.code}`));
+}
+
+/**
  * Everything the exchanges show, in order. `placed` follows referenceIds of placed orders so repeats can be told.
  * An entry that verify probed (tagged exchanges) is read from its probes only: other checks' odd requests (a wrong key
  * and text/plain at once) are not evidence for it. A 401/403 answer is about the key, never evidence for an inferred entry.
@@ -70,6 +80,7 @@ function inferredEntry(exchange: Exchange, operation: SpecOperation | undefined,
 export function observe(located: readonly Located[], d: LoadedDecisions): Observation[] {
   const out: Observation[] = [];
   const placed = new Map<string, string>();
+  const specific = specificRefusals(d);
   const probed = new Set(located.flatMap((l) => (l.exchange.request.evidenceFor ? [l.exchange.request.evidenceFor.entry] : [])));
   const infer = (exchange: Exchange, operation: SpecOperation | undefined) => {
     if ([401, 403].includes(exchange.response.status)) return undefined;
@@ -93,7 +104,7 @@ export function observe(located: readonly Located[], d: LoadedDecisions): Observ
     }
     if (!entry && status >= 400) {
       const { code } = errorOf(exchange);
-      if (code) out.push({ entry: `codesByStatus.${status}`, exchange, seen: { kind: 'code', status, code } });
+      if (code && !specific.has(`${status} ${code}`)) out.push({ entry: `codesByStatus.${status}`, exchange, seen: { kind: 'code', status, code } });
     }
     if (operation?.operationId === 'pullCodes' && is2xx(status) && entry !== 'repeatedReferenceId') {
       out.push({ entry: 'pullCodes.successStatus', exchange, seen: { kind: 'success', status } });
