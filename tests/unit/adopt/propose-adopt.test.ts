@@ -11,6 +11,8 @@ import { adopt } from '../../../src/adopt/adopt.ts';
 import { buildProposal, type Proposal } from '../../../src/contract/propose/proposal.ts';
 import { proposeFrom } from '../../../src/contract/propose/write-proposal.ts';
 import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
+import { createSpecIndex } from '../../../src/contract/checks/lib/spec-index.ts';
+import { createWupexClient } from '../../../src/client/wupex-client.ts';
 import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
 import { checkDecisions, kitDecisions, loadDecisions, type LoadedDecisions } from '../../../src/spec/decisions.ts';
 import { decisionsVersusSpec } from '../../../src/spec/decisions-vs-spec.ts';
@@ -97,6 +99,26 @@ describe('propose and adopt', () => {
     expect(md).toMatch(/acknowledged by this adoption: `POST \/api\/order\/pull-codes responses\.200`/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/201: \{/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/"OUT_OF_STOCK"/);
+  });
+
+  test('the twin built from the adopted files passes the whole catalogue, and the kit client follows it (201 placed, 422 OUT_OF_STOCK refused)', async () => {
+    const decisions = join(dir, 'openapi', 'decisions.yaml');
+    const adopted = await createMockServer({ specPath: specIn(), decisions });
+    try {
+      const loaded = loadDecisions(decisions);
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const target = fetchTarget({ server: adopted, apiKey: alpha!.key, merchantCode: alpha!.merchantCode });
+      const run = await runCatalogue({ target, runs: 2, secondKey: bravo!.key, decisions: loaded.value, spec: createSpecIndex(loadSpec(specIn())) });
+      expect(run.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
+      const client = createWupexClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: alpha!.key, fetch: adopted.fetch, retry: false });
+      if (!client.ok) throw new Error(client.error.message);
+      const placed = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'GOOGLE-USA-10USD', quantity: 1 }]);
+      expect(placed.ok).toBe(true);
+      const refused = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'AMAZON-USA-100USD', quantity: 1 }]);
+      expect(refused.ok ? 'placed' : [refused.error.status, refused.error.vendor?.code]).toEqual([422, 'OUT_OF_STOCK']);
+    } finally {
+      adopted.close();
+    }
   });
 
   test('adopting the same proposal again changes nothing (idempotent)', async () => {
