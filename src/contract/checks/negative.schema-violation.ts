@@ -33,7 +33,7 @@ function expectationFor(ctx: CheckContext, violation: Violation): Pick<Rejection
     const { acceptLanguage } = ctx.decisions;
     return missing ? decidedExpectation('acceptLanguage.missing', acceptLanguage.missing) : decidedExpectation('acceptLanguage.unsupported', acceptLanguage.unsupported);
   }
-  return { status: 400, code: 'INVALID_PAYLOAD' };
+  return { status: 400, code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD' };
 }
 
 export const negativeSchemaViolation = defineActiveCheck({
