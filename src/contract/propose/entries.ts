@@ -34,6 +34,20 @@ const fallbackTo = (rule: 'missing' | 'unsupported') => (seen: Extract<Seen, { k
 
 const refusal = (what: string, rows: string[]): DecidedPoint => ({ rows, what, read: refusalOnly(what) });
 
+/**
+ * An order limit (#10), probed one past it: refused agrees with the current number; accepted means the target's limit is
+ * higher, by how much no probe can say without placing larger orders, so a human finds the number.
+ */
+const limit = (what: string, current: (d: LoadedDecisions) => number): DecidedPoint => ({
+  rows: ['10'],
+  what: `an order one past the limit of ${what}`,
+  read: (seen, d) => {
+    if (seen.kind === 'refused') return { value: current(d) };
+    if (seen.kind === 'accepted') return { human: `an order with ${current(d) + 1} ${what} was accepted (HTTP ${seen.status}): the target's limit is higher than ${current(d)}; find it and set it by hand` };
+    return undefined;
+  },
+});
+
 /** Every entry `--propose` reads; `codesByStatus.<status>` is handled by CODE_BY_STATUS. */
 export const DECIDED_POINTS: Readonly<Record<string, DecidedPoint>> = {
   'paging.outOfRange': { rows: ['7'], what: 'a page or pageSize out of range', read: rejectOr('a page or pageSize out of range', () => ({ action: 'clamp' })) },
@@ -43,6 +57,8 @@ export const DECIDED_POINTS: Readonly<Record<string, DecidedPoint>> = {
     read: rejectOr('a second pullCodes with the same referenceId', (seen) => ({ action: seen.sameOrder === false ? 'new-order' : 'replay' })),
   },
   'orderLimits.otherMerchant': refusal("an order line naming another merchant's code", ['10']),
+  'orderLimits.maxLines': limit('lines', (d) => d.orderLimits.maxLines),
+  'orderLimits.maxQuantity': limit('units in a line', (d) => d.orderLimits.maxQuantity),
   'pullCodes.successStatus': {
     rows: ['12'],
     what: 'a pullCodes order that was placed',
