@@ -87,15 +87,16 @@ const EXPECTED = {
 const rank = (id: string) => (id.startsWith('D') ? 1000 + Number(id.slice(1)) : Number(id));
 const byRank = (rows: readonly string[]) => [...rows].sort((a, b) => rank(a) - rank(b));
 
-describe('verify against independent servers', () => {
-  const servers = {} as Record<Name, IndependentServer>;
-  beforeAll(async () => {
-    for (const name of Object.keys(PROFILES) as Name[]) servers[name] = await startIndependentServer(PROFILES[name]);
-  });
-  afterAll(async () => {
-    await Promise.all(Object.values(servers).map((s) => s.close()));
-  });
+/** One server per profile for the whole file: a second run meets the orders of the first, as on a real sandbox. */
+const servers = {} as Record<Name, IndependentServer>;
+beforeAll(async () => {
+  for (const name of Object.keys(PROFILES) as Name[]) servers[name] = await startIndependentServer(PROFILES[name]);
+});
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((s) => s.close()));
+});
 
+describe('verify against independent servers', () => {
   test('ours (exactly our decisions): every check passes, nothing skipped', async () => {
     const { exitCode, report } = await verifyAgainst(servers.ours);
     expect(report.findings).toEqual([]);
@@ -121,6 +122,83 @@ describe('verify against independent servers', () => {
     expect(differingRows(report)).toEqual([]);
     expect(report.findings.map((f) => [f.checkId, f.operation, f.basis])).toEqual([['schema.response-body', 'GET /api/customer/balance', { decisions: [], sources: ['S7'] }]]);
     expect(report.findings[0].message).toContain("required property 'credit'");
+  });
+});
+
+/** The kit's spec with a change applied in memory: a stand-in for what `npm run adopt` writes, to show verify then agrees. */
+function specWith(edit: (doc: Document) => void) {
+  const doc = structuredClone(loadSpec());
+  edit(doc);
+  return createSpecIndex(doc);
+}
+
+const responsesOf = (doc: Document, path: string, method: 'get' | 'post') => (doc.paths?.[path]?.[method]?.responses ?? {}) as Record<string, unknown>;
+const POSTS = ['/api/product/merchant/invited/list', '/api/order/pull-codes', '/api/order/list'];
+
+/** alpha's #12: pullCodes documents 201 (not 200) on success. */
+const successIs201 = (doc: Document) => {
+  const responses = responsesOf(doc, '/api/order/pull-codes', 'post');
+  responses['201'] = responses['200'];
+  delete responses['200'];
+};
+
+/** beta's codes: each new code in ErrorCode (every inlined copy) with its status, and that status documented where it is sent. */
+const learnCodes = (codes: Record<string, { status: number; paths: string[] }>) => (doc: Document) => {
+  for (const { status, paths } of Object.values(codes)) {
+    for (const path of paths) {
+      const responses = responsesOf(doc, path, 'post');
+      responses[String(status)] ??= structuredClone(responses['400']);
+    }
+  }
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const schema = node as { enum?: string[]; 'x-status-codes'?: Record<string, number> };
+    if (Array.isArray(schema.enum) && schema['x-status-codes']) {
+      for (const [code, { status }] of Object.entries(codes)) {
+        if (!schema.enum.includes(code)) schema.enum.push(code);
+        schema['x-status-codes'][code] = status;
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(doc);
+};
+
+/** verify --decisions FILE against a spec given in memory (verify's own `spec` option takes a file). */
+async function verifyWithSpec(server: IndependentServer, name: Name, spec: ReturnType<typeof createSpecIndex>): Promise<VerifyResult> {
+  const decisions = loadDecisions(profileFile(name));
+  if (!decisions.ok) throw new Error(decisions.error.message);
+  const target = await resolveTarget({ baseUrl: server.baseUrl, env: envOf(server), decisions: decisions.value });
+  if (!target.ok) throw new Error(target.error.message);
+  try {
+    return await runVerify({ target: target.value, runs: 1, secondKey: server.keys[1], decisions: decisions.value, spec, transient: noWait });
+  } finally {
+    await target.value.close();
+  }
+}
+
+describe('verify --decisions profiles/<name>.decisions.yaml (a second run on the same server)', () => {
+  test('gamma: no decision difference, nothing fails', async () => {
+    const { exitCode, report } = await verifyAgainst(servers.gamma, profileFile('gamma'));
+    expect(report.findings).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  test('alpha: only #12 stays, read from the spec (it documents 200); with the spec adopted in memory, nothing fails', async () => {
+    const before = await verifyAgainst(servers.alpha, profileFile('alpha'));
+    expect(rowsByCheck(before.report)).toEqual({ 'conformance.status-code': ['12'] });
+    const after = await verifyWithSpec(servers.alpha, 'alpha', specWith(successIs201));
+    expect(after.report.findings).toEqual([]);
+    expect(after.exitCode).toBe(0);
+  });
+
+  test('beta: only #23 stays (ErrorCode lacks its three codes); with the codes adopted in memory, nothing fails', async () => {
+    const before = await verifyAgainst(servers.beta, profileFile('beta'));
+    expect(rowsByCheck(before.report)).toEqual({ 'conformance.status-code': ['23'], 'schema.response-body': ['23'], 'envelope.error-code': ['23'] });
+    const codes = { OUT_OF_STOCK: { status: 422, paths: ['/api/order/pull-codes'] }, DUPLICATE_REFERENCE: { status: 409, paths: ['/api/order/pull-codes'] }, UNSUPPORTED_MEDIA_TYPE: { status: 415, paths: POSTS } };
+    const after = await verifyWithSpec(servers.beta, 'beta', specWith(learnCodes(codes)));
+    expect(after.report.findings).toEqual([]);
+    expect(after.exitCode).toBe(0);
   });
 });
 
