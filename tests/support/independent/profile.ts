@@ -89,4 +89,14 @@ export const gamma: ServerProfile = {
 /** Our decisions, but the balance answer lacks its documented `credit` member (the S7 sample has it): a broken fact, no decision. */
 export const rogue: ServerProfile = { ...ours, name: 'rogue', omitBalanceFields: ['credit'] };
 
-export const PROFILES = { ours, alpha, beta, gamma, rogue } as const;
+/** Other rows again: a repeated referenceId is a new order (#8), at most 10 lines and another merchant 400 (#10), low balance
+ * 402 PAYMENT_REQUIRED (a status and code the spec does not know) and a disabled product 403 FORBIDDEN (#12). */
+export const delta: ServerProfile = {
+  ...ours,
+  name: 'delta',
+  sameReference: 'new-order',
+  limits: { maxLines: 10, maxQuantity: 100, otherMerchant: INVALID },
+  order: { ...ours.order, lowBalance: { status: 402, code: 'PAYMENT_REQUIRED' }, disabled: { status: 403, code: 'FORBIDDEN' } },
+};
+
+export const PROFILES = { ours, alpha, beta, gamma, delta, rogue } as const;
