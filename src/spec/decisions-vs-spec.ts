@@ -4,8 +4,9 @@ import type { Document } from './spec.ts';
 
 type Node = Record<string, any>;
 
-const POSTS = ['listProducts', 'pullCodes', 'listOrders'];
-const LISTS = ['listProducts', 'listOrders'];
+/** Operations with a body (Content-Type, #21) and with paging (#7). */
+export const POSTS = ['listProducts', 'pullCodes', 'listOrders'];
+export const LISTS = ['listProducts', 'listOrders'];
 
 function operations(spec: Document): Map<string, Node> {
   const found = new Map<string, Node>();
@@ -13,6 +14,31 @@ function operations(spec: Document): Map<string, Node> {
     for (const operation of Object.values(item ?? {}) as Node[]) if (operation?.operationId) found.set(operation.operationId, operation);
   }
   return found;
+}
+
+/** A decided refusal and the operations that must document its status. */
+export interface PlacedRefusal {
+  entry: string;
+  refusal: Refusal;
+  on: string[];
+}
+
+/** Every refusal the decisions name, with where it is answered (codesByStatus entries are answered anywhere: on none). */
+export function placedRefusals(d: LoadedDecisions, operationIds: readonly string[]): PlacedRefusal[] {
+  const out: PlacedRefusal[] = [
+    ...(['outOfStock', 'lowBalance', 'disabledProduct', 'unknownSku'] as const).map((name) => ({ entry: `pullCodes.${name}`, refusal: d.pullCodes[name], on: ['pullCodes'] })),
+    { entry: 'orderLimits.otherMerchant', refusal: d.orderLimits.otherMerchant, on: ['pullCodes'] },
+    { entry: 'otherAccountOrder', refusal: d.otherAccountOrder, on: ['getOrderDetail'] },
+    { entry: 'contentType', refusal: d.contentType, on: POSTS },
+  ];
+  if (d.repeatedReferenceId.action === 'reject') out.push({ entry: 'repeatedReferenceId', refusal: d.repeatedReferenceId, on: ['pullCodes'] });
+  if (d.paging.outOfRange.action === 'reject') out.push({ entry: 'paging.outOfRange', refusal: d.paging.outOfRange, on: LISTS });
+  for (const rule of ['missing', 'unsupported'] as const) {
+    const chosen = d.acceptLanguage[rule];
+    if (chosen.action === 'reject') out.push({ entry: `acceptLanguage.${rule}`, refusal: chosen, on: [...operationIds] });
+  }
+  for (const [status, code] of Object.entries(d.codesByStatus)) out.push({ entry: `codesByStatus.${status}`, refusal: { status: Number(status), code }, on: [] });
+  return out;
 }
 
 /**
@@ -35,22 +61,16 @@ export function decisionsVersusSpec(spec: Document, d: LoadedDecisions): string[
     for (const id of on) if (!documented(id).includes(String(r.status))) out.push(`${entry}.status ${r.status} is not documented on ${id} (documents ${documented(id).join(', ')}).`);
   };
 
+  for (const placed of placedRefusals(d, [...ops.keys()])) refusal(placed.entry, placed.refusal, placed.on);
   // #12
   const success = d.pullCodes.successStatus;
   const twoHundreds = documented('pullCodes').filter((s) => s.startsWith('2'));
   if (twoHundreds.join() !== String(success)) out.push(`pullCodes.successStatus is ${success} but pullCodes documents ${twoHundreds.join(', ') || 'no'} success status.`);
-  for (const name of ['outOfStock', 'lowBalance', 'disabledProduct', 'unknownSku'] as const) refusal(`pullCodes.${name}`, d.pullCodes[name], ['pullCodes']);
   // #10
-  refusal('orderLimits.otherMerchant', d.orderLimits.otherMerchant, ['pullCodes']);
   const lines = schemas.PullCodesRequest ?? {};
   if (lines.maxItems !== d.orderLimits.maxLines) out.push(`orderLimits.maxLines is ${d.orderLimits.maxLines} but PullCodesRequest.maxItems is ${lines.maxItems}.`);
   const quantity = schemas.OrderLine?.properties?.quantity ?? {};
   if (quantity.maximum !== d.orderLimits.maxQuantity) out.push(`orderLimits.maxQuantity is ${d.orderLimits.maxQuantity} but OrderLine.quantity.maximum is ${quantity.maximum}.`);
-  // #19, #21
-  refusal('otherAccountOrder', d.otherAccountOrder, ['getOrderDetail']);
-  refusal('contentType', d.contentType, POSTS);
-  // #8
-  if (d.repeatedReferenceId.action === 'reject') refusal('repeatedReferenceId', d.repeatedReferenceId, ['pullCodes']);
   // #7
   const page = schemas.Page ?? {};
   const size = schemas.PageSize ?? {};
@@ -62,21 +82,15 @@ export function decisionsVersusSpec(spec: Document, d: LoadedDecisions): string[
     ['paging.pageSize.default', d.paging.pageSize.default, 'PageSize.default', size.default],
   ];
   for (const [entry, mine, element, theirs] of pairs) if (mine !== theirs) out.push(`${entry} is ${mine} but ${element} is ${theirs}.`);
-  if (d.paging.outOfRange.action === 'reject') refusal('paging.outOfRange', d.paging.outOfRange, LISTS);
   // #20
   const language = (spec.components?.parameters as Node | undefined)?.AcceptLanguage ?? {};
   const values: string[] = language.schema?.enum ?? [];
   if (values.join() !== d.acceptLanguage.accepted.join()) out.push(`acceptLanguage.accepted is ${d.acceptLanguage.accepted.join(', ')} but the Accept-Language enum is ${values.join(', ')}.`);
-  const fallsBack = d.acceptLanguage.missing.action === 'fallback';
-  if (fallsBack === (language.required === true)) out.push(`acceptLanguage.missing is ${d.acceptLanguage.missing.action} but the Accept-Language parameter is ${language.required ? 'required' : 'optional'}.`);
-  for (const rule of ['missing', 'unsupported'] as const) {
-    const chosen = d.acceptLanguage[rule];
-    if (chosen.action === 'reject') refusal(`acceptLanguage.${rule}`, chosen, [...ops.keys()]);
-  }
+  // The guide requires the header (S2, S3; lint rule wupex-accept-language-required): clients always send it, whatever a
+  // server does when it is missing, so a decided fallback leaves the parameter required.
+  if (language.required !== true) out.push('the Accept-Language parameter must stay required (S2, S3), whatever acceptLanguage.missing decides.');
   // #22
   const limited = (spec.components?.responses as Node | undefined)?.TooManyRequests ?? {};
   if (d.retryAfter.send && !limited.headers?.['Retry-After']) out.push('retryAfter.send is true but the TooManyRequests response declares no Retry-After header.');
-  // #23, D4
-  for (const [status, code] of Object.entries(d.codesByStatus)) refusal(`codesByStatus.${status}`, { status: Number(status), code }, []);
   return out;
 }

@@ -34,7 +34,10 @@ export function writeProposal(path: string, proposal: Proposal, redact: (text: s
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(temporary, `${redact(JSON.stringify(proposal, null, 2))}\n`, { flag: 'wx', mode: 0o600 });
+    // Each string is redacted before JSON escapes its control characters (a key interleaved with U+0001 would survive as
+    // `\u0001` escapes), then the whole text once more.
+    const text = JSON.stringify(proposal, (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value), 2);
+    writeFileSync(temporary, `${redact(text)}\n`, { flag: 'wx', mode: 0o600 });
     renameSync(temporary, target);
     return ok(target);
   } catch (cause) {

@@ -19,6 +19,8 @@ export interface VerifyArgs {
   record?: string;
   /** --decisions FILE: hold the target to another decisions profile (issue 16); default openapi/decisions.yaml. */
   decisions?: string;
+  /** --spec FILE: hold the target to another copy of the spec (an adopted one); default openapi/wupex.yaml. */
+  spec?: string;
   /** --propose FILE: write what the target decided differently, with its evidence, for `npm run adopt`. */
   propose?: string;
   help: boolean;
@@ -43,6 +45,7 @@ ${LIMIT_FLAGS_HELP}
   --record DIR          also write every exchange to one masked .har file in DIR (npm run replay reads it)
   --decisions FILE      expect this decisions profile (statuses, codes, paging, referenceId...) instead of
                         openapi/decisions.yaml; the in-process twin follows it too
+  --spec FILE           the spec to hold the target to (default openapi/wupex.yaml)
   --propose FILE        also write a proposal: each decided point where the target differed, with evidence,
                         and undocumented response fields (review it, then npm run adopt -- FILE)
 
@@ -73,7 +76,7 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   }
   const parsed = parseFlags(argv, {
     target: { type: 'string' }, 'base-url': { type: 'string' }, 'allow-orders': { type: 'boolean' }, report: { type: 'string', multiple: true },
-    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, record: { type: 'string' }, decisions: { type: 'string' }, propose: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    seed: { type: 'string' }, runs: { type: 'string' }, check: { type: 'string', multiple: true }, wait: { type: 'string' }, record: { type: 'string' }, decisions: { type: 'string' }, propose: { type: 'string' }, spec: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     ...LIMIT_FLAG_OPTIONS,
   });
   if (!parsed.ok) return parsed;
@@ -93,5 +96,5 @@ export function parseVerifyArgs(argv: readonly string[], validChecks: readonly s
   const unknown = (v.check ?? []).find((id) => !validChecks.includes(id));
   if (unknown) return usage(`Unknown --check "${unknown}".`, `Valid values: ${validChecks.join(', ')}.`);
   const paths = { junit: reportPath('junit'), json: reportPath('json') };
-  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, record: v.record, decisions: v.decisions, propose: v.propose, help: v.help ?? false, limits: limits.value });
+  return ok({ target: v.target, baseUrl: v['base-url'], allowOrders: v['allow-orders'] ?? false, ...paths, seed: seed.value, runs: runs.value, checks: v.check, waitMs: wait.value, record: v.record, decisions: v.decisions, propose: v.propose, spec: v.spec, help: v.help ?? false, limits: limits.value });
 }

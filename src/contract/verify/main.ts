@@ -45,6 +45,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
     allowOrders: args.allowOrders,
     limits: args.limits,
     decisions: args.decisions,
+    spec: args.spec,
     env,
     waitMs: args.waitMs,
     seed: args.seed,
@@ -95,9 +96,10 @@ function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter:
     located: result.exchanges.map(({ exchange, operation }) => ({ exchange, operation })),
     decisions: result.decisions,
     decisionsPath: args.decisions,
+    specPath: args.spec,
     source: { command: 'verify', target: `${report.target.name} ${report.target.baseUrl}`, exchanges: result.exchanges.length },
   });
-  const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, SPEC_PATH, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);
+  const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, args.spec ?? SPEC_PATH, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);
   if (!written.ok) {
     reporter.error(written.error);
     return EXIT.usage;

@@ -8,6 +8,11 @@ import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
 import { useHostileTwin } from '../../support/hostile-harness.ts';
 import { distinctiveKey, keyRunsIn, overdue, watchRss, type Attack } from '../../support/hostile-servers.ts';
 import { resolveTarget } from '../../../src/contract/targets/resolve-target.ts';
+import { proposeFrom, writeProposal } from '../../../src/contract/propose/write-proposal.ts';
+import { checkDecisions, kitDecisions } from '../../../src/spec/decisions.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const KEY = distinctiveKey();
 const LIMITS = { timeoutMs: 800, deadlineMs: 1000, maxResponseBytes: 1024 * 1024 };
@@ -33,12 +38,29 @@ describe('verify against hostile servers (in-process)', () => {
     return { report, output: written.join('') + junit, growth, server };
   }
 
-  test('a key disguised with invisible characters (U+0085 in Retry-After, zero-width and bidi in the message) is never reassembled in the output (issue 17 #1)', async () => {
+  test('a key disguised with invisible characters (U+0085 in Retry-After, zero-width and bidi in the message) is never reassembled in the output (issue 17 #1) nor in a proposal file (issue 16)', async () => {
     const run = await verify({ '/api/customer/balance': 'echo-disguised', '/api/order/list': 'echo-disguised' });
     // What a terminal or a log viewer shows: the invisible characters gone. Not one 8-character run of the key may remain.
     expect(keyRunsIn(normaliseText(run.output), KEY)).toEqual([]);
     expect(keyRunsIn(run.output, KEY)).toEqual([]);
     expect(run.output).toContain('[REDACTED]');
+    // The same run as evidence for --propose (issue 16): the proposal file holds no run of the key either.
+    // Decisions without Retry-After, so the 429s (Retry-After and message carrying the disguised key) become evidence of a change.
+    const decisions = checkDecisions({ ...structuredClone(kitDecisions()), retryAfter: { send: false } });
+    if (!decisions.ok) throw new Error(decisions.error.message);
+    const proposal = proposeFrom({ located: run.report.sent ?? [], decisions: decisions.value, source: { command: 'verify', target: 'hostile', exchanges: run.report.sent?.length ?? 0 } });
+    expect(proposal.changes.map((c) => c.entry)).toContain('retryAfter.send');
+    expect(normaliseText(JSON.stringify(proposal))).toContain(KEY.slice(0, 12)); // the evidence did carry the key before writing
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-propose-'));
+    const reporter = createReporter({ secrets: [KEY], out: () => {}, err: () => {} });
+    const written = writeProposal(join(dir, 'p.json'), proposal, reporter.redact, []);
+    if (!written.ok) throw new Error(written.error.message);
+    const text = readFileSync(written.value, 'utf8');
+    const strings: string[] = [];
+    JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v));
+    expect(keyRunsIn(normaliseText(text), KEY)).toEqual([]);
+    expect(strings.flatMap((s) => keyRunsIn(normaliseText(s), KEY))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('echoes across character 120, escapes and a redirect to another origin are findings; nothing leaks, nothing follows', async () => {

@@ -35,7 +35,6 @@ describe('decisions.yaml against wupex.yaml', () => {
     ['a paging limit', (d) => { d.paging.pageSize.max = 50; }, 'paging.pageSize.max is 50 but PageSize.maximum is 100.'],
     ['an order limit', (d) => { d.orderLimits.maxLines = 20; }, 'orderLimits.maxLines is 20 but PullCodesRequest.maxItems is 50.'],
     ['a language list', (d) => { d.acceptLanguage.accepted = ['en-US']; }, 'acceptLanguage.accepted is en-US but the Accept-Language enum is en-US, en.'],
-    ['a language fallback while the header is required', (d) => { d.acceptLanguage.missing = { action: 'fallback', to: 'en-US' }; }, 'acceptLanguage.missing is fallback but the Accept-Language parameter is required.'],
     ['a code per status', (d) => { d.codesByStatus['404'] = 'MISSING'; }, "codesByStatus.404.code MISSING is not in the spec's ErrorCode enum"],
   ])('a difference is reported: %s', (_name, edit, sentence) => {
     expect(decisionsVersusSpec(spec, edited(edit)).join('\n')).toContain(sentence);

@@ -1,0 +1,193 @@
+// Edit openapi/wupex.yaml as YAML (comments and layout kept) so it says what the decisions say: success status,
+// every decided refusal's code, status map and documented status, order limits; plus
+// new optional response fields. Idempotent: an aligned spec comes back unchanged. Pure: text in, text out.
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { FieldChange } from '../contract/propose/proposal.ts';
+import { placedRefusals } from '../spec/decisions-vs-spec.ts';
+import type { LoadedDecisions } from '../spec/decisions.ts';
+
+type Path = (string | number)[];
+
+export interface SpecEdit {
+  text: string;
+  /** One sentence per change made, in order. */
+  changed: string[];
+  /** Example files to create beside the spec (path relative to the spec's folder -> JSON text). */
+  examples: Map<string, string>;
+}
+
+export interface EditNote {
+  /** "2026-12-05, verify against base-url http://127.0.0.1:1234". */
+  adoptedFrom: string;
+  /** Example files that already exist beside the spec (relative paths), so a new one never overwrites. */
+  exists: (relative: string) => boolean;
+}
+
+const ROWS: Record<string, number | string> = { paging: 7, repeatedReferenceId: 8, orderLimits: 10, pullCodes: 12, otherAccountOrder: 19, acceptLanguage: 20, contentType: 21, codesByStatus: 23 };
+const rowOf = (entry: string) => ROWS[entry.split('.')[0]!] ?? 23;
+const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
+const quoted = (text: string) => Object.assign(new Scalar(text), { type: Scalar.QUOTE_SINGLE });
+const pascal = (code: string) => code.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+const kebab = (code: string) => code.toLowerCase().replace(/_/g, '-');
+
+/** Where each operation lives: operationId -> ['paths', path, method]. */
+function operationPaths(doc: Document): Map<string, Path> {
+  const out = new Map<string, Path>();
+  const paths = doc.get('paths');
+  if (!isMap(paths)) return out;
+  for (const item of paths.items) {
+    if (!isMap(item.value)) continue;
+    for (const op of item.value.items) {
+      const id = isMap(op.value) ? op.value.get('operationId') : undefined;
+      if (typeof id === 'string') out.set(id, ['paths', keyOf(item), keyOf(op)]);
+    }
+  }
+  return out;
+}
+
+/** Insert `key: value` into a map in ascending status order (responses read top-down 200, 400, 401...). */
+function insertSorted(doc: Document, map: YAMLMap, key: string, value: unknown): void {
+  const pair = doc.createPair(quoted(key), value);
+  const at = map.items.findIndex((p) => Number(keyOf(p)) > Number(key));
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
+}
+
+function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
+  const doc = parseDocument(text);
+  const changed: string[] = [];
+  const examples = new Map<string, string>();
+  const ops = operationPaths(doc);
+
+  const ensureCode = (entry: string, code: string, status: number) => {
+    const codes = doc.getIn(['components', 'schemas', 'ErrorCode', 'enum']) as YAMLSeq | undefined;
+    if (codes && isSeq(codes) && !codes.items.some((i) => (isScalar(i) ? i.value : i) === code)) {
+      codes.add(doc.createNode(code));
+      changed.push(`ErrorCode: added ${code} (${entry})`);
+    }
+    const map = ['components', 'schemas', 'ErrorCode', 'x-status-codes', code];
+    if (doc.getIn(map) !== status) {
+      doc.setIn(map, status);
+      changed.push(`ErrorCode.x-status-codes: ${code} is ${status}`);
+    }
+  };
+
+  /** A component response for a status and code no response documents yet, with its example file. */
+  const adoptedResponse = (entry: string, status: number, code: string): string => {
+    const name = `Adopted${status}${pascal(code)}`;
+    if (doc.getIn(['components', 'responses', name]) === undefined) {
+      let file = `examples/errors/${kebab(code)}.json`;
+      if (note.exists(file) || examples.has(file)) file = `examples/errors/${kebab(code)}-${status}.json`;
+      examples.set(file, `${JSON.stringify({ summary: `${code} (adopted from evidence, ${entry})`, value: { status: false, error: { code, message: `Refused: ${code.toLowerCase().replace(/_/g, ' ')}.` } } }, null, 2)}\n`);
+      doc.setIn(['components', 'responses', name], doc.createNode({
+        description: `${code}: adopted from evidence (${note.adoptedFrom}; decisions.yaml ${entry}, DECISIONS #${rowOf(entry)}).`,
+        'x-decision': rowOf(entry),
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' }, examples: { [entry.split('.').pop()!]: { $ref: `./${file}` } } } },
+      }));
+      changed.push(`components.responses.${name}: new (${status} ${code}), example ${file}`);
+    }
+    return name;
+  };
+
+  const ensureDocumented = (entry: string, operationId: string, status: number, code: string) => {
+    const path = ops.get(operationId);
+    const responses = path ? doc.getIn([...path, 'responses']) : undefined;
+    if (!isMap(responses) || responses.items.some((p) => keyOf(p) === String(status))) return;
+    insertSorted(doc, responses, String(status), { $ref: `#/components/responses/${adoptedResponse(entry, status, code)}` });
+    changed.push(`${operationId}: documents ${status} (${entry})`);
+  };
+
+  const successStatus = () => {
+    const path = ops.get('pullCodes');
+    const responses = path ? doc.getIn([...path, 'responses']) : undefined;
+    if (!isMap(responses)) return;
+    const wanted = String(d.pullCodes.successStatus);
+    const success = responses.items.filter((p) => /^2\d\d$/.test(keyOf(p)));
+    if (success.length === 1 && keyOf(success[0]!) !== wanted) {
+      const was = keyOf(success[0]!);
+      success[0]!.key = quoted(wanted);
+      changed.push(`pullCodes: success status ${was} -> ${wanted} (pullCodes.successStatus)`);
+    }
+  };
+
+  const setIfDifferent = (path: Path, value: unknown, sentence: string) => {
+    if (doc.getIn(path) !== undefined && doc.getIn(path) !== value) {
+      doc.setIn(path, value);
+      changed.push(sentence);
+    }
+  };
+
+  return {
+    doc,
+    changed,
+    examples,
+    align() {
+      successStatus();
+      for (const placed of placedRefusals(d, [...ops.keys()])) {
+        ensureCode(placed.entry, placed.refusal.code, placed.refusal.status);
+        for (const id of placed.on) ensureDocumented(placed.entry, id, placed.refusal.status, placed.refusal.code);
+      }
+      setIfDifferent(['components', 'schemas', 'PullCodesRequest', 'maxItems'], d.orderLimits.maxLines, `PullCodesRequest.maxItems is ${d.orderLimits.maxLines} (orderLimits.maxLines)`);
+      setIfDifferent(['components', 'schemas', 'OrderLine', 'properties', 'quantity', 'maximum'], d.orderLimits.maxQuantity, `OrderLine.quantity.maximum is ${d.orderLimits.maxQuantity} (orderLimits.maxQuantity)`);
+    },
+  };
+}
+
+/** Follow a local `$ref` ('#/components/schemas/X') to its path; anything else stays where it is. */
+function deref(doc: Document, path: Path): Path {
+  for (let i = 0; i < 16; i++) {
+    const ref = doc.getIn([...path, '$ref']);
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) return path;
+    path = ref.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return path;
+}
+
+/** The schema path holding `segment` as a property (searching allOf branches), or where to add it. */
+function propertyHolder(doc: Document, schema: Path, segment: string): Path {
+  const here = deref(doc, schema);
+  if (doc.getIn([...here, 'properties', segment]) !== undefined) return here;
+  const branches = doc.getIn([...here, 'allOf']);
+  if (isSeq(branches)) {
+    for (let i = 0; i < branches.items.length; i++) {
+      const branch = deref(doc, [...here, 'allOf', i]);
+      if (doc.getIn([...branch, 'properties', segment]) !== undefined) return branch;
+    }
+    for (let i = 0; i < branches.items.length; i++) {
+      const branch = deref(doc, [...here, 'allOf', i]);
+      if (doc.getIn([...branch, 'properties']) !== undefined) return branch;
+    }
+  }
+  return here;
+}
+
+/** Add one undocumented field as an optional property of the object that holds it; false when the path does not resolve. */
+function addField(doc: Document, ops: Map<string, Path>, field: FieldChange, adoptedFrom: string, changed: string[]): boolean {
+  const op = ops.get(field.operationId);
+  if (!op) return false;
+  const response = deref(doc, [...op, 'responses', String(field.status)]);
+  let schema: Path = [...response, 'content', 'application/json', 'schema'];
+  const segments = field.pointer.split('/').slice(1);
+  const name = segments.pop()!;
+  for (const segment of segments) {
+    if (segment === '*') schema = [...deref(doc, schema), 'items'];
+    else schema = [...propertyHolder(doc, schema, segment), 'properties', segment];
+    if (doc.getIn(deref(doc, schema)) === undefined) return false;
+  }
+  const holder = propertyHolder(doc, schema, name);
+  if (doc.getIn([...holder, 'properties', name]) !== undefined) return true;
+  if (!isMap(doc.getIn([...holder, 'properties']))) return false;
+  doc.setIn([...holder, 'properties', name], doc.createNode({ type: field.type, description: `Not in the vendor guide: seen in answers (${adoptedFrom}); optional.` }));
+  changed.push(`${holder.join('.')}: new optional property ${name} (${field.type}), seen on ${field.operationId} ${field.status} ${field.pointer}`);
+  return true;
+}
+
+/** Pure: the spec aligned with the decisions and carrying the new fields, with what changed; unresolvable fields are named. */
+export function editSpec(text: string, d: LoadedDecisions, fields: readonly FieldChange[], note: EditNote): SpecEdit & { unplaced: FieldChange[] } {
+  const editor = createEditor(text, d, note);
+  editor.align();
+  const ops = operationPaths(editor.doc);
+  const unplaced = fields.filter((f) => !addField(editor.doc, ops, f, note.adoptedFrom, editor.changed));
+  const out = editor.changed.length ? editor.doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text;
+  return { text: out, changed: editor.changed, examples: editor.examples, unplaced };
+}

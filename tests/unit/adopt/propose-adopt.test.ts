@@ -1,0 +1,157 @@
+// From evidence to contract (issue 16): a server deciding other points (here the twin under another profile; the
+// independent servers are in independent-servers.test.ts) gives a proposal naming each difference with evidence;
+// adopt writes it into a copy of openapi/ (decisions.yaml, spec, DECISIONS.md, types), idempotently, and refuses bad input.
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
+import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { adopt } from '../../../src/adopt/adopt.ts';
+import { buildProposal, type Proposal } from '../../../src/contract/propose/proposal.ts';
+import { proposeFrom } from '../../../src/contract/propose/write-proposal.ts';
+import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
+import { createSpecIndex } from '../../../src/contract/checks/lib/spec-index.ts';
+import { createWupexClient } from '../../../src/client/wupex-client.ts';
+import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
+import { checkDecisions, kitDecisions, loadDecisions, type LoadedDecisions } from '../../../src/spec/decisions.ts';
+import { decisionsVersusSpec } from '../../../src/spec/decisions-vs-spec.ts';
+import { loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
+
+const [alpha, bravo] = DEMO_ACCOUNTS;
+
+function profile(): LoadedDecisions {
+  const d = structuredClone(kitDecisions()) as any;
+  d.pullCodes.successStatus = 201;
+  d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
+  d.otherAccountOrder = { status: 403, code: 'FORBIDDEN' };
+  d.contentType = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  d.paging.outOfRange = { action: 'clamp' };
+  d.retryAfter = { send: false };
+  const checked = checkDecisions(d);
+  if (!checked.ok) throw new Error(checked.error.message);
+  return checked.value;
+}
+
+describe('propose and adopt', () => {
+  const other = profile();
+  let twin: MockServer;
+  let proposal: Proposal;
+  let dir: string;
+  const specIn = () => join(dir, 'openapi', 'wupex.yaml');
+  const file = (name: string, p: unknown = proposal) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof p === 'string' ? p : JSON.stringify(p));
+    return path;
+  };
+
+  beforeAll(async () => {
+    twin = await createMockServer({ decisions: other });
+    const target = fetchTarget({ server: twin, apiKey: alpha!.key, merchantCode: alpha!.merchantCode });
+    const run = await runCatalogue({ target, runs: 2, secondKey: bravo!.key });
+    proposal = proposeFrom({ located: run.sent ?? [], decisions: kitDecisions(), source: { command: 'verify', target: 'twin under another profile', exchanges: run.sent?.length ?? 0 } });
+    dir = mkdtempSync(join(tmpdir(), 'wupex-adopt-test-'));
+    cpSync(join(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
+  });
+  afterAll(() => {
+    twin.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the proposal names each differing point with its current and observed choice and evidence, and nothing else', () => {
+    const changed = Object.fromEntries(proposal.changes.map((c) => [c.entry, c.proposed]));
+    expect(changed).toMatchObject({
+      'pullCodes.successStatus': 201,
+      'pullCodes.outOfStock': { status: 422, code: 'OUT_OF_STOCK' },
+      otherAccountOrder: { status: 403, code: 'FORBIDDEN' },
+      contentType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      'paging.outOfRange': { action: 'clamp' },
+      'retryAfter.send': false,
+    });
+    const unexpected = Object.keys(changed).filter((e) => !['pullCodes.successStatus', 'pullCodes.outOfStock', 'otherAccountOrder', 'contentType', 'paging.outOfRange', 'retryAfter.send', 'codesByStatus.415', 'codesByStatus.422'].includes(e));
+    expect(unexpected).toEqual([]);
+    const stock = proposal.changes.find((c) => c.entry === 'pullCodes.outOfStock')!;
+    expect(stock.current).toEqual({ status: 409, code: 'INSUFFICIENT_STOCK' });
+    expect(stock.rows).toEqual(['12']);
+    expect(stock.evidence.agreeing).toBeGreaterThan(0);
+    expect(stock.evidence.examples[0]!.response).toMatch(/^HTTP 422 OUT_OF_STOCK/);
+    expect(proposal.needsHuman).toEqual([]);
+    expect(proposal.agreed).toEqual(expect.arrayContaining(['acceptLanguage.missing', 'pullCodes.lowBalance', 'repeatedReferenceId', 'messagesNameField']));
+  });
+
+  test('--dry-run writes nothing; adopt then writes decisions, spec, examples, DECISIONS.md and types that agree', async () => {
+    const path = file('p.json');
+    const before = readFileSync(specIn(), 'utf8');
+    const dry = await adopt({ proposal: path, spec: specIn(), dryRun: true });
+    expect(dry.ok && dry.value.written).toEqual([]);
+    expect(readFileSync(specIn(), 'utf8')).toBe(before);
+
+    const done = await adopt({ proposal: path, spec: specIn(), now: new Date('2026-12-05T12:00:00Z') });
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.value.written).toEqual(expect.arrayContaining(['wupex.yaml', 'decisions.yaml', 'DECISIONS.md', 'generated/wupex.ts', 'examples/errors/out-of-stock.json']));
+    const decisions = loadDecisions(join(dir, 'openapi', 'decisions.yaml'));
+    if (!decisions.ok) throw new Error(decisions.error.message);
+    expect(decisions.value).toMatchObject({ pullCodes: { successStatus: 201, outOfStock: { status: 422, code: 'OUT_OF_STOCK' } }, otherAccountOrder: { status: 403 }, contentType: { status: 415 }, retryAfter: { send: false } });
+    expect(decisionsVersusSpec(loadSpec(specIn()), decisions.value)).toEqual([]);
+    expect(done.value.classification.filter((c) => c.class === 'breaking').map((c) => c.id)).toContain('POST /api/order/pull-codes responses.200');
+    const md = readFileSync(join(dir, 'openapi', 'DECISIONS.md'), 'utf8');
+    expect(md).toMatch(/\| 12 \| [^\n]*\*\*Adopted 2026-12-05\*\*[^\n]*pullCodes\.outOfStock[^\n]*Observed 2026-12-05 by verify against twin under another profile/);
+    expect(md).toMatch(/acknowledged by this adoption: `POST \/api\/order\/pull-codes responses\.200`/);
+    expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/201: \{/);
+    expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/"OUT_OF_STOCK"/);
+  });
+
+  test('the twin built from the adopted files passes the whole catalogue, and the kit client follows it (201 placed, 422 OUT_OF_STOCK refused)', async () => {
+    const decisions = join(dir, 'openapi', 'decisions.yaml');
+    const adopted = await createMockServer({ specPath: specIn(), decisions });
+    try {
+      const loaded = loadDecisions(decisions);
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const target = fetchTarget({ server: adopted, apiKey: alpha!.key, merchantCode: alpha!.merchantCode });
+      const run = await runCatalogue({ target, runs: 2, secondKey: bravo!.key, decisions: loaded.value, spec: createSpecIndex(loadSpec(specIn())) });
+      expect(run.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
+      const client = createWupexClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: alpha!.key, fetch: adopted.fetch, retry: false });
+      if (!client.ok) throw new Error(client.error.message);
+      const placed = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'GOOGLE-USA-10USD', quantity: 1 }]);
+      expect(placed.ok).toBe(true);
+      const refused = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'AMAZON-USA-100USD', quantity: 1 }]);
+      expect(refused.ok ? 'placed' : [refused.error.status, refused.error.vendor?.code]).toEqual([422, 'OUT_OF_STOCK']);
+    } finally {
+      adopted.close();
+    }
+  });
+
+  test('adopting the same proposal again changes nothing (idempotent)', async () => {
+    const stamp = statSync(specIn()).mtimeMs;
+    const again = await adopt({ proposal: file('p.json'), spec: specIn() });
+    expect(again.ok && again.value.nothingToDo).toBe(true);
+    expect(statSync(specIn()).mtimeMs).toBe(stamp);
+  });
+
+  test('bad input is refused with its reason and changes nothing', async () => {
+    const spec = readFileSync(specIn(), 'utf8');
+    const refused = async (p: unknown, code: string, message: RegExp) => {
+      const result = await adopt({ proposal: file('bad.json', p), spec: specIn() });
+      expect(result.ok ? 'adopted' : `${result.error.code}: ${result.error.message}`).toMatch(code);
+      expect(result.ok ? '' : result.error.message).toMatch(message);
+      expect(readFileSync(specIn(), 'utf8')).toBe(spec);
+    };
+    await refused('{"kind": ', 'PROPOSAL_INVALID', /not JSON/);
+    await refused({ ...proposal, kind: 'x' }, 'PROPOSAL_INVALID', /not a decisions proposal/);
+    await refused({ ...proposal, changes: [{ entry: 'pullCodes.sucessStatus', proposed: 201, evidence: { agreeing: 1 } }] }, 'PROPOSAL_INVALID', /changes\[0\]\.entry "pullCodes\.sucessStatus"/);
+    await refused({ ...proposal, changes: [{ entry: 'pullCodes.successStatus', proposed: 204, evidence: { agreeing: 1 } }] }, 'DECISIONS_INVALID', /pullCodes\.successStatus: received 204; allowed: 200, 201/);
+    await refused({ ...proposal, fields: [{ operationId: 'getBalance', status: 200, pointer: '/data/../x', type: 'string' }] }, 'PROPOSAL_INVALID', /fields\[0\]\.pointer/);
+    // Made against the spec as it was before the adoption above, with a change not yet applied: stale.
+    await refused({ ...proposal, changes: [{ entry: 'otherAccountOrder', proposed: { status: 410, code: 'GONE' }, current: {}, rows: ['19'], evidence: { agreeing: 1 } }] }, 'PROPOSAL_STALE', /another version of the spec and decisions\.yaml/);
+  });
+
+  test('an exchange set that shows one point two ways is for a human, never a change', () => {
+    const probe = (status: number, code: string) => ({
+      operation: undefined,
+      exchange: { request: { method: 'POST', url: 'http://127.0.0.1/api/order/list', headers: { 'accept-language': 'en-US', 'content-type': 'text/plain' }, body: '{}', evidenceFor: { entry: 'contentType' } }, response: { status, headers: {}, text: '', json: { status: false, error: { code, message: 'x' } } }, durationMs: 1 },
+    });
+    const p = buildProposal({ located: [probe(415, 'A'), probe(400, 'B')], decisions: kitDecisions(), source: { command: 'replay', target: 'x', exchanges: 2 }, base: proposal.base });
+    expect(p.changes).toEqual([]);
+    expect(p.needsHuman.map((h) => h.what)).toEqual([expect.stringMatching(/^contentType: .* answered in 2 different ways/)]);
+  });
+});
