@@ -109,9 +109,37 @@ function parseJson(text: string): unknown {
 
 const withTag = (tag: EvidenceTag | undefined) => (tag ? { evidenceFor: tag } : {});
 
-/** A recorded entry back as the Exchange every pure check reads. */
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/**
+ * Why an entry (valid HAR 1.2 as far as the schema goes) cannot be judged, or undefined: its URL is not absolute (HAR 1.2
+ * requires one; the schema does not check it), its answer was not recorded (`content.text` absent, as browsers do for
+ * some bodies), or its `content.encoding: base64` text is not base64.
+ */
+export function entryProblem(entry: HarEntry): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(entry.request.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) return `request.url is not an absolute http(s) URL (HAR 1.2 requires one; got ${JSON.stringify(String(entry.request.url).slice(0, 80))})`;
+  const content = entry.response.content as HarEntry['response']['content'] & { encoding?: unknown };
+  if (typeof content.text !== 'string') return 'response.content.text is missing (the answer was not recorded), so it cannot be judged';
+  if (content.encoding !== undefined && content.encoding !== 'base64') return `response.content.encoding ${JSON.stringify(content.encoding)} is not one replay can decode (only base64)`;
+  if (content.encoding === 'base64' && !BASE64.test(content.text)) return 'response.content.text is marked base64 but is not base64';
+  return undefined;
+}
+
+/** The answer's text: base64 content (HAR 1.2 `encoding`) decoded as UTF-8. */
+function contentText(content: HarEntry['response']['content'] & { encoding?: unknown }): string {
+  const text = content.text ?? '';
+  return content.encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
+}
+
+/** A recorded entry back as the Exchange every pure check reads (call entryProblem first: this assumes none). */
 export function toExchange(entry: HarEntry): Exchange {
-  const text = entry.response.content.text ?? '';
+  const text = contentText(entry.response.content);
   const response: ExchangeResponse = { status: entry.response.status, headers: record(entry.response.headers), text, json: parseJson(text) };
   return {
     request: { method: entry.request.method, url: entry.request.url, headers: record(entry.request.headers), body: entry.request.postData?.text, ...withTag(evidenceTag(entry._evidenceFor)) },

@@ -92,8 +92,11 @@ export async function createProxy(options: ProxyOptions): Promise<Result<Proxy>>
     const search = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
     void readBody(req).then(async ({ text, tooLarge }) => {
       const answer = await handle({ method: req.method ?? 'GET', path, query, repeatedQuery: repeated, headers: lowerHeaders(req), bodyText: text, search, bodyTooLarge: tooLarge });
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
-      res.end(answer.text);
+      const body = Buffer.from(answer.text);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': body.length });
+      // A Buffer body keeps the header block in latin1 (byte for byte what the upstream sent): with a string body node
+      // writes headers and body as one string in the body's encoding, turning header bytes 0x80-0xff into UTF-8 pairs.
+      res.end(req.method === 'HEAD' ? undefined : body);
     }).catch((cause: unknown) => {
       // A bug of the proxy itself: this request gets a 502 naming it, the proxy keeps serving the others.
       const key = req.headers['x-api-key'];

@@ -52,8 +52,10 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   for (const line of formatLines(report)) reporter.line(line);
   reporter.line(countLine(report.summary));
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
+  for (const { where, problem } of replayed.refused) reporter.error({ code: 'HAR_ENTRY_INVALID', message: `${where}: ${problem}; the entry was not judged.`, hint: 'Record it again with --record DIR, or fix or drop that entry.' });
   if (!writeReports(args.value, report, reporter, recordings.value.map((r) => r.file))) return EXIT.usage;
   if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, spec, reporter)) return EXIT.usage;
+  if (replayed.refused.length) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
 }
 

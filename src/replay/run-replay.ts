@@ -5,7 +5,7 @@ import type { SpecIndex } from '../contract/checks/lib/spec-index.ts';
 import type { RunReport } from '../contract/run-catalogue.ts';
 import { summarise } from '../contract/summarise.ts';
 import type { Exchange } from '../contract/targets/target.ts';
-import { toExchange } from '../har/har.ts';
+import { entryProblem, toExchange } from '../har/har.ts';
 import { EXCHANGE_CHECKS } from '../proxy/inspect-response.ts';
 import type { SpecOperation } from '../spec/spec.ts';
 import type { Recording } from './load.ts';
@@ -25,17 +25,32 @@ export interface Located {
   operation?: SpecOperation;
 }
 
-/** Every recorded exchange with the operation of the spec it matches (none when the spec has no such operation). */
-export function locate(recordings: readonly Recording[], spec: SpecIndex): Located[] {
-  return recordings.flatMap((r) =>
-    r.entries.map((entry, i) => {
+/** A recorded entry replay cannot judge, and why (a relative URL, an answer not recorded): reported, exit 2. */
+export interface RefusedEntry {
+  where: string;
+  problem: string;
+}
+
+/** Every recorded exchange with the operation of the spec it matches (none when the spec has no such operation), and the entries that cannot be judged. */
+export function locateAll(recordings: readonly Recording[], spec: SpecIndex): { located: Located[]; refused: RefusedEntry[] } {
+  const located: Located[] = [];
+  const refused: RefusedEntry[] = [];
+  for (const r of recordings) {
+    r.entries.forEach((entry, i) => {
+      const where = `${r.file} entry ${i + 1}`;
+      const problem = entryProblem(entry);
+      if (problem) return void refused.push({ where, problem });
       const exchange = toExchange(entry);
       const { pathname } = new URL(exchange.request.url);
       const method = exchange.request.method.toLowerCase();
-      return { exchange, where: `${r.file} entry ${i + 1}`, operation: spec.operations.find((o) => o.method === method && o.path === pathname) };
-    }),
-  );
+      located.push({ exchange, where, operation: spec.operations.find((o) => o.method === method && o.path === pathname) });
+    });
+  }
+  return { located, refused };
 }
+
+/** The judgeable exchanges only (see locateAll). */
+export const locate = (recordings: readonly Recording[], spec: SpecIndex): Located[] => locateAll(recordings, spec).located;
 
 function outcomesOf(check: Check, located: Located[], spec: SpecIndex): OperationOutcome[] {
   return located.flatMap(({ exchange, operation }) => {
@@ -64,10 +79,12 @@ export interface ReplayReport extends RunReport {
   exchanges: number;
   /** Every failed (check, recorded exchange) pair, before deduplication: "tests/recordings/x.har entry 3". */
   failed: { checkId: string; where: string }[];
+  /** Entries that could not be judged at all (exit 2). */
+  refused: RefusedEntry[];
 }
 
 export function replayRecordings(recordings: readonly Recording[], spec: SpecIndex): ReplayReport {
-  const located = locate(recordings, spec);
+  const { located, refused } = locateAll(recordings, spec);
   const where = new Map(located.map((l) => [l.exchange, l.where]));
   const results = EXCHANGE_CHECKS.map((check) => ({ check: check as Check, outcomes: outcomesOf(check, located, spec) }));
   const unknown = unknownOutcomes(located);
@@ -76,5 +93,5 @@ export function replayRecordings(recordings: readonly Recording[], spec: SpecInd
   const failed = results.flatMap(({ check, outcomes }) =>
     outcomes.flatMap(({ outcome }) => (outcome.kind === 'fail' && outcome.exchange ? [{ checkId: check.id, where: where.get(outcome.exchange) ?? '' }] : [])),
   );
-  return { ...summary, exchanges: located.length, failed };
+  return { ...summary, exchanges: located.length, failed, refused };
 }

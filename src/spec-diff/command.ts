@@ -30,7 +30,7 @@ function replay(args: SpecDiffArgs, reporter: Reporter): ReplayOutcome | undefin
   const recordings = loadRecordings(args.recordings);
   if (!recordings.ok) return (reporter.error(recordings.error), undefined);
   const replayed = replayRecordings(recordings.value, createSpecIndex(loadSpec(resolve(args.spec))));
-  return { exchanges: replayed.exchanges, files: recordings.value.length, failed: replayed.failed.map((f) => `${shown(f.where)}: ${f.checkId}`) };
+  return { exchanges: replayed.exchanges, files: recordings.value.length, failed: [...replayed.failed.map((f) => `${shown(f.where)}: ${f.checkId}`), ...replayed.refused.map((r) => `${shown(r.where)}: ${r.problem}`)] };
 }
 
 function write(path: string, text: string, reporter: Reporter): boolean {

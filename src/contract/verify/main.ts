@@ -1,6 +1,6 @@
 // The verify command as a function (argv + io in, exit code out), so tests run it in-process; scripts/verify.ts is its entry.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { createReporter, EXIT, type Reporter, type CommandIo } from '../../cli/flags.ts';
 import { keyOrigin, loadKitEnv, type KitEnv } from '../../cli/env.ts';
@@ -28,13 +28,27 @@ export function ranLine(checks: { reported: string[]; traffic: string[] }): stri
   return `Checks run (--check): ${checks.reported.join(', ')}${traffic}`;
 }
 
-function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): void {
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+/**
+ * Write the requested reports; false (exit 2) when one cannot be: a path that is one of the run's inputs (the spec, the
+ * decisions) or names both reports, or a folder that cannot be written. Said with the path and the cause, never a stack trace.
+ */
+function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): boolean {
+  const inputs = new Set([args.spec ?? SPEC_PATH, args.decisions ?? DECISIONS_PATH].map((p) => resolve(p)));
+  const refuse = (message: string, hint: string) => (reporter.error(kitError('REPORT_NOT_WRITTEN', `[wupex-kit] REPORT_NOT_WRITTEN: ${message}`, { hint })), false);
+  if (args.junit && args.json && resolve(args.junit) === resolve(args.json)) return refuse(`--report junit= and --report json= both name ${args.json}.`, 'Give each report its own path.');
+  const write = (path: string, text: () => string): boolean => {
+    if (inputs.has(resolve(path))) return refuse(`the report path ${path} is one of this run's inputs (the spec or the decisions); it was not overwritten.`, 'Choose another --report path.');
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text());
+      return true;
+    } catch (cause) {
+      return refuse(`could not write the report ${path} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}).`, 'Choose a --report path in a writable folder.');
+    }
   };
-  if (args.junit) write(args.junit, toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact));
-  if (args.json) write(args.json, toJsonReport(report, reporter.redact));
+  const junit = args.junit ? write(args.junit, () => toJUnit(`wupex verify (${report.target.name})`, junitCases(report), reporter.redact)) : true;
+  const json = args.json ? write(args.json, () => toJsonReport(report, reporter.redact)) : true;
+  return junit && json;
 }
 
 async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: string | undefined): Promise<number> {
@@ -74,15 +88,17 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
     return ['CONFIG_INVALID', 'PRISM_MISSING'].includes(verified.error.code) ? EXIT.usage : EXIT.unreachable;
   }
   const { report, error, exitCode } = verified.value;
-  writeReports(args, report, reporter);
   if (!report.stopped) {
     if (args.checks && report.checks) reporter.line(ranLine(report.checks));
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
+  const reported = writeReports(args, report, reporter) ? EXIT.ok : EXIT.usage;
   const proposed = args.propose ? propose(args, args.propose, verified.value, reporter) : EXIT.ok;
   if (error) reporter.error(error.code === KEY_REJECTED && origin ? { ...error, hint: `${error.hint ?? ''} The key came from ${origin}.`.trim() } : error);
-  return exitCode === EXIT.ok ? proposed : exitCode;
+  // A report or proposal CI expects but did not get is a configuration error (2), over a finding (1); an unreachable target stays 3.
+  if (exitCode === EXIT.unreachable) return exitCode;
+  return reported !== EXIT.ok || proposed !== EXIT.ok ? EXIT.usage : exitCode;
 }
 
 /** --propose: what the run's exchanges show about each decided point, written for `npm run adopt`; 2 when not written. */

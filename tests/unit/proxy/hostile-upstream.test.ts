@@ -1,5 +1,6 @@
 // An upstream that stalls, floods or redirects: the app gets a 502/504 vendor-style envelope naming the cause, and the proxy keeps serving.
 import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createProxy, type Proxy } from '../../../src/proxy/proxy-server.ts';
 
@@ -18,6 +19,8 @@ function hostile(): Server {
       return;
     }
     if (mode === 'redirect') return void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' }).end();
+    // Header bytes 0xc3 0xa9 0xff 0x80 (latin1 strings are written byte for byte when the body is a Buffer).
+    if (mode === 'bytes') return void res.writeHead(200, { 'content-type': 'application/json', 'x-name': 'caf\u00c3\u00a9\u00ff\u0080' }).end(Buffer.from(BALANCE));
     res.writeHead(200, { 'content-type': 'application/json' }).end(BALANCE);
   });
 }
@@ -62,4 +65,33 @@ test.each([
 
 test('upstream failures are counted by cause for the summary', () => {
   expect(Object.fromEntries(proxy.stats.failures)).toEqual({ UPSTREAM_TIMEOUT: 1, UPSTREAM_TOO_LARGE: 1, UPSTREAM_REDIRECT: 1 });
+});
+
+/** One raw HTTP/1.1 exchange with the proxy: the bytes it sent back. */
+function raw(request: string): Promise<Buffer> {
+  const { port } = new URL(url);
+  return new Promise((done, fail) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('error', fail);
+    socket.on('close', () => done(Buffer.concat(chunks)));
+  });
+}
+
+const APP_HEADERS = 'Host: 127.0.0.1\r\nx-api-key: wupex-demo-key-alpha\r\naccept-language: en-US\r\nConnection: close\r\n';
+
+test('upstream header bytes reach the app unchanged (0xc3 0xa9 0xff 0x80 not re-encoded as UTF-8) (issue 17 #21)', async () => {
+  const answer = await raw(`GET /api/customer/balance HTTP/1.1\r\n${APP_HEADERS}x-hostile: bytes\r\n\r\n`);
+  const at = answer.indexOf('x-name: ');
+  expect([...answer.subarray(at + 8, at + 15)]).toEqual([0x63, 0x61, 0x66, 0xc3, 0xa9, 0xff, 0x80]);
+});
+
+test('a HEAD request gets headers and no body bytes, answered by the upstream or refused by the proxy (issue 17 #21)', async () => {
+  for (const request of [`HEAD /api/customer/balance HTTP/1.1\r\n${APP_HEADERS}\r\n`, `HEAD /api/../admin HTTP/1.1\r\n${APP_HEADERS}\r\n`]) {
+    const answer = await raw(request);
+    const end = answer.indexOf('\r\n\r\n');
+    expect(end).toBeGreaterThan(0);
+    expect(answer.subarray(end + 4).length, answer.toString('latin1')).toBe(0);
+  }
 });

@@ -85,3 +85,28 @@ describe('replay reports (issue 17 #12)', () => {
     expect(result.output).toContain('REPORT_NOT_WRITTEN: Could not write the report');
   });
 });
+
+describe('entries HAR 1.2 allows but the kit did not write (issue 17 #19)', () => {
+  test('base64 content is decoded and judged; a relative URL and an answer not recorded are reported per entry, exit 2, no stack trace', () => {
+    const har = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../recordings/twin-reference.har'), 'utf8')) as Har;
+    const [first, second, third] = har.log.entries;
+    const encoded = structuredClone(first!);
+    const content = encoded.response.content as typeof encoded.response.content & { encoding?: string };
+    content.text = Buffer.from(content.text).toString('base64');
+    content.encoding = 'base64';
+    const relative = structuredClone(second!);
+    relative.request.url = '/api/order/list';
+    const unrecorded = structuredClone(third!);
+    delete (unrecorded.response.content as { text?: string }).text;
+    har.log.entries = [encoded, relative, unrecorded];
+    const dir = mkdtempSync(join(tmpdir(), 'wupex-replay-har12-'));
+    writeFileSync(join(dir, 'browser.har'), JSON.stringify(har));
+    const result = run([join(dir, 'browser.har')]);
+    expect(result.code, result.output).toBe(2);
+    expect(result.output).toMatch(/^\[wupex-kit\] Replaying 1 recorded exchanges/m);
+    expect(result.output).toMatch(/PASS schema\.response-body GET \/api\/customer\/balance/);
+    expect(result.output).toMatch(/HAR_ENTRY_INVALID: .*browser\.har entry 2: request\.url is not an absolute http\(s\) URL/);
+    expect(result.output).toMatch(/HAR_ENTRY_INVALID: .*browser\.har entry 3: response\.content\.text is missing/);
+    expect(result.output).not.toMatch(/\n\s+at |ERR_INVALID_URL/);
+  });
+});

@@ -59,3 +59,28 @@ describe('--propose and adopt on the command line', () => {
     expect(existsSync('/nonexistent')).toBe(false);
   });
 });
+
+describe('verify report paths (issue 17 #12)', () => {
+  test('an unwritable report path: the count line first, then REPORT_NOT_WRITTEN naming it, exit 2, no stack trace', async () => {
+    const { out, io } = capture();
+    const blocker = join(io.cwd, 'a-file');
+    await import('node:fs').then((fs) => fs.writeFileSync(blocker, 'x'));
+    const code = await verifyMain(['--check', 'auth.missing-key', '--runs', '1', '--report', `junit=${join(blocker, 'sub', 'r.xml')}`], io);
+    expect(code).toBe(2);
+    expect(out.stdout).toMatch(/^\d+ passed, 0 failed/m);
+    expect(out.stderr).toMatch(/REPORT_NOT_WRITTEN: could not write the report .*a-file\/sub\/r\.xml \((ENOTDIR|EEXIST)\)/);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a report path that is an input (the decisions file) or names both reports is refused; the input is untouched', async () => {
+    const { out, io } = capture();
+    const decisions = join(io.cwd, 'decisions.yaml');
+    const text = readFileSync('openapi/decisions.yaml', 'utf8');
+    await import('node:fs').then((fs) => fs.writeFileSync(decisions, text));
+    expect(await verifyMain(['--check', 'auth.missing-key', '--runs', '1', '--decisions', decisions, '--report', `json=${decisions}`], io)).toBe(2);
+    expect(readFileSync(decisions, 'utf8')).toBe(text);
+    const both = join(io.cwd, 'r.out');
+    expect(await verifyMain(['--check', 'auth.missing-key', '--runs', '1', '--report', `json=${both}`, '--report', `junit=${both}`], io)).toBe(2);
+    expect(out.stderr).toMatch(/is one of this run's inputs[\s\S]*both name .*r\.out/);
+  });
+});
