@@ -74,7 +74,15 @@ export async function sendOutbound(request: OutboundRequest, options: OutboundOp
   return err({ ...result.error, message: redact(result.error.message), ...(result.error.hint ? { hint: redact(result.error.hint) } : {}) });
 }
 
-function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Agent | undefined): Promise<Result<OutboundResponse, KitError>> {
+/** RFC 9110 §9.2.2: repeating these cannot change the server's state twice. POST is never repeated (pullCodes places orders). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * `agent` false: a fresh connection outside any pool (the one retry after a pooled keep-alive socket turned out closed).
+ * A request that fails on a reused socket before any response byte (the server closed it while it sat in the pool) is
+ * sent once more on a fresh socket when it is idempotent; the retry gets its own timers.
+ */
+function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Agent | false | undefined, retried = false): Promise<Result<OutboundResponse, KitError>> {
   const label = `${request.method} ${request.url}`;
   const started = performance.now();
   return new Promise((resolve) => {
@@ -94,13 +102,23 @@ function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Age
     const deadlineTimer = setTimeout(() => finish(err(timeoutError('deadline', label, limits)), true), limits.deadlineMs);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     try {
-      req = send(url, { method: request.method, headers: outgoingHeaders(request), ...(agent ? { agent } : {}) });
+      req = send(url, { method: request.method, headers: outgoingHeaders(request), ...(agent !== undefined ? { agent } : {}) });
     } catch (cause) {
       // Node refuses some requests before sending (a control character in a header value): a value, never a throw.
       return finish(err(requestInvalidError(label, cause)), true);
     }
-    req.on('error', (cause: Error & { code?: string }) => finish(err(unreachableError(label, url, cause.code ?? cause.message, cause)), true));
+    let answered = false;
+    req.on('error', (cause: Error & { code?: string }) => {
+      if (!answered && !retried && !settled && req?.reusedSocket && IDEMPOTENT.has(request.method.toUpperCase())) {
+        settled = true;
+        clearTimeout(headersTimer);
+        clearTimeout(deadlineTimer);
+        return void exchange(request, url, limits, false, true).then(resolve);
+      }
+      finish(err(unreachableError(label, url, cause.code ?? cause.message, cause)), true);
+    });
     req.on('response', (response: IncomingMessage) => {
+      answered = true;
       clearTimeout(headersTimer);
       void readCappedBody(response, limits.maxResponseBytes).then((body) => {
         if (body.kind === 'too-large') return finish(err(tooLargeError(label, limits)), true);

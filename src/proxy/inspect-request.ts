@@ -2,7 +2,8 @@
 import { MOCK_PREFIX, vendorError, type VendorError } from '../../mocks/errors.ts';
 import type { MockRequest } from '../../mocks/pipeline.ts';
 import type { PrismDiagnostic, PrismRouter } from '../../mocks/prism.ts';
-import { contentTypeError, describeDiagnostic, diagnosticsError, emptyQueryError, malformedJsonError, repeatedQueryError, type ParameterFacts } from '../../mocks/request-errors.ts';
+import { BODY_SHAPE_LIMITS, clipToSchema, shapeBeyondLimits } from '../../mocks/bounds.ts';
+import { contentTypeError, describeDiagnostic, diagnosticsError, emptyQueryError, malformedJsonError, repeatedQueryError, shapeError, type ParameterFacts } from '../../mocks/request-errors.ts';
 import type { JsonSchema } from '../../mocks/spec-index.ts';
 import type { SpecOperation } from '../spec/spec.ts';
 import type { Violation } from './violations.ts';
@@ -77,8 +78,8 @@ export function createRequestInspector(deps: RequestInspectorDeps): RequestInspe
       return { refusal, violations: [{ checkId: 'request.operation', operation: `${request.method} ${request.path}`, where: 'path', expected: 'one of the operations in openapi/wupex.yaml', received: `${request.method} ${request.path}` }] };
     }
     const label = operation.label;
-    const violation = (checkId: string, where: string, error: VendorError): RequestVerdict => ({
-      operation, refusal: error, violations: [{ checkId, operation: label, where, expected: error.message.replace(/\.$/, ''), received: where === 'body' ? '(not JSON)' : shown(request.headers['content-type']) }],
+    const violation = (checkId: string, where: string, error: VendorError, received = where === 'body' ? '(not JSON)' : shown(request.headers['content-type'])): RequestVerdict => ({
+      operation, refusal: error, violations: [{ checkId, operation: label, where, expected: error.message.replace(/\.$/, ''), received }],
     });
     // What the twin judges before Prism (issue 17 #22): an empty or repeated single-valued query parameter.
     const declared = declaredQuery(operation);
@@ -89,14 +90,20 @@ export function createRequestInspector(deps: RequestInspectorDeps): RequestInspe
     }
     const wrongType = method === 'post' ? contentTypeError(label, request.headers['content-type']) : undefined;
     if (wrongType) return violation('request.content-type', 'header.content-type', wrongType);
+    // The twin's body bounds (DECISIONS D7, issue 17 #7), before JSON.parse and Prism: a hostile 64 KiB body nested
+    // thousands deep or with thousands of members is refused by one pass over its text, and arrays past maxItems are
+    // cut to maxItems + 1 before validation, so one request costs about what it costs the twin.
+    const beyond = request.bodyText ? shapeBeyondLimits(request.bodyText) : undefined;
+    if (beyond) return violation('request.body-shape', 'body', shapeError(beyond, BODY_SHAPE_LIMITS), `a body past the ${beyond} limit (${request.bodyText?.length ?? 0} characters)`);
     const parsed = parse(request.bodyText);
     if (!parsed.ok) return violation('request.json', 'body', malformedJsonError(parsed.reason));
-    const routed = await deps.router.check({ method: request.method, path: request.path, query: request.query, headers: request.headers, body: parsed.body });
+    const body = clipToSchema(parsed.body, (operation.operation.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined)?.content?.['application/json']?.schema);
+    const routed = await deps.router.check({ method: request.method, path: request.path, query: request.query, headers: request.headers, body });
     if (!routed.ok) {
       return { operation, violations: [{ checkId: 'request.schema', operation: label, where: 'request', expected: 'a request Prism can validate', received: `${MOCK_PREFIX} ${routed.error.detail}` }] };
     }
     const { diagnostics, missingCredentials } = routed.value;
-    const violations = diagnostics.map((d) => diagnosticViolation(d, request, parsed.body, deps, label));
+    const violations = diagnostics.map((d) => diagnosticViolation(d, request, body, deps, label));
     if (missingCredentials) violations.unshift({ checkId: 'request.security', operation: label, where: 'header.x-api-key', expected: 'the x-api-key header (every operation requires it)', received: '(absent)' });
     const refusal = diagnostics.length ? diagnosticsError(diagnostics, deps.facts, request.headers) : undefined;
     return { operation, violations, refusal };

@@ -45,3 +45,35 @@ describe('createRequestInspector', () => {
     expect(verdict.refusal?.message).toContain('/admin is not an operation of openapi/wupex.yaml');
   });
 });
+
+// Issue 17 #7: the twin's body bounds apply in the proxy before JSON.parse and Prism (behaviour, not timing).
+describe('body shape bounds before validation', () => {
+  async function inspectorWithSpy() {
+    const { createRequestInspector } = await import('../../../src/proxy/inspect-request.ts');
+    const { createPrismRouter } = await import('../../../mocks/prism.ts');
+    const { createSpecIndex } = await import('../../../mocks/spec-index.ts');
+    const { SPEC_PATH } = await import('../../../src/spec/spec.ts');
+    const router = await createPrismRouter(validation.doc, SPEC_PATH);
+    if (!router.ok) throw new Error(router.error.message);
+    const bodies: unknown[] = [];
+    const spy = { ...router.value, check: (input: Parameters<typeof router.value.check>[0]) => (bodies.push(input.body), router.value.check(input)) };
+    const inspect = createRequestInspector({ operations: validation.spec.operations, router: spy, facts: createSpecIndex(validation.doc) });
+    return { inspect, bodies };
+  }
+
+  test('a body nested 10,000 deep is refused with the twin\'s message and never reaches the validator', async () => {
+    const { inspect, bodies } = await inspectorWithSpy();
+    const verdict = await inspect({ ...pullCodes({ referenceId: 'deep-1' }), bodyText: `${'['.repeat(10_000)}${']'.repeat(10_000)}` });
+    expect(verdict.violations).toEqual([expect.objectContaining({ checkId: 'request.body-shape', where: 'body' })]);
+    expect(verdict.refusal?.message).toBe('Request body nests arrays or objects more than 32 levels deep; WUPEX request bodies are small and shallow.');
+    expect(bodies).toEqual([]);
+  });
+
+  test('300 order lines (within the member bound) reach the validator cut to maxItems + 1 (51), and are still refused', async () => {
+    const { inspect, bodies } = await inspectorWithSpy();
+    const line = '{"merchant":"DEMO-MERCHANT-A","sku":"GOOGLE-USA-10USD","quantity":1}';
+    const verdict = await inspect({ ...pullCodes({ referenceId: 'wide-1' }), bodyText: `[${Array(300).fill(line).join(',')}]` });
+    expect((bodies[0] as unknown[]).length).toBe(51);
+    expect(verdict.violations.map((v) => v.expected).join(' ')).toMatch(/50 items/);
+  });
+});
