@@ -96,6 +96,7 @@ const byRank = (rows: readonly string[]) => [...rows].sort((a, b) => rank(a) - r
  * What each profile really differs on (its comment in profile.ts), what verify reports per check, and the gaps between
  * them: `missed` rows verify cannot see today, `extra` rows it adds, `adoptGaps`, the decisions.yaml entries an adoption
  * leaves unlike the server (never probed, so never proposed), and the undocumented `fields` proposed. Gaps are explained where listed.
+ * Without `proposes`, the loop runs to the end: propose, adopt in a copy, verify again.
  */
 const EXPECTED = {
   alpha: {
@@ -155,8 +156,9 @@ const EXPECTED = {
     missed: [],
     // #13 again: a disabled product refused as a whole (403) is tagged partial fulfilment too.
     extra: ['13'],
-    adoptGaps: ['orderLimits.maxLines'],
     fields: [],
+    // For time, delta stops at the proposal (the loop runs for the three above): what it proposes, maxLines never (not probed).
+    proposes: ['orderLimits.otherMerchant', 'pullCodes.disabledProduct', 'pullCodes.lowBalance', 'repeatedReferenceId'],
   },
 } as const;
 
@@ -202,7 +204,7 @@ describe('verify against independent servers', () => {
   });
 
   for (const name of ['alpha', 'beta', 'gamma', 'delta'] as const) {
-    test(`${name}: verify lists exactly its rows (less the named gaps); propose + adopt in a copy; then verify exits 0`, async () => {
+    test(`${name}: verify lists exactly its rows (less the named gaps); propose (+ adopt in a copy, then verify exits 0)`, async () => {
       const want = EXPECTED[name];
       const run = await verifyAgainst(servers[name]);
       expect(run.exitCode).toBe(1);
@@ -213,6 +215,10 @@ describe('verify against independent servers', () => {
       const proposal = proposalOf(run, name);
       expect(proposal.needsHuman).toEqual([]);
       expect(proposal.fields.map((f) => `${f.operationId} ${f.status} ${f.pointer}: ${f.type}`).sort()).toEqual(want.fields);
+      if ('proposes' in want) {
+        expect(proposal.changes.map((c) => c.entry).filter((e) => !e.startsWith('codesByStatus.')).sort()).toEqual(want.proposes);
+        return;
+      }
       const files = await adoptInCopy(name, proposal);
       expect(entriesDiffering(loaded(files.decisions), asDecisions(PROFILES[name]))).toEqual(want.adoptGaps);
       const after = await verifyAgainst(servers[name], files);
