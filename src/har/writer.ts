@@ -1,10 +1,10 @@
-// Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), kept current while it runs.
+// Collects exchanges of one run into ONE masked, schema-validated .har file (proxy --record, verify --record), appended while it runs.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exchange } from '../http/exchange.ts';
 import { err, kitError, ok, type KitError, type Result } from '../core/result.ts';
-import { HAR_CREATOR, toHarEntry, type Har, type HarEntry } from './har.ts';
+import { HAR_CREATOR, toHarEntry, type HarEntry } from './har.ts';
 import { maskEntry } from './mask.ts';
 import { createHarValidator } from './validate.ts';
 
@@ -22,7 +22,7 @@ export interface HarWriterOptions {
   comment?: string;
   /** Write every duration as 0 (a reproducible recording); default: the measured time. */
   zeroTimings?: boolean;
-  /** While running, rewrite the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
+  /** While running, append to the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
   flushMs?: number;
   /** Told when such a write fails (close() returns its own result); e.g. the proxy prints it, so a bad --record DIR shows at once. */
   onWriteError?: (error: KitError) => void;
@@ -40,51 +40,78 @@ export interface HarWriter {
 
 const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
-/** Best effort: a temporary file left by a failed write (there may be none, or no folder to hold one). */
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing of it was written
-  }
+const indent = (text: string, spaces: string) => text.replace(/\n/g, `\n${spaces}`);
+
+/**
+ * The file as JSON.stringify(har, null, 2) would print it, written in pieces: the head once, each entry appended at the
+ * end of the list, the closing tail rewritten after it. No string ever holds the whole file (a long proxy run reaches
+ * gigabytes), each write costs only the entries it adds, and after every write the file on disk is a whole, valid HAR.
+ */
+function harLayout(comment: string | undefined) {
+  const head = `{\n  "log": {\n    "version": "1.2",\n    "creator": ${indent(JSON.stringify({ ...HAR_CREATOR }, null, 2), '    ')},\n    "entries": [`;
+  const rest = `${comment === undefined ? '' : `,\n    "comment": ${JSON.stringify(comment)}`}\n  }\n}\n`;
+  return {
+    head,
+    tail: (count: number) => (count === 0 ? `]${rest}` : `\n    ]${rest}`),
+    entry: (entry: HarEntry, index: number) => `${index === 0 ? '' : ','}\n      ${indent(JSON.stringify(entry, null, 2), '      ')}`,
+  };
 }
 
-/** Validate, then write to a temporary file renamed over `path`: whatever is on disk at any moment is a whole, valid HAR. */
-function writeHar(har: Har, path: string, validate: ReturnType<typeof createHarValidator>): Result<string> {
-  const valid = validate(har, path);
-  if (!valid.ok) return valid;
-  // Exclusive (O_CREAT|O_EXCL never follows a planted symlink) and unpredictable: nobody can aim this write elsewhere.
-  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, `${JSON.stringify(har, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-    renameSync(temp, path);
-    return ok(path);
-  } catch (cause) {
-    removeQuietly(temp);
-    return err(kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder.', cause }));
-  }
-}
+const notWritten = (path: string, cause: unknown): KitError =>
+  kitError('RECORDING_NOT_WRITTEN', `Could not write the recording ${path}: ${(cause as Error).message}.`, { hint: 'Check that --record DIR is a writable folder with free space.', cause });
 
-/** One writer per run; the file is rewritten whole at most every `flushMs` while entries arrive, and on close. */
+/** One writer per run; entries are appended at most every `flushMs` while they arrive, and on close. */
 export function createHarWriter(options: HarWriterOptions): HarWriter {
   const clock = options.clock ?? (() => new Date());
   // Unique per writer, not per second: two proxies (or a proxy and verify) recording into one folder keep all their exchanges.
   const path = join(options.dir, options.fileName ?? `${options.prefix}-${stamp(new Date())}-${randomBytes(4).toString('hex')}.har`);
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
-  const entries: HarEntry[] = [];
   const validate = createHarValidator();
-  const write = () => writeHar({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries, ...(options.comment ? { comment: options.comment } : {}) } }, path, validate);
+  const layout = harLayout(options.comment);
+  let fd: number | undefined;
+  /** Bytes before the tail, and entries written. */
+  let end = 0;
+  let written = 0;
+  let queued: HarEntry[] = [];
+  let failure: KitError | undefined;
+  const open = (): number => {
+    if (fd !== undefined) return fd;
+    mkdirSync(dirname(path), { recursive: true });
+    // Exclusive (O_CREAT|O_EXCL never follows a planted symlink), owner-only; the name is unpredictable per writer.
+    const opened = openSync(path, 'wx', 0o600);
+    writeSync(opened, `${layout.head}${layout.tail(0)}`, 0);
+    end = Buffer.byteLength(layout.head);
+    fd = opened;
+    return opened;
+  };
+  /** Append the queued entries (each validated on its own) and the tail; the path, or why not (kept for close()). */
+  const write = (): Result<string> => {
+    try {
+      const handle = open();
+      if (queued.length) {
+        for (const entry of queued) {
+          const valid = validate({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries: [entry] } }, path);
+          if (!valid.ok) return err(valid.error);
+        }
+        const text = queued.map((entry, i) => layout.entry(entry, written + i)).join('');
+        writeSync(handle, `${text}${layout.tail(written + queued.length)}`, end);
+        end += Buffer.byteLength(text);
+        written += queued.length;
+        queued = [];
+      }
+      failure = undefined;
+      return ok(path);
+    } catch (cause) {
+      failure = notWritten(path, cause);
+      return err(failure);
+    }
+  };
   // Off the request path: one timer per burst of entries; a failed write goes to onWriteError, the next write retries it.
-  // Each write redoes the whole file, so the wait grows with what the last one cost: writing stays under ~5% of the time.
   let pending: NodeJS.Timeout | undefined;
-  let lastWriteMs = 0;
   const flush = () => {
     pending = undefined;
-    const started = performance.now();
-    const written = write();
-    lastWriteMs = performance.now() - started;
-    if (!written.ok) options.onWriteError?.(written.error);
+    const done = write();
+    if (!done.ok) options.onWriteError?.(done.error);
   };
   return {
     path,
@@ -92,14 +119,19 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
       const timed = options.zeroTimings ? { ...exchange, durationMs: 0 } : exchange;
       const entry = maskEntry(toHarEntry(timed, clock()), options.secrets ?? []);
       entry.response.headers = entry.response.headers.filter((h) => !drop.has(h.name.toLowerCase()));
-      entries.push({ ...entry, ...extra });
-      pending ??= setTimeout(flush, Math.max(options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs, 20 * lastWriteMs)).unref();
+      queued.push({ ...entry, ...extra });
+      pending ??= setTimeout(flush, options.flushMs ?? HAR_WRITER_DEFAULTS.flushMs).unref();
     },
-    count: () => entries.length,
+    count: () => written + queued.length,
     close() {
       clearTimeout(pending);
       pending = undefined;
-      return write();
+      const done = write();
+      if (fd !== undefined) {
+        closeSync(fd);
+        fd = undefined;
+      }
+      return done.ok && failure ? err(failure) : done;
     },
   };
 }

@@ -49,7 +49,7 @@ describe('HAR writer', () => {
     expect(createHarValidator()(JSON.parse(text), 'recording').ok).toBe(true);
   });
 
-  test('while running, the file is rewritten whole (valid, masked) shortly after entries arrive, before any close', async () => {
+  test('while running, entries are appended (the file valid, masked) shortly after they arrive, before any close', async () => {
     const own = mkdtempSync(join(dir, 'flush-'));
     const writer = createHarWriter({ dir: own, prefix: 'flush', fileName: 'flush.har', flushMs: 10 });
     writer.add(exchange('http://127.0.0.1:4010/api/order/detail?orderName=A1', JSON.stringify({ status: true, data: { serialCode: SERIAL } })));
@@ -61,7 +61,7 @@ describe('HAR writer', () => {
     expect(createHarValidator()(JSON.parse(text), 'recording').ok).toBe(true);
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(SERIAL);
-    expect(readdirSync(own)).toEqual(['flush.har']); // written to a temporary file, then renamed over it
+    expect(readdirSync(own)).toEqual(['flush.har']);
     writer.add(exchange('http://127.0.0.1:4010/api/customer/balance', '{"status":true}'));
     expect(writer.close().ok).toBe(true);
     expect((JSON.parse(readFileSync(join(own, 'flush.har'), 'utf8')) as { log: { entries: unknown[] } }).log.entries).toHaveLength(2);
@@ -77,6 +77,44 @@ describe('HAR writer', () => {
     while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(errors).toEqual(['RECORDING_NOT_WRITTEN']);
     expect(writer.close()).toMatchObject({ ok: false, error: { code: 'RECORDING_NOT_WRITTEN' } });
+  });
+
+  test('what is written is never written again: later entries are appended, so no string ever holds the whole file (issue 17 #11)', async () => {
+    const own = mkdtempSync(join(dir, 'append-'));
+    const file = join(own, 'a.har');
+    const writer = createHarWriter({ dir: own, prefix: 'a', fileName: 'a.har', flushMs: 1 });
+    writer.add(exchange('http://127.0.0.1:4010/api/customer/balance', '{"status":true,"marker":"first"}'));
+    const deadline = Date.now() + 5000;
+    while (!(existsSync(file) && readFileSync(file, 'utf8').includes('first')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    // Mark the written entry in place (same length). A writer that rewrote the file whole would put "first" back.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('first', 'FIRST'));
+    for (let i = 0; i < 300; i += 1) writer.add(exchange(`http://127.0.0.1:4010/api/order/detail?orderName=A${i}`, `{"status":true,"n":${i}}`));
+    expect(writer.close().ok).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect((JSON.parse(text) as { log: { entries: unknown[] } }).log.entries).toHaveLength(301);
+    expect(text).toContain('FIRST');
+    expect(text).not.toContain('first');
+  });
+
+  test('appends across flushes keep every entry, and the file is whole and valid after each flush', async () => {
+    const own = mkdtempSync(join(dir, 'bursts-'));
+    const file = join(own, 'bursts.har');
+    const writer = createHarWriter({ dir: own, prefix: 'b', fileName: 'bursts.har', flushMs: 1 });
+    const counts: number[] = [];
+    for (let burst = 0; burst < 3; burst += 1) {
+      for (let i = 0; i < 5; i += 1) writer.add(exchange(`http://127.0.0.1:4010/api/order/detail?orderName=B${burst}${i}`, '{"status":true}'));
+      const deadline = Date.now() + 5000;
+      const want = (burst + 1) * 5;
+      let seen = 0;
+      while (seen < want && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 5));
+        if (existsSync(file)) seen = (JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length;
+      }
+      counts.push(seen);
+      expect(createHarValidator()(JSON.parse(readFileSync(file, 'utf8')), 'recording').ok).toBe(true);
+    }
+    expect(counts).toEqual([5, 10, 15]);
+    expect(writer.close().ok).toBe(true);
   });
 
   test('recordingTarget records every answered exchange and changes nothing', async () => {
