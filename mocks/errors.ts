@@ -59,7 +59,7 @@ function messageLimit(spec: Document): number {
  * and the code sent with each status (#23, D4). A handler names an error by the kit's generic code (`NOT_FOUND`); when no
  * status is decided for it, it is answered with the status the spec maps it to and the code decisions.yaml gives that status.
  */
-export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecisions, 'retryAfter' | 'codesByStatus'>): ErrorCatalogue {
+export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecisions, 'retryAfter' | 'codesByStatus' | 'messagesNameField'>): ErrorCatalogue {
   const schema = spec.components?.schemas?.ErrorCode as { 'x-status-codes'?: Record<string, number> } | undefined;
   const statuses = schema?.['x-status-codes'] ?? {};
   const status = (code: string): number => {
@@ -71,10 +71,12 @@ export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecis
   const respond = (error: VendorError): MockResponse => {
     const answered = error.status ?? status(error.code);
     const code = error.status === undefined ? (decisions.codesByStatus[String(answered)] ?? error.code) : error.code;
+    // D6 decided false (decisions.yaml messagesNameField): a 400 says only that the request is invalid, as such a server does.
+    const message = answered === 400 && !decisions.messagesNameField ? 'The request is invalid.' : error.message;
     return {
       status: answered,
       headers: decisions.retryAfter.send && RETRY_STATUSES.has(answered) ? { 'retry-after': '1' } : {},
-      body: { status: false, error: { code, message: error.message.length > limit ? `${error.message.slice(0, limit - 3)}...` : error.message } },
+      body: { status: false, error: { code, message: message.length > limit ? `${message.slice(0, limit - 3)}...` : message } },
     };
   };
   return {
