@@ -23,7 +23,7 @@ import { verify } from '../../../src/contract/verify/verify.ts';
 import { loadDecisions, type LoadedDecisions } from '../../../src/spec/decisions.ts';
 import { loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
 import { asDecisions } from '../../support/independent/as-decisions.ts';
-import { PROFILES } from '../../support/independent/profile.ts';
+import { GAP_PROFILES, PROFILES } from '../../support/independent/profile.ts';
 import { startIndependentServer, type IndependentServer } from '../../support/independent/server.ts';
 
 type Name = keyof typeof PROFILES;
@@ -243,6 +243,24 @@ describe('verify against independent servers', () => {
     expect(proposal.needsHuman.map((h) => [h.contradicts, h.what])).toEqual([[['S7'], expect.stringContaining('/data/credit')]]);
     const files = await adoptInCopy('rogue', proposal);
     expect(files.result).toMatchObject({ nothingToDo: true, written: [] });
+  });
+});
+
+describe('servers that break a documented limit', () => {
+  test('epsilon (pageSize capped at 50, S1/S4 say 100): semantics.pagination fails on both lists, the order checks still run', async () => {
+    const server = await startIndependentServer(GAP_PROFILES.epsilon);
+    try {
+      const run = await verifyAgainst(server);
+      expect(run.exitCode).toBe(1);
+      const pagination = run.report.findings.filter((f) => f.checkId === 'semantics.pagination');
+      expect(pagination.map((f) => f.operation).sort()).toEqual(['POST /api/order/list', 'POST /api/product/merchant/invited/list']);
+      expect(pagination[0]!.message).toMatch(/pageSize 100 \(the documented maximum\) answered HTTP 400/);
+      expect(pagination[0]!.basis).toEqual({ decisions: ['7'], sources: ['S1', 'S4'] });
+      const orderLines = run.report.lines.filter((l) => l.checkId === 'semantics.decided-refusals' || l.checkId === 'semantics.order-round-trip');
+      expect(orderLines.map((l) => l.status)).toEqual(['PASS', 'PASS']);
+    } finally {
+      await server.close();
+    }
   });
 });
 
