@@ -1,5 +1,5 @@
 // Edit openapi/wupex.yaml as YAML (comments and layout kept) so it says what the decisions say: success status,
-// every decided refusal's code, status map and documented status, order limits; plus
+// every decided refusal's code, status map and documented status, Accept-Language values, order limits; plus
 // new optional response fields. Idempotent: an aligned spec comes back unchanged. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { pointFor } from '../contract/propose/entries.ts';
@@ -130,6 +130,12 @@ function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
       for (const placed of placedRefusals(d, [...ops.keys()])) {
         ensureCode(placed.entry, placed.refusal.code, placed.refusal.status);
         for (const id of placed.on) ensureDocumented(placed.entry, id, placed.refusal.status, placed.refusal.code);
+      }
+      const languages = ['components', 'parameters', 'AcceptLanguage', 'schema', 'enum'];
+      const listed = doc.getIn(languages);
+      if (isSeq(listed) && JSON.stringify(listed.toJSON()) !== JSON.stringify(d.acceptLanguage.accepted)) {
+        doc.setIn(languages, Object.assign(doc.createNode([...d.acceptLanguage.accepted]), { flow: true }));
+        changed.push(`Accept-Language: the values are ${d.acceptLanguage.accepted.join(', ')} (acceptLanguage.accepted)`);
       }
       setIfDifferent(['components', 'schemas', 'PullCodesRequest', 'maxItems'], d.orderLimits.maxLines, `PullCodesRequest.maxItems is ${d.orderLimits.maxLines} (orderLimits.maxLines)`);
       setIfDifferent(['components', 'schemas', 'OrderLine', 'properties', 'quantity', 'maximum'], d.orderLimits.maxQuantity, `OrderLine.quantity.maximum is ${d.orderLimits.maxQuantity} (orderLimits.maxQuantity)`);

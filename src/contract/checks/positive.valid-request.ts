@@ -14,11 +14,11 @@ function basisOfValid(request: RequestSpec): Basis {
   return NO_BASIS;
 }
 
-function describe(request: { query?: Record<string, string>; body?: unknown }): string {
-  const parts = [];
+function describe(request: { query?: Record<string, string>; body?: unknown; acceptLanguage?: string | null }): string {
+  const parts = [`Accept-Language: ${request.acceptLanguage ?? 'en-US'}`];
   if (request.query && Object.keys(request.query).length) parts.push(`query ${new URLSearchParams(request.query)}`);
   if (request.body !== undefined) parts.push(`body ${JSON.stringify(request.body)}`);
-  return parts.join(', ') || 'no parameters';
+  return parts.join(', ');
 }
 
 export const positiveValidRequest = defineActiveCheck({
@@ -32,7 +32,8 @@ export const positiveValidRequest = defineActiveCheck({
       if (typeof requests === 'string') return [skip(requests)];
       const outcomes: Outcome[] = [];
       for (const request of requests) {
-        const exchange = await ctx.send(request);
+        // Every valid request also shows which Accept-Language values the target serves (#20, for --propose).
+        const exchange = await ctx.send({ ...request, evidenceFor: { entry: 'acceptLanguage.accepted' } });
         const { status, json } = exchange.response;
         if (status >= 200 && status < 300) {
           outcomes.push(pass());

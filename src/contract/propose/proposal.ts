@@ -69,6 +69,11 @@ interface Tally {
 
 function tally(entry: string, observations: Observation[], current: LoadedDecisions): Tally[] {
   const point = pointFor(entry);
+  if (point?.aggregate) {
+    const reading = observations.length ? point.aggregate(observations, current) : undefined;
+    if (!reading) return [];
+    return [{ reading: 'value' in reading ? key(reading.value) : reading.human, ...reading, observations }];
+  }
   const groups = new Map<string, Tally>();
   for (const o of observations) {
     const reading = point?.read(o.seen, current);

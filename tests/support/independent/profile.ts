@@ -102,8 +102,8 @@ export const delta: ServerProfile = {
 export const PROFILES = { ours, alpha, beta, gamma, delta, rogue } as const;
 
 /**
- * Servers the loop does not handle today (no test yet; see the h16-servers report): `zeta` serves only en-US (#20's
- * accepted list: verify flags it, propose proposes nothing, so adopt cannot converge); `epsilon` caps pageSize at 50
+ * Servers found by the h16-servers report, each with its own test: `zeta` serves only en-US (#20's accepted list:
+ * verify flags it, propose drops en, adopt narrows the spec's enum, verify converges); `epsilon` caps pageSize at 50
  * (breaks S1/S4's max 100: semantics.pagination fails on it and discovery falls back to the default page size, so the
  * order checks still run; independent-servers.test.ts).
  */

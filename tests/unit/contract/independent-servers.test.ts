@@ -246,6 +246,30 @@ describe('verify against independent servers', () => {
   });
 });
 
+describe('a server serving fewer languages', () => {
+  test('zeta (only en-US): propose drops en from acceptLanguage.accepted, adopt narrows the spec, verify then exits 0', async () => {
+    const server = await startIndependentServer(GAP_PROFILES.zeta);
+    try {
+      const run = await verifyAgainst(server);
+      expect(run.exitCode).toBe(1);
+      expect(run.report.findings.map((f) => f.message).join('\n')).toMatch(/Accept-Language: en,/);
+      const proposal = proposeFrom({ located: run.exchanges, decisions: run.decisions, source: { command: 'verify', target: 'independent zeta', exchanges: run.exchanges.length } });
+      expect(proposal.changes.map((c) => [c.entry, c.proposed])).toContainEqual(['acceptLanguage.accepted', ['en-US']]);
+      const dir = join(work, 'zeta');
+      cpSync(resolve(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
+      writeFileSync(join(dir, 'proposal.json'), JSON.stringify(proposal));
+      const spec = join(dir, 'openapi', 'wupex.yaml');
+      const adopted = await adopt({ proposal: join(dir, 'proposal.json'), spec });
+      if (!adopted.ok) throw new Error(adopted.error.message);
+      expect(adopted.value.spec).toContainEqual('Accept-Language: the values are en-US (acceptLanguage.accepted)');
+      const after = await verifyAgainst(server, { spec, decisions: join(dir, 'openapi', 'decisions.yaml') });
+      expect(after.report.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('servers that break a documented limit', () => {
   test('epsilon (pageSize capped at 50, S1/S4 say 100): semantics.pagination fails on both lists, the order checks still run', async () => {
     const server = await startIndependentServer(GAP_PROFILES.epsilon);
