@@ -7,10 +7,12 @@ import { forEachOperation } from './lib/for-each-operation.ts';
 import { isObject } from './lib/text.ts';
 import { validRequests } from './lib/valid-requests.ts';
 
-/** `Accept-Language: en` rests on DECISIONS #20, an empty list body on D5; other valid requests on the guide. */
+/** `Accept-Language: en` rests on DECISIONS #20, an empty list body on D5, a paged one on #7 (S1, S4); other valid requests on the guide. */
 function basisOfValid(request: RequestSpec): Basis {
   if (request.acceptLanguage && request.acceptLanguage !== 'en-US') return parameterBasis(request.operation, 'Accept-Language');
   if (isObject(request.body) && Object.keys(request.body).length === 0) return basis(['D5'], ['S4']);
+  // A page or pageSize within the documented range (#7; S1, S4 give 1..100) refused.
+  if (isObject(request.body) && ('page' in request.body || 'pageSize' in request.body)) return basis(['7'], ['S1', 'S4']);
   return NO_BASIS;
 }
 
