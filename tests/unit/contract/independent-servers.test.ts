@@ -174,7 +174,7 @@ afterAll(async () => {
 
 /** The run's proposal, as `verify --propose FILE` builds it. */
 const proposalOf = (run: VerifyResult, name: Name): Proposal =>
-  proposeFrom({ located: run.exchanges, decisions: run.decisions, source: { command: 'verify', target: `independent ${name}`, exchanges: run.exchanges.length } });
+  proposeFrom({ located: run.exchanges, decisions: run.decisions, findings: run.report.findings, source: { command: 'verify', target: `independent ${name}`, exchanges: run.exchanges.length } });
 
 /** `npm run adopt -- FILE` in a fresh copy of openapi/; returns the copy's spec and decisions paths. */
 async function adoptInCopy(name: Name, proposal: Proposal) {
@@ -282,6 +282,10 @@ describe('servers that break a documented limit', () => {
       expect(pagination[0]!.basis).toEqual({ decisions: ['7'], sources: ['S1', 'S4'] });
       const orderLines = run.report.lines.filter((l) => l.checkId === 'semantics.decided-refusals' || l.checkId === 'semantics.order-round-trip');
       expect(orderLines.map((l) => l.status)).toEqual(['PASS', 'PASS']);
+      // No decisions.yaml entry holds a page size: the proposal hands row #7 to a human, adopt has nothing to change.
+      const proposal = proposeFrom({ located: run.exchanges, decisions: run.decisions, findings: run.report.findings, source: { command: 'verify', target: 'independent epsilon', exchanges: run.exchanges.length } });
+      expect(proposal.changes.filter((c) => !c.entry.startsWith('codesByStatus.'))).toEqual([]);
+      expect(proposal.needsHuman).toContainEqual(expect.objectContaining({ rows: ['7'], contradicts: ['S1', 'S4'], what: expect.stringMatching(/^semantics\.pagination: .*pageSize 100/) }));
     } finally {
       await server.close();
     }
