@@ -5,6 +5,13 @@ import type { JsonSchema } from './spec-index.ts';
 export const BODY_LIMIT = 64 * 1024;
 
 /**
+ * Orders one account may hold (D7): past it pullCodes answers `500 [wupex-mock] STORE_FULL` (the twin's own limit, not
+ * vendor behaviour) and `POST /__mock/reset` empties the store. Lookups by name and referenceId are indexed; listOrders
+ * by date needs no sort (orders are kept in creation order), so a request costs O(orders) at worst.
+ */
+export const STORE_BOUNDS = { ordersPerAccount: 100_000 } as const;
+
+/**
  * The body as Prism should validate it: every array longer than its schema's `maxItems` is cut to `maxItems + 1`
  * items, so the same "must NOT have more than N items" diagnostic comes back without validating (and reporting)
  * thousands of items. Walks only where the schema describes (properties, items); everything else is left as sent.

@@ -1,4 +1,5 @@
 // `npm run mock -- --catalogue PATH.har`: the twin's catalogue from recorded listProducts answers; invalid products are reported and skipped.
+import { MAX_AMOUNT } from './scenario.ts';
 import { readFileSync } from 'node:fs';
 import type { Har, HarEntry } from '../src/har/har.ts';
 import { createHarValidator } from '../src/har/validate.ts';
@@ -75,6 +76,8 @@ export function loadRecordedCatalogue(path: string, doc: Document, fixtures: rea
   });
   if (byCode.size === 0) return err(kitError('CATALOGUE_EMPTY', `--catalogue ${path} holds no valid product from a listProducts answer (${skipped.length} skipped).`, { hint: 'Record your app (or npm run verify) listing products through npm run proxy -- --record DIR.' }));
   const balances = answers(entries, doc, 'getBalance').map((b) => (b as { data?: { balance?: unknown; credit?: unknown } })?.data);
-  const last = balances.filter((d) => typeof d?.balance === 'number' && typeof d?.credit === 'number').at(-1) as { balance: number; credit: number } | undefined;
+  // The same bound as the admin routes and scenarios (MAX_AMOUNT, DECISIONS #3): a recorded 1e308 never becomes a balance.
+  const inBounds = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AMOUNT;
+  const last = balances.filter((d) => inBounds(d?.balance) && inBounds(d?.credit)).at(-1) as { balance: number; credit: number } | undefined;
   return ok({ products: [...byCode.values()], skipped, ...(last ? { balance: { balance: last.balance, credit: last.credit } } : {}) });
 }

@@ -54,8 +54,12 @@ function messageLimit(spec: Document): number {
   return envelope?.properties?.error?.properties?.message?.maxLength ?? Number.POSITIVE_INFINITY;
 }
 
-/** Build the catalogue from the resolved spec (the status map is never restated here) and the decisions (Retry-After, #22). */
-export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecisions, 'retryAfter'>): ErrorCatalogue {
+/**
+ * Build the catalogue from the resolved spec (the status map is never restated here) and the decisions: Retry-After (#22),
+ * and the code sent with each status (#23, D4). A handler names an error by the kit's generic code (`NOT_FOUND`); when no
+ * status is decided for it, it is answered with the status the spec maps it to and the code decisions.yaml gives that status.
+ */
+export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecisions, 'retryAfter' | 'codesByStatus' | 'messagesNameField'>): ErrorCatalogue {
   const schema = spec.components?.schemas?.ErrorCode as { 'x-status-codes'?: Record<string, number> } | undefined;
   const statuses = schema?.['x-status-codes'] ?? {};
   const status = (code: string): number => {
@@ -66,10 +70,13 @@ export function createErrorCatalogue(spec: Document, decisions: Pick<LoadedDecis
   const limit = messageLimit(spec);
   const respond = (error: VendorError): MockResponse => {
     const answered = error.status ?? status(error.code);
+    const code = error.status === undefined ? (decisions.codesByStatus[String(answered)] ?? error.code) : error.code;
+    // D6 decided false (decisions.yaml messagesNameField): a 400 says only that the request is invalid, as such a server does.
+    const message = answered === 400 && !decisions.messagesNameField ? 'The request is invalid.' : error.message;
     return {
       status: answered,
       headers: decisions.retryAfter.send && RETRY_STATUSES.has(answered) ? { 'retry-after': '1' } : {},
-      body: { status: false, error: { code: error.code, message: error.message.length > limit ? `${error.message.slice(0, limit - 3)}...` : error.message } },
+      body: { status: false, error: { code, message: message.length > limit ? `${message.slice(0, limit - 3)}...` : message } },
     };
   };
   return {

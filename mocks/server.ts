@@ -53,6 +53,8 @@ export interface MockServerOptions {
    * Read and checked once at start (and by reload()), then frozen; an invalid entry refuses the start, naming it.
    */
   decisions?: string | Decisions | LoadedDecisions;
+  /** Orders one account may hold before pullCodes answers `[wupex-mock] STORE_FULL` (default 100,000; D7). */
+  maxOrdersPerAccount?: number;
 }
 
 export interface MockServer {
@@ -147,7 +149,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
   const decisions = resolveDecisions(options.decisions);
   if (!decisions.ok) return decisions;
   const accounts = options.accounts ?? DEMO_ACCOUNTS;
-  const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined, now: options.now, balance: options.balance });
+  const store = createStore({ accounts, products, seed, reseedOnReset: options.seed !== undefined, now: options.now, balance: options.balance, maxOrders: options.maxOrdersPerAccount });
   const faults = createFaults({ faultRate: options.faultRate ?? 0, rateLimit: options.rateLimit ?? 0, random: createRandom(seed ^ 0x5eed) });
   const queue: FaultQueue = createFaultQueue(spec);
   const reset = (): void => {

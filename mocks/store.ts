@@ -1,6 +1,7 @@
 // Per-server state of the twin: products and stock, and per-account balance and orders. Built by createStore, never module-level.
 import { fingerprint } from '../src/secrets/redact.ts';
 import { DEMO_BALANCE, type MockAccount } from './demo-accounts.ts';
+import { STORE_BOUNDS } from './bounds.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** A product of the catalogue (fixture shape, mocks/fixtures/products.json). */
@@ -65,6 +66,8 @@ export interface StoreFixtures {
   balance?: { balance: number; credit: number };
   /** The clock for order dates; default `Date.now`. */
   now?: () => number;
+  /** Orders one account may hold (default STORE_BOUNDS.ordersPerAccount). */
+  maxOrders?: number;
 }
 
 /** Per-account summary for the admin surface: never the key, only its fingerprint. */
@@ -84,6 +87,8 @@ export interface MockStore {
   product(sku: string): ProductRecord | undefined;
   /** Seeded random source for serials, order names and faults; reset() reseeds it. */
   random(): Random;
+  /** True when the account holds the most orders the store keeps (STORE_BOUNDS): no further order is recorded. */
+  full(account: AccountState): boolean;
   /** Record an order and move stock and money. Synchronous, so check-and-create is atomic. */
   commitOrder(account: AccountState, order: Omit<OrderRecord, 'sequence'>): OrderRecord;
   now(): number;
@@ -149,6 +154,7 @@ export function createStore(fixtures: StoreFixtures): MockStore {
     products: () => catalogue,
     product: (sku) => products.get(sku),
     random: () => random,
+    full: (account) => account.orders.length >= (fixtures.maxOrders ?? STORE_BOUNDS.ordersPerAccount),
     commitOrder: (account, draft) => applyOrder(products, account, { ...draft, sequence: (sequence += 1) }),
     now: fixtures.now ?? Date.now,
     orderNameTaken: (name) => [...accounts.values()].some((a) => a.byName.has(name)),

@@ -26,9 +26,13 @@ const SORT_KEYS: Record<string, (o: OrderRecord) => number | string> = {
   orderName: (o) => o.orderName,
 };
 
-/** Sort with the creation sequence as tie-breaker, so pages never overlap. */
+/**
+ * Sort with the creation sequence as tie-breaker, so pages never overlap. Orders are stored in creation order, so by
+ * date (the default) they need no sort at all: 100,000 orders cost one reverse, not a comparison sort (D7).
+ */
 function sortOrders(orders: OrderRecord[], column: string, direction: 'ASC' | 'DESC'): OrderRecord[] {
-  const key = SORT_KEYS[column] ?? SORT_KEYS.orderDate;
+  if (!(column in SORT_KEYS) || column === 'orderDate') return direction === 'ASC' ? orders : orders.reverse();
+  const key = SORT_KEYS[column]!;
   const sign = direction === 'ASC' ? 1 : -1;
   return [...orders].sort((a, b) => {
     const ka = key(a);

@@ -1,7 +1,7 @@
 // pullCodes: all-or-nothing order with one serial per unit, idempotent per account on referenceId (S5; DECISIONS #8, #10-#13).
 import { err, ok, type Result } from '../../src/core/result.ts';
 import type { LoadedDecisions } from '../../src/spec/decisions.ts';
-import { decidedError, type VendorError } from '../errors.ts';
+import { decidedError, MOCK_PREFIX, type VendorError } from '../errors.ts';
 import type { Random } from '../random.ts';
 import { money, type AccountState, type MockStore, type OrderLineRecord, type OrderRecord } from '../store.ts';
 import type { Handler } from './handler.ts';
@@ -85,6 +85,9 @@ export const pullCodes: Handler = ({ account, store, body, query, decisions }) =
   const lines = body as OrderLineInput[];
   const total = checkLines(account, store, lines, decisions);
   if (!total.ok) return total;
+  if (store.full(account)) {
+    return err({ code: 'INTERNAL_ERROR', status: 500, message: `${MOCK_PREFIX} STORE_FULL: this account holds ${account.orders.length} orders, the most the twin keeps; POST /__mock/reset empties the store.` });
+  }
   const date = new Date(store.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const order = store.commitOrder(account, { orderName: orderName(store), orderDate: date, orderAmount: total.value, referenceId, lines: buildLines(store, lines) });
   return ok(presentPullResult(order));

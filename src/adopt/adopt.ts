@@ -113,7 +113,7 @@ interface Stage {
 async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult>> {
   const stage = mkdtempSync(join(tmpdir(), 'wupex-adopt-'));
   try {
-    cpSync(files.dir, stage, { recursive: true, filter: (src) => !src.includes(`${join(files.dir, 'node_modules')}`) });
+    cpSync(files.dir, stage, { recursive: true });
     const at = (file: string) => join(stage, relative(files.dir, file));
     const before = bundleSpec(at(files.spec));
     const outputs = new Map<string, string>([[files.spec, s.edited.text], [files.decisions, renderDecisions(s.next)]]);

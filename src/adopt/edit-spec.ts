@@ -1,7 +1,8 @@
 // Edit openapi/wupex.yaml as YAML (comments and layout kept) so it says what the decisions say: success status,
-// every decided refusal's code, status map and documented status, order limits; plus
+// every decided refusal's code, status map and documented status, Accept-Language values, order limits; plus
 // new optional response fields. Idempotent: an aligned spec comes back unchanged. Pure: text in, text out.
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { pointFor } from '../contract/propose/entries.ts';
 import type { FieldChange } from '../contract/propose/proposal.ts';
 import { placedRefusals } from '../spec/decisions-vs-spec.ts';
 import type { LoadedDecisions } from '../spec/decisions.ts';
@@ -23,8 +24,11 @@ export interface EditNote {
   exists: (relative: string) => boolean;
 }
 
-const ROWS: Record<string, number | string> = { paging: 7, repeatedReferenceId: 8, orderLimits: 10, pullCodes: 12, otherAccountOrder: 19, acceptLanguage: 20, contentType: 21, codesByStatus: 23 };
-const rowOf = (entry: string) => ROWS[entry.split('.')[0]!] ?? 23;
+/** The DECISIONS row an entry rests on (its first), as the number `x-decision` takes when it is one. */
+const rowOf = (entry: string): number | string => {
+  const row = pointFor(entry)?.rows[0] ?? '23';
+  return /^\d+$/.test(row) ? Number(row) : row;
+};
 const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
 const quoted = (text: string) => Object.assign(new Scalar(text), { type: Scalar.QUOTE_SINGLE });
 const pascal = (code: string) => code.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -126,6 +130,12 @@ function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
       for (const placed of placedRefusals(d, [...ops.keys()])) {
         ensureCode(placed.entry, placed.refusal.code, placed.refusal.status);
         for (const id of placed.on) ensureDocumented(placed.entry, id, placed.refusal.status, placed.refusal.code);
+      }
+      const languages = ['components', 'parameters', 'AcceptLanguage', 'schema', 'enum'];
+      const listed = doc.getIn(languages);
+      if (isSeq(listed) && JSON.stringify(listed.toJSON()) !== JSON.stringify(d.acceptLanguage.accepted)) {
+        doc.setIn(languages, Object.assign(doc.createNode([...d.acceptLanguage.accepted]), { flow: true }));
+        changed.push(`Accept-Language: the values are ${d.acceptLanguage.accepted.join(', ')} (acceptLanguage.accepted)`);
       }
       setIfDifferent(['components', 'schemas', 'PullCodesRequest', 'maxItems'], d.orderLimits.maxLines, `PullCodesRequest.maxItems is ${d.orderLimits.maxLines} (orderLimits.maxLines)`);
       setIfDifferent(['components', 'schemas', 'OrderLine', 'properties', 'quantity', 'maximum'], d.orderLimits.maxQuantity, `OrderLine.quantity.maximum is ${d.orderLimits.maxQuantity} (orderLimits.maxQuantity)`);

@@ -1,9 +1,11 @@
-// Test helper: run a kit script as a subprocess (node + tsx loader, one process), with its exit code, output and peak RSS.
+// Test helper: run a kit script as a subprocess (one node process: compiled from dist/ when it is fresh, as `npm run` does,
+// else the TypeScript through the tsx loader), with its exit code, output and peak RSS.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chooseEntry } from '../../scripts/mock-launch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -20,12 +22,18 @@ export interface ScriptRun {
   cwd: string;
 }
 
+/** The node arguments that start scripts/<name>: dist/scripts/<name>.js when dist/ is as new as every source, else tsx. */
+export function scriptEntry(name: string): string[] {
+  const entry = chooseEntry(ROOT, name);
+  return entry.kind === 'compiled' ? [entry.file] : ['--import', TSX_LOADER, entry.file];
+}
+
 /** Run `scripts/<name>.ts` with only PATH, HOME and `env`; `timeoutMs` kills a hung child (the test then fails on its code). */
 export function runScript(name: string, args: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptRun> {
   const cwd = mkdtempSync(join(tmpdir(), 'kit-script-'));
   const rssFile = join(cwd, 'max-rss');
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KIT_TEST_RSS_FILE: rssFile };
-  const argv = ['--import', TSX_LOADER, '--import', REPORT_RSS, resolve(ROOT, `scripts/${name}.ts`), ...args];
+  const argv = ['--import', REPORT_RSS, ...scriptEntry(name), ...args];
   return new Promise((done) => {
     execFile(process.execPath, argv, { cwd, env: { ...base, ...env }, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? Number((error as { code?: number }).code ?? 1) : 0;

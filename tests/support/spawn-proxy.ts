@@ -1,4 +1,4 @@
-// Starts `npm run proxy` as a user runs it (its own process, through tsx) for the CLI tests; resolves once it says where it listens.
+// Starts `npm run proxy` as a user runs it (its own process, compiled or through tsx as npm run does) for the CLI tests; resolves once it says where it listens.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -12,9 +12,9 @@ export interface SpawnedProxy {
   stderr(): string;
 }
 
-/** `node --import tsx scripts/proxy.ts ...args` with WUPEX_API_KEY empty; rejects with its output if it exits before listening. */
+/** `node scripts/mock-launch.mjs proxy ...args` with WUPEX_API_KEY empty; rejects with its output if it exits before listening. */
 export function spawnProxy(args: readonly string[]): Promise<SpawnedProxy> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/proxy.ts', ...args], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
+  const child = spawn(process.execPath, ['scripts/mock-launch.mjs', 'proxy', ...args], { cwd: ROOT, env: { ...process.env, WUPEX_API_KEY: '' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -17,7 +17,7 @@ export const authInvalidKey = defineActiveCheck({
     probeEach(ctx, { auth: { fakeKey: INVALID_KEY } }, (base) => ({
       what: 'a request with an invalid x-api-key',
       status: 401,
-      code: 'UNAUTHORIZED',
+      code: ctx.decisions.codesByStatus['401'] ?? 'UNAUTHORIZED',
       basis: authInvalidKey.basis!,
       probe: { ...base, auth: { fakeKey: INVALID_KEY } },
     })),

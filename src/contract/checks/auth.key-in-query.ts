@@ -14,7 +14,7 @@ export const authKeyInQuery = defineActiveCheck({
     probeEach(ctx, { auth: 'query' }, (base) => ({
       what: 'a request with the key only in the query string',
       status: 401,
-      code: 'UNAUTHORIZED',
+      code: ctx.decisions.codesByStatus['401'] ?? 'UNAUTHORIZED',
       basis: authKeyInQuery.basis!,
       probe: { ...base, auth: 'query' },
     })),

@@ -13,7 +13,7 @@ export const authMissingKey = defineActiveCheck({
     probeEach(ctx, { auth: 'none' }, (base) => ({
       what: 'a request without x-api-key',
       status: 401,
-      code: 'UNAUTHORIZED',
+      code: ctx.decisions.codesByStatus['401'] ?? 'UNAUTHORIZED',
       basis: authMissingKey.basis!,
       probe: { ...base, auth: 'none' },
     })),

@@ -18,7 +18,7 @@ export const negativeMalformedJson = defineActiveCheck({
     probeEach(ctx, { auth: 'header', filter: isPost }, (base) => ({
       what: `a body of malformed JSON (${MALFORMED_JSON})`,
       status: 400,
-      code: 'INVALID_PAYLOAD',
+      code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD',
       basis: negativeMalformedJson.basis!,
       probe: { ...base, rawBody: MALFORMED_JSON },
     })),

@@ -25,15 +25,28 @@ function pagingOutOfRange(ctx: CheckContext, violation: Violation): boolean {
   return violation.names === 'page' ? value < page.min : value < pageSize.min || value > pageSize.max;
 }
 
+/** One unit or one line past the decided order limits (#10): evidence for `--propose` when a target accepts it. */
+function pastOrderLimit(ctx: CheckContext, violation: Violation): string | undefined {
+  if (violation.request.operation.operationId !== 'pullCodes') return undefined;
+  const { maxQuantity, maxLines } = ctx.decisions.orderLimits;
+  const body = violation.request.body;
+  if (!Array.isArray(body)) return undefined;
+  if (body.length === maxLines + 1) return 'orderLimits.maxLines';
+  if (violation.names === 'quantity' && body.some((line) => (line as { quantity?: unknown } | null)?.quantity === maxQuantity + 1)) return 'orderLimits.maxQuantity';
+  return undefined;
+}
+
 /** Paging out of range (#7) and Accept-Language missing or not listed (#20) get the decided answer; the rest 400 INVALID_PAYLOAD. */
-function expectationFor(ctx: CheckContext, violation: Violation): Pick<RejectionExpectation, 'status' | 'code' | 'accepted'> {
+function expectationFor(ctx: CheckContext, violation: Violation): Pick<RejectionExpectation, 'status' | 'code' | 'accepted' | 'entry'> {
   if (pagingOutOfRange(ctx, violation)) return decidedExpectation('paging.outOfRange', ctx.decisions.paging.outOfRange);
+  const limit = pastOrderLimit(ctx, violation);
+  if (limit) return { status: 400, code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD', entry: limit };
   if (violation.names?.toLowerCase() === 'accept-language') {
     const missing = violation.request.acceptLanguage === null;
     const { acceptLanguage } = ctx.decisions;
     return missing ? decidedExpectation('acceptLanguage.missing', acceptLanguage.missing) : decidedExpectation('acceptLanguage.unsupported', acceptLanguage.unsupported);
   }
-  return { status: 400, code: 'INVALID_PAYLOAD' };
+  return { status: 400, code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD' };
 }
 
 export const negativeSchemaViolation = defineActiveCheck({

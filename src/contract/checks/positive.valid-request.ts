@@ -7,18 +7,20 @@ import { forEachOperation } from './lib/for-each-operation.ts';
 import { isObject } from './lib/text.ts';
 import { validRequests } from './lib/valid-requests.ts';
 
-/** `Accept-Language: en` rests on DECISIONS #20, an empty list body on D5; other valid requests on the guide. */
+/** `Accept-Language: en` rests on DECISIONS #20, an empty list body on D5, a paged one on #7 (S1, S4); other valid requests on the guide. */
 function basisOfValid(request: RequestSpec): Basis {
   if (request.acceptLanguage && request.acceptLanguage !== 'en-US') return parameterBasis(request.operation, 'Accept-Language');
   if (isObject(request.body) && Object.keys(request.body).length === 0) return basis(['D5'], ['S4']);
+  // A page or pageSize within the documented range (#7; S1, S4 give 1..100) refused.
+  if (isObject(request.body) && ('page' in request.body || 'pageSize' in request.body)) return basis(['7'], ['S1', 'S4']);
   return NO_BASIS;
 }
 
-function describe(request: { query?: Record<string, string>; body?: unknown }): string {
-  const parts = [];
+function describe(request: { query?: Record<string, string>; body?: unknown; acceptLanguage?: string | null }): string {
+  const parts = [`Accept-Language: ${request.acceptLanguage ?? 'en-US'}`];
   if (request.query && Object.keys(request.query).length) parts.push(`query ${new URLSearchParams(request.query)}`);
   if (request.body !== undefined) parts.push(`body ${JSON.stringify(request.body)}`);
-  return parts.join(', ') || 'no parameters';
+  return parts.join(', ');
 }
 
 export const positiveValidRequest = defineActiveCheck({
@@ -32,7 +34,8 @@ export const positiveValidRequest = defineActiveCheck({
       if (typeof requests === 'string') return [skip(requests)];
       const outcomes: Outcome[] = [];
       for (const request of requests) {
-        const exchange = await ctx.send(request);
+        // Every valid request also shows which Accept-Language values the target serves (#20, for --propose).
+        const exchange = await ctx.send({ ...request, evidenceFor: { entry: 'acceptLanguage.accepted' } });
         const { status, json } = exchange.response;
         if (status >= 200 && status < 300) {
           outcomes.push(pass());

@@ -49,8 +49,8 @@ async function cases(ctx: CheckContext, control: RequestSpec): Promise<Case[]> {
   const listed = `among the ${products.length} products listed`;
   const costly = overBudget(products, await readBalance(ctx), orderLimits.maxQuantity);
   return [
-    { what: 'one unit of an out-of-stock product', entry: 'pullCodes.outOfStock', refusal: pullCodes.outOfStock, decisions: ['12', '13'], line: outOfStock ? { merchant, sku: outOfStock.productCode, quantity: 1 } : `no enabled product with available 0 ${listed}` },
-    { what: 'one unit of a disabled product', entry: 'pullCodes.disabledProduct', refusal: pullCodes.disabledProduct, decisions: ['12', '13'], line: disabled ? { merchant, sku: disabled.productCode, quantity: 1 } : `no disabled product ${listed}` },
+    { what: 'one unit of an out-of-stock product', entry: 'pullCodes.outOfStock', refusal: pullCodes.outOfStock, decisions: ['12'], line: outOfStock ? { merchant, sku: outOfStock.productCode, quantity: 1 } : `no enabled product with available 0 ${listed}` },
+    { what: 'one unit of a disabled product', entry: 'pullCodes.disabledProduct', refusal: pullCodes.disabledProduct, decisions: ['12'], line: disabled ? { merchant, sku: disabled.productCode, quantity: 1 } : `no disabled product ${listed}` },
     { what: 'more than the balance can pay for', entry: 'pullCodes.lowBalance', refusal: pullCodes.lowBalance, decisions: ['12'], line: typeof costly === 'string' ? costly : { merchant, ...costly } },
     { what: `one unit of an unknown sku (${UNKNOWN_SKU})`, entry: 'pullCodes.unknownSku', refusal: pullCodes.unknownSku, decisions: ['12'], line: { merchant, sku: UNKNOWN_SKU, quantity: 1 } },
     { what: "an order line naming another merchant's code", entry: 'orderLimits.otherMerchant', refusal: orderLimits.otherMerchant, decisions: ['10'], line: own ? { ...own, merchant: `${merchant}-OTHER` } : 'no orderable line to alter' },

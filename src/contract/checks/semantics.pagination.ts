@@ -46,9 +46,18 @@ async function fetchPage(ctx: CheckContext, operation: SpecOperation, n: number)
   return { exchange, items, info: json.pageInfo };
 }
 
+/** The largest documented page (decisions paging.pageSize.max, S1/S4's 100) must be served, not refused. */
+async function largestPage(ctx: CheckContext, operation: SpecOperation): Promise<Outcome | undefined> {
+  const max = ctx.decisions.paging.pageSize.max;
+  const exchange = await ctx.send({ operation, body: { page: 1, pageSize: max } });
+  if (exchange.response.status === 200) return undefined;
+  return fail(`${operation.label}: page 1 with pageSize ${max} (the documented maximum) answered HTTP ${exchange.response.status}; the spec documents 200 for any pageSize from 1 to ${max}.`, exchange, basis(['7'], ['S1', 'S4']));
+}
+
 /** Walk the first pages and the one past the end; report every inconsistency with the page it was seen on. */
 async function walk(ctx: CheckContext, operation: SpecOperation): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
+  const refused = await largestPage(ctx, operation);
+  const outcomes: Outcome[] = refused ? [refused] : [];
   const seenOn = new Map<string, number>();
   let last: number = PAGINATION.maxPages;
   for (let n = 1; n <= last + 1; n++) {
@@ -72,7 +81,7 @@ export const semanticsPagination = defineActiveCheck({
   title: 'Pagination inconsistent',
   severity: 'medium',
   basis: basis(['7'], ['S4', 'S10']),
-  description: 'More items than pageSize, pageInfo that disagrees with the request or totalCount, or the same item twice within or across pages.',
+  description: 'More items than pageSize, pageInfo that disagrees with the request or totalCount, the same item twice within or across pages, or the documented largest page (pageSize 100) refused.',
   requires: ['keepsState'],
   appliesTo: isList,
   run: (ctx) => forEachOperation(ctx, { auth: 'header', filter: isList }, (operation) => walk(ctx, operation)),

@@ -37,7 +37,8 @@ export interface HumanItem {
   /** "needs a human: contradicts S7" names the guide's sources; rows name a DECISIONS.md row without a decisions.yaml entry. */
   contradicts: string[];
   rows: string[];
-  example: EvidenceLine;
+  /** One exchange that shows it (absent for a verify finding, whose report carries its curl line). */
+  example?: EvidenceLine;
 }
 
 export interface Proposal {
@@ -69,6 +70,11 @@ interface Tally {
 
 function tally(entry: string, observations: Observation[], current: LoadedDecisions): Tally[] {
   const point = pointFor(entry);
+  if (point?.aggregate) {
+    const reading = observations.length ? point.aggregate(observations, current) : undefined;
+    if (!reading) return [];
+    return [{ reading: 'value' in reading ? key(reading.value) : reading.human, ...reading, observations }];
+  }
   const groups = new Map<string, Tally>();
   for (const o of observations) {
     const reading = point?.read(o.seen, current);
@@ -89,12 +95,40 @@ function evidenceOf(top: Tally, others: Tally[]): Evidence {
   };
 }
 
+/** A verify finding, as far as the proposal needs it. */
+export interface FindingLike {
+  checkId: string;
+  message: string;
+  basis: { decisions: string[]; sources: string[] };
+}
+
 export interface ProposalInput {
   located: readonly Located[];
   decisions: LoadedDecisions;
   source: Proposal['source'];
   base: Proposal['base'];
+  /** verify's findings: a decision row they name that no change covers is listed for a human (decisions.yaml cannot say it). */
+  findings?: readonly FindingLike[];
   now?: Date;
+}
+
+/** At most this many findings are carried over for a human (one per row and check). */
+const UNCOVERED_MAX = 20;
+
+/** Findings on decision rows no proposed change touches: the target differs there in a way no decisions.yaml entry holds. */
+function uncovered(findings: readonly FindingLike[], changes: readonly DecisionChange[]): HumanItem[] {
+  const covered = new Set(changes.flatMap((c) => c.rows));
+  const seen = new Set<string>();
+  const out: HumanItem[] = [];
+  for (const f of findings) {
+    const rows = f.basis.decisions.filter((r) => !covered.has(r) && r !== '23');
+    const id = `${rows.join(',')} ${f.checkId}`;
+    if (!rows.length || seen.has(id) || out.length >= UNCOVERED_MAX) continue;
+    seen.add(id);
+    // #23 (the code of a status) follows from the changes that add codes; the rest is a row no entry of decisions.yaml holds.
+    out.push({ what: `${f.checkId}: ${f.message} (no decisions.yaml entry holds this; decide it in DECISIONS.md and the spec by hand)`, contradicts: f.basis.sources, rows });
+  }
+  return out;
 }
 
 /** Every decided point the exchanges show, compared with the decisions; a point seen two ways is a human's to settle. */
@@ -132,6 +166,7 @@ export function buildProposal(input: ProposalInput): Proposal {
     const what = p.problem === 'missing' ? `${p.operationId} ${p.status}: the documented field ${p.pointer} was missing (${p.seen}×)` : `${p.operationId} ${p.status}: ${p.pointer} was ${p.received}, documented as ${p.expected} (${p.seen}×)`;
     needsHuman.push({ what, contradicts: p.sources, rows: p.rows, example: evidenceLine(p.example) });
   }
+  needsHuman.push(...uncovered(input.findings ?? [], changes));
   return {
     kind: PROPOSAL_KIND,
     version: PROPOSAL_VERSION,

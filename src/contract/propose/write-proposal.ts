@@ -6,7 +6,7 @@ import { err, kitError, ok, type Result } from '../../core/result.ts';
 import { DECISIONS_PATH, type LoadedDecisions } from '../../spec/decisions.ts';
 import { SPEC_PATH } from '../../spec/spec.ts';
 import type { Located } from './observe.ts';
-import { buildProposal, sha256, type Proposal } from './proposal.ts';
+import { buildProposal, sha256, type Proposal, type ProposalInput } from './proposal.ts';
 
 export interface ProposeFrom {
   located: readonly Located[];
@@ -15,11 +15,13 @@ export interface ProposeFrom {
   /** The files the run held the target to (hashed into `base`, so adopt can refuse a stale proposal). */
   specPath?: string;
   decisionsPath?: string;
+  /** verify's findings (rows the target differs on that no change covers go to needsHuman). */
+  findings?: ProposalInput['findings'];
 }
 
 export function proposeFrom(input: ProposeFrom): Proposal {
   const base = { spec: sha256(readFileSync(input.specPath ?? SPEC_PATH, 'utf8')), decisions: sha256(readFileSync(input.decisionsPath ?? DECISIONS_PATH, 'utf8')) };
-  return buildProposal({ located: input.located, decisions: input.decisions, source: input.source, base });
+  return buildProposal({ located: input.located, decisions: input.decisions, source: input.source, base, findings: input.findings });
 }
 
 /**

@@ -113,6 +113,7 @@ function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter:
     decisions: result.decisions,
     decisionsPath: args.decisions,
     specPath: args.spec,
+    findings: report.findings,
     source: { command: 'verify', target: `${report.target.name} ${report.target.baseUrl}`, exchanges: result.exchanges.length },
   });
   const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, args.spec ?? SPEC_PATH, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);

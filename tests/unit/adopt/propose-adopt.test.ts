@@ -154,4 +154,14 @@ describe('propose and adopt', () => {
     expect(p.changes).toEqual([]);
     expect(p.needsHuman.map((h) => h.what)).toEqual([expect.stringMatching(/^contentType: .* answered in 2 different ways/)]);
   });
+
+  test('a target accepting one unit past orderLimits.maxQuantity is for a human (the real number is unknown), never a guessed limit', () => {
+    const accepted = {
+      operation: undefined,
+      exchange: { request: { method: 'POST', url: 'http://127.0.0.1/api/order/pull-codes', headers: { 'accept-language': 'en-US', 'content-type': 'application/json' }, body: '[]', evidenceFor: { entry: 'orderLimits.maxQuantity' } }, response: { status: 200, headers: {}, text: '{}', json: { status: true, data: {} } }, durationMs: 1 },
+    };
+    const p = buildProposal({ located: [accepted], decisions: kitDecisions(), source: { command: 'replay', target: 'x', exchanges: 1 }, base: proposal.base });
+    expect(p.changes.map((c) => c.entry)).not.toContain('orderLimits.maxQuantity');
+    expect(p.needsHuman.map((h) => h.what)).toContainEqual(expect.stringMatching(/^orderLimits\.maxQuantity: an order with 101 units in a line was accepted .* higher than 100/));
+  });
 });

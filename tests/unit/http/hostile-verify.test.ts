@@ -29,7 +29,7 @@ describe('verify against hostile servers (in-process)', () => {
     const written: string[] = [];
     const reporter = createReporter({ secrets: [KEY], out: (t) => written.push(t), err: (t) => written.push(t) });
     const rss = watchRss();
-    const report = await runCatalogue({ target: resolved.value, runs: 1 });
+    const report = await runCatalogue({ target: resolved.value, runs: 1, transient: { sleep: async () => {} } });
     const growth = rss.stop();
     for (const line of formatLines(report)) reporter.line(line);
     reporter.line(countLine(report.counts));

@@ -64,3 +64,20 @@ test('a recording without any listProducts answer is an error that says what to 
   const loaded = loadRecordedCatalogue(file, doc, fixtures);
   expect(loaded.ok ? undefined : loaded.error.code).toBe('CATALOGUE_EMPTY');
 });
+
+test('money out of bounds in a recording (issue 17 #17): a price of 1e308 is skipped, a balance of 1e308 is not taken', () => {
+  const har = JSON.parse(readFileSync(REFERENCE, 'utf8')) as Har;
+  const products = har.log.entries.find((e) => e.request.url.endsWith('/invited/list') && e.response.status === 200)!;
+  const body = JSON.parse(products.response.content.text);
+  body.data[0].price = 1e308;
+  products.response.content.text = JSON.stringify(body);
+  const balance = har.log.entries.find((e) => e.request.url.endsWith('/balance') && e.response.status === 200)!;
+  balance.response.content.text = JSON.stringify({ status: true, data: { balance: 1e308, credit: 0, creditBalance: 1e308 } });
+  const file = join(dir, 'huge.har');
+  writeFileSync(file, JSON.stringify(har));
+  const loaded = loadRecordedCatalogue(file, doc, fixtures);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  expect(loaded.value.skipped.join('\n')).toMatch(new RegExp(`${body.data[0].productCode}.*price`));
+  expect(loaded.value.products.some((p) => p.price > 1e12)).toBe(false);
+  expect(loaded.value.balance).toBeUndefined();
+});

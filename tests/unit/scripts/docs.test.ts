@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildDocs } from '../../../src/publish/docs.ts';
 import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
+import { scriptEntry } from '../../support/run-script.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'wupex-docs-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ describe('docs', () => {
   });
 
   test('an unknown flag is a usage error (exit 2) that lists the valid flags', { timeout: 30_000 }, () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/docs.ts', '--bogus'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...scriptEntry('docs'), '--bogus'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("[wupex-kit] USAGE: Unknown option '--bogus'\n  Valid flags: --out <value>, --help.");
   });

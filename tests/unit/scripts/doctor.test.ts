@@ -6,6 +6,7 @@ import { createDoctorContext } from '../../../src/doctor/doctor-context.ts';
 import { doctorMain } from '../../../src/doctor/main.ts';
 import { freePort } from '../../../src/process/prism-cli.ts';
 import { fingerprint } from '../../../src/secrets/redact.ts';
+import { scriptEntry } from '../../support/run-script.ts';
 
 const KEY = 'doctor-cli-key-e83b0d5a7f'; // scan-secrets: allow (a deliberate fake key)
 
@@ -13,7 +14,7 @@ const KEY = 'doctor-cli-key-e83b0d5a7f'; // scan-secrets: allow (a deliberate fa
 function doctor(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WUPEX_|KIT_TARGET)/.test(k)));
   const vars = { WUPEX_API_KEY: '', WUPEX_BASE_URL: '', KIT_TARGET: '', WUPEX_MOCK_KEYS: '', ...env };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/doctor.ts', ...args], { env: { ...clean, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...scriptEntry('doctor'), ...args], { env: { ...clean, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

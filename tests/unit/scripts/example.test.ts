@@ -11,13 +11,14 @@ import { createWupexClient } from '../../../src/client/wupex-client.ts';
 import { exampleMain } from '../../../src/client/example-main.ts';
 import { freePort } from '../../../src/process/prism-cli.ts';
 import { fingerprint } from '../../../src/secrets/redact.ts';
+import { scriptEntry } from '../../support/run-script.ts';
 
 const noSleep = async () => {};
 
 /** Run scripts/example.ts as a subprocess with exactly the WUPEX_* variables given (no .env of the developer). */
 function runExample(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WUPEX_|KIT_TARGET)/.test(k)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/example.ts'], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...scriptEntry('example')], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

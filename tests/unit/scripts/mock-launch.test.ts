@@ -42,3 +42,12 @@ describe('chooseEntry', () => {
     expect(chooseEntry(root)).toEqual({ kind: 'compiled', file: join(root, 'dist/scripts/mock.js') });
   });
 });
+
+describe('chooseEntry for the other commands (node scripts/mock-launch.mjs NAME)', () => {
+  test('verify: compiled when dist/ is fresh, its own TypeScript otherwise', () => {
+    const fresh = tree({ 'scripts/verify.ts': 100, 'dist/scripts/verify.js': 200 });
+    expect(chooseEntry(fresh, 'verify')).toEqual({ kind: 'compiled', file: join(fresh, 'dist/scripts/verify.js') });
+    const stale = tree({ 'scripts/verify.ts': 100, 'src/contract/run-catalogue.ts': 300, 'dist/scripts/verify.js': 200 });
+    expect(chooseEntry(stale, 'verify')).toMatchObject({ kind: 'source', file: join(stale, 'scripts/verify.ts') });
+  });
+});

@@ -2,19 +2,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { scriptEntry } from '../../support/run-script.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 // One node process with the tsx loader (the tsx CLI would start a second one).
-const TSX_LOADER = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const CANARY = 'zz-script-canary-a1b2c3d4';
 /** Explicit values, so a developer's .env (faults, latency) cannot change what these tests see. */
 const QUIET = { WUPEX_API_KEY: 'unused-in-this-test', WUPEX_MOCK_FAULT_RATE: '0', WUPEX_MOCK_RATE_LIMIT: '0', WUPEX_MOCK_LATENCY_MS: '0', WUPEX_MOCK_HOST: '127.0.0.1' };
 
 function run(args: string[], env: Record<string, string>, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, 'scripts/mock.ts', ...args], { cwd: ROOT, env: { ...process.env, ...QUIET, ...env } });
+    const child = spawn(process.execPath, [...scriptEntry('mock'), ...args], { cwd: ROOT, env: { ...process.env, ...QUIET, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => {

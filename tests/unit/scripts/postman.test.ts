@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { POSTMAN_DEFAULTS } from '../../../src/publish/postman-command.ts';
 import { suiteItems, type PostmanItem } from '../../../src/publish/postman-suite.ts';
 import { listOperations, loadSpec } from '../../../src/spec/spec.ts';
+import { scriptEntry } from '../../support/run-script.ts';
 
 interface Header { key: string; value: string }
 interface Request { method: string; url: { host: string[]; path: string[]; raw: string }; header: Header[]; auth?: unknown }
@@ -19,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const KEY = 'postman-test-key-3f9c1d7e'; // scan-secrets: allow
 
 describe('npm run postman', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/postman.ts', '--out', dir], { encoding: 'utf8', env: { ...process.env, WUPEX_API_KEY: KEY } });
+  const run = spawnSync(process.execPath, [...scriptEntry('postman'), '--out', dir], { encoding: 'utf8', env: { ...process.env, WUPEX_API_KEY: KEY } });
   const read = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
   const files = POSTMAN_DEFAULTS.files;
   const collection = read<{ item: PostmanItem[]; variable: Header[]; auth?: unknown }>(files.collection);

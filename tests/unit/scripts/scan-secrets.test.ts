@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { scanMain } from '../../../src/secrets/main.ts';
+import { scriptEntry } from '../../support/run-script.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 // Built at run time so the realistic key never sits in a tracked file.
@@ -14,7 +15,7 @@ const KEY = ['Hq3', 'Tz8', 'Lw5', 'Nc1', 'Vb7', 'Pk4', 'Yd2', 'Gm9'].join('');
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'WUPEX_API_KEY'));
 
 function scan(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan-secrets.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
+  const run = spawnSync(process.execPath, [...scriptEntry('scan-secrets'), ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
   return { code: run.status, out: run.stdout + run.stderr };
 }
 

@@ -25,12 +25,18 @@ const dataOf = (json: unknown): unknown => (isObject(json) ? json.data : undefin
 export function discoverProducts(ctx: CheckContext): Promise<Product[]> {
   return ctx.memo('products', async () => {
     const out: Product[] = [];
+    // A target that refuses the largest documented page (semantics.pagination reports it) is still listed, at the default size.
+    let size: number = DISCOVERY.productPageSize;
     for (let page = 1; page <= DISCOVERY.productPages; page++) {
-      const ex = await ctx.send({ operation: operationById(ctx, 'listProducts'), body: { page, pageSize: DISCOVERY.productPageSize } });
+      let ex = await ctx.send({ operation: operationById(ctx, 'listProducts'), body: { page, pageSize: size } });
+      if (ex.response.status === 400 && page === 1 && size !== ctx.decisions.paging.pageSize.default) {
+        size = ctx.decisions.paging.pageSize.default;
+        ex = await ctx.send({ operation: operationById(ctx, 'listProducts'), body: { page, pageSize: size } });
+      }
       const data = dataOf(ex.response.json);
       if (ex.response.status !== 200 || !Array.isArray(data) || data.length === 0) break;
       out.push(...(data as Product[]).filter((p) => isObject(p) && typeof p.productCode === 'string'));
-      if (data.length < DISCOVERY.productPageSize) break;
+      if (data.length < size) break;
     }
     return out;
   });

@@ -76,6 +76,27 @@ describe('contract checks follow the decisions', () => {
     }
   });
 
+  test('the code of a status is data too (#23, D4): a twin whose 401 and 400 codes differ is answered and judged by codesByStatus', async () => {
+    const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
+    d.codesByStatus['401'] = 'INVALID_API_KEY';
+    d.codesByStatus['400'] = 'BAD_REQUEST';
+    const other = checkDecisions(d);
+    if (!other.ok) throw new Error(other.error.message);
+    const twinOther = await createMockServer({ decisions: other.value });
+    try {
+      const target = fetchTarget({ server: twinOther, apiKey: alpha!.key, merchantCode: alpha!.merchantCode });
+      const checks = ['auth.missing-key', 'negative.malformed-json'];
+      const held = await runCatalogue({ target, only: checks, runs: 1, decisions: other.value });
+      expect(held.findings.map((f) => f.message)).toEqual([]);
+      const kit = await runCatalogue({ target, only: checks, runs: 1 });
+      const failures = kit.findings.map((f) => `${f.checkId}: ${f.message}`).join('\n');
+      expect(failures).toMatch(/auth\.missing-key: .*HTTP 401 INVALID_API_KEY.*401 UNAUTHORIZED/);
+      expect(failures).toMatch(/negative\.malformed-json: .*HTTP 400 BAD_REQUEST.*400 INVALID_PAYLOAD/);
+    } finally {
+      await twinOther.close();
+    }
+  });
+
   test('verify({ decisions }) starts the in-process twin on the same profile and holds it to it', async () => {
     const result = await verify({ decisions: profile, only: DECIDED, runs: 2, env: {} });
     if (!result.ok) throw new Error(result.error.message);
