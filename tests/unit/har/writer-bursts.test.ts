@@ -1,0 +1,54 @@
+// Recordings of any size (issue 17 #11): a burst of entries is written one entry per write, never as one string holding the
+// burst (a long burst of large answers passed the 512 MB string limit, and the writer then dropped every later exchange);
+// an entry the schema refuses is left out by name while the others are kept.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test, vi } from 'vitest';
+import type { Exchange } from '../../../src/http/exchange.ts';
+import { createHarWriter } from '../../../src/har/writer.ts';
+
+/** Every string the writer hands to writeSync, observed (the writes themselves still happen). */
+const writes = vi.hoisted(() => [] as number[]);
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const writeSync = (...args: Parameters<typeof fs.writeSync>) => {
+    if (typeof args[1] === 'string') writes.push(args[1].length);
+    return (fs.writeSync as (...a: unknown[]) => number)(...args);
+  };
+  return { ...fs, default: { ...fs, writeSync }, writeSync };
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'wupex-har-burst-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ENTRY_TEXT = 'x'.repeat(20_000);
+const exchange = (i: number, status = 200): Exchange => ({
+  request: { method: 'GET', url: `http://127.0.0.1:4010/api/order/detail?orderName=A${i}`, headers: { 'accept-language': 'en-US' } },
+  response: { status, headers: { 'content-type': 'application/json' }, text: `{"status":true,"data":"${ENTRY_TEXT}"}`, json: undefined },
+  durationMs: 1,
+});
+
+test('a burst of 12 entries is written one entry at a time: no write holds two entries; the file is whole and keeps all 12', () => {
+  const writer = createHarWriter({ dir, prefix: 'burst', flushMs: 60_000 });
+  for (let i = 0; i < 12; i += 1) writer.add(exchange(i));
+  writes.length = 0;
+  const closed = writer.close();
+  expect(closed.ok).toBe(true);
+  expect(writes.length).toBeGreaterThanOrEqual(12);
+  expect(Math.max(...writes)).toBeLessThan(2 * ENTRY_TEXT.length);
+  const har = JSON.parse(readFileSync(writer.path, 'utf8'));
+  expect(har.log.entries).toHaveLength(12);
+});
+
+test('an entry HAR 1.2 refuses is left out and named; the entries around it are kept', () => {
+  const writer = createHarWriter({ dir, prefix: 'refused', flushMs: 60_000 });
+  writer.add(exchange(1));
+  writer.add(exchange(2, 200.5)); // not an integer status: the schema refuses the entry
+  writer.add(exchange(3));
+  const closed = writer.close();
+  expect(closed.ok ? 'written' : closed.error.code).toBe('RECORDING_ENTRY_INVALID');
+  expect(closed.ok ? '' : closed.error.message).toContain('GET http://127.0.0.1:4010/api/order/detail?orderName=A2 was left out');
+  const har = JSON.parse(readFileSync(writer.path, 'utf8'));
+  expect(har.log.entries.map((e: { request: { url: string } }) => e.request.url.slice(-2))).toEqual(['A1', 'A3']);
+});
