@@ -31,7 +31,7 @@ function print(result: AdoptResult, dryRun: boolean, reporter: Reporter): void {
   for (const change of result.classification.filter((c) => c.class === 'breaking')) reporter.line(`  breaking ${change.id}: ${change.description}`);
   if (dryRun) return reporter.line('Dry run: nothing was written.');
   reporter.line(`Written: ${result.written.join(', ')}`);
-  reporter.line('Next: review `git diff openapi/`, run npm run lint:spec and npm test (the twin now answers as adopted), then commit.');
+  reporter.line('Next: review `git diff openapi/`, run npm run build (the bundled spec), npm run lint:spec and npm test (the twin now answers as adopted), then commit.');
 }
 
 export async function adoptCommand(argv: readonly string[], reporter: Reporter): Promise<number> {

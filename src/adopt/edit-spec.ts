@@ -114,6 +114,25 @@ function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
     }
   };
 
+  /**
+   * #22: the 429 and 503 responses declare Retry-After exactly when decisions.yaml says it is sent, so a server built from
+   * the spec alone (plain Prism) answers as decided too.
+   */
+  const retryAfter = () => {
+    for (const name of ['TooManyRequests', 'ServiceUnavailable']) {
+      const headers = ['components', 'responses', name, 'headers'];
+      const declared = doc.getIn([...headers, 'Retry-After']) !== undefined;
+      if (declared === d.retryAfter.send || doc.getIn(['components', 'responses', name]) === undefined) continue;
+      if (d.retryAfter.send) doc.setIn([...headers, 'Retry-After'], doc.createNode({ $ref: '#/components/headers/RetryAfter' }));
+      else {
+        doc.deleteIn([...headers, 'Retry-After']);
+        const left = doc.getIn(headers);
+        if (isMap(left) && left.items.length === 0) doc.deleteIn(headers);
+      }
+      changed.push(`${name}: Retry-After ${d.retryAfter.send ? 'declared' : 'no longer declared'} (retryAfter.send is ${d.retryAfter.send})`);
+    }
+  };
+
   const setIfDifferent = (path: Path, value: unknown, sentence: string) => {
     if (doc.getIn(path) !== undefined && doc.getIn(path) !== value) {
       doc.setIn(path, value);
@@ -131,6 +150,7 @@ function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
         ensureCode(placed.entry, placed.refusal.code, placed.refusal.status);
         for (const id of placed.on) ensureDocumented(placed.entry, id, placed.refusal.status, placed.refusal.code);
       }
+      retryAfter();
       const languages = ['components', 'parameters', 'AcceptLanguage', 'schema', 'enum'];
       const listed = doc.getIn(languages);
       if (isSeq(listed) && JSON.stringify(listed.toJSON()) !== JSON.stringify(d.acceptLanguage.accepted)) {

@@ -102,7 +102,7 @@ function runPure(check: ExchangeCheck, ctx: CheckContext): OperationOutcome[] {
     if (recorded.length === 0) return [{ operation, outcome: skip('no response was received for this operation') }];
     return recorded.map(({ exchange }) => {
       try {
-        return { operation, outcome: check.run(exchange, operation, ctx.spec) };
+        return { operation, outcome: check.run(exchange, operation, ctx.spec, ctx.decisions) };
       } catch (error) {
         return { operation, outcome: crashed(check.id, error, exchange) };
       }

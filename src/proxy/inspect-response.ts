@@ -1,4 +1,5 @@
 // Runs every pure exchange check of the catalogue on one exchange (proxy and replay): failures become violations.
+import { kitDecisions } from '../spec/decisions.ts';
 import type { ExchangeCheck } from '../contract/checks/check.ts';
 import { crashed } from '../contract/checks/check.ts';
 import { ALL_CHECKS } from '../contract/checks/index.ts';
@@ -17,7 +18,7 @@ export function inspectResponse(exchange: Exchange, operation: SpecOperation, sp
     if (check.appliesTo && !check.appliesTo(operation)) continue;
     let outcome;
     try {
-      outcome = check.run(exchange, operation, spec);
+      outcome = check.run(exchange, operation, spec, kitDecisions());
     } catch (error) {
       outcome = crashed(check.id, error, exchange);
     }

@@ -13,7 +13,7 @@ import { formatSections } from '../contract/report/sections.ts';
 import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
 import { loadRecordings, type Recording } from './load.ts';
 import { locate, replayRecordings } from './run-replay.ts';
-import { DECISIONS_PATH as KIT_DECISIONS, loadDecisions as readDecisions } from '../spec/decisions.ts';
+import { DECISIONS_PATH as KIT_DECISIONS, loadDecisions as readDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { proposeFrom, writeProposal } from '../contract/propose/write-proposal.ts';
 import { formatProposal } from '../contract/propose/proposal.ts';
 import { inputAt, isRecordingName, sameFile } from '../core/same-file.ts';
@@ -47,7 +47,12 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   }
   // A recording made by another tool (or an older kit) may hold keys in clear: none of them may reach the output.
   reporter.addSecrets(recordedKeys(recordings.value));
-  const replayed = replayRecordings(recordings.value, spec);
+  const decided = readDecisions(decisionsFileFor(args.value));
+  if (!decided.ok) {
+    reporter.error(decided.error);
+    return EXIT.usage;
+  }
+  const replayed = replayRecordings(recordings.value, spec, decided.value);
   const report = buildReport(replayed, { name: 'replay', baseUrl: args.value.paths.join(' ') });
   reporter.info(`Replaying ${replayed.exchanges} recorded exchanges from ${recordings.value.length} file(s) against ${args.value.spec}`);
   for (const line of formatLines(report)) reporter.line(line);
@@ -55,7 +60,7 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
   for (const { where, problem } of replayed.refused) reporter.error({ code: 'HAR_ENTRY_INVALID', message: `${where}: ${problem}; the entry was not judged.`, hint: 'Record it again with --record DIR, or fix or drop that entry.' });
   if (!writeReports(args.value, report, reporter, recordings.value.map((r) => r.file))) return EXIT.usage;
-  if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, spec, reporter)) return EXIT.usage;
+  if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, spec, decided.value, reporter)) return EXIT.usage;
   if (replayed.refused.length) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -68,15 +73,10 @@ function decisionsFileFor(args: ReplayArgs): string {
 }
 
 /** --propose: the recorded exchanges as evidence for each decided point; false (exit 2) when it cannot be written. */
-function propose(args: ReplayArgs, path: string, recordings: readonly Recording[], spec: SpecIndex, reporter: Reporter): boolean {
+function propose(args: ReplayArgs, path: string, recordings: readonly Recording[], spec: SpecIndex, decided: LoadedDecisions, reporter: Reporter): boolean {
   const decisionsPath = decisionsFileFor(args);
-  const decisions = readDecisions(decisionsPath);
-  if (!decisions.ok) {
-    reporter.error(decisions.error);
-    return false;
-  }
   const located = locate(recordings, spec);
-  const proposal = proposeFrom({ located, decisions: decisions.value, decisionsPath, specPath: args.spec, source: { command: 'replay', target: recordings.map((r) => r.file).join(' '), exchanges: located.length } });
+  const proposal = proposeFrom({ located, decisions: decided, decisionsPath, specPath: args.spec, source: { command: 'replay', target: recordings.map((r) => r.file).join(' '), exchanges: located.length } });
   const inputs = [...recordings.map((r) => r.file), decisionsPath, args.spec, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])];
   const written = writeProposal(path, proposal, reporter.redact, inputs);
   if (!written.ok) {

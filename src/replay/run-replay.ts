@@ -9,6 +9,7 @@ import { entryProblem, toExchange } from '../har/har.ts';
 import { EXCHANGE_CHECKS } from '../proxy/inspect-response.ts';
 import type { SpecOperation } from '../spec/spec.ts';
 import type { Recording } from './load.ts';
+import { kitDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 
 /** A recorded request the current spec has no operation for (the operation was removed or renamed). */
 export const replayKnownOperation = defineExchangeCheck({
@@ -52,12 +53,12 @@ export function locateAll(recordings: readonly Recording[], spec: SpecIndex): { 
 /** The judgeable exchanges only (see locateAll). */
 export const locate = (recordings: readonly Recording[], spec: SpecIndex): Located[] => locateAll(recordings, spec).located;
 
-function outcomesOf(check: Check, located: Located[], spec: SpecIndex): OperationOutcome[] {
+function outcomesOf(check: Check, located: Located[], spec: SpecIndex, decided: LoadedDecisions): OperationOutcome[] {
   return located.flatMap(({ exchange, operation }) => {
     if (!operation || check.kind !== 'exchange') return [];
     if (check.appliesTo && !check.appliesTo(operation)) return [];
     try {
-      return [{ operation, outcome: check.run(exchange, operation, spec) }];
+      return [{ operation, outcome: check.run(exchange, operation, spec, decided) }];
     } catch (error) {
       return [{ operation, outcome: crashed(check.id, error, exchange) }];
     }
@@ -83,10 +84,11 @@ export interface ReplayReport extends RunReport {
   refused: RefusedEntry[];
 }
 
-export function replayRecordings(recordings: readonly Recording[], spec: SpecIndex): ReplayReport {
+/** `decided`: the decisions the recorded target is held to (the Retry-After check reads them); default the kit's. */
+export function replayRecordings(recordings: readonly Recording[], spec: SpecIndex, decided: LoadedDecisions = kitDecisions()): ReplayReport {
   const { located, refused } = locateAll(recordings, spec);
   const where = new Map(located.map((l) => [l.exchange, l.where]));
-  const results = EXCHANGE_CHECKS.map((check) => ({ check: check as Check, outcomes: outcomesOf(check, located, spec) }));
+  const results = EXCHANGE_CHECKS.map((check) => ({ check: check as Check, outcomes: outcomesOf(check, located, spec, decided) }));
   const unknown = unknownOutcomes(located);
   if (unknown.length) results.push({ check: replayKnownOperation, outcomes: unknown });
   const summary = summarise(results, { target: 'replay', reproduce: (exchange) => `recorded in ${where.get(exchange) ?? 'a recording'}` });

@@ -92,5 +92,6 @@ export function decisionsVersusSpec(spec: Document, d: LoadedDecisions): string[
   // #22
   const limited = (spec.components?.responses as Node | undefined)?.TooManyRequests ?? {};
   if (d.retryAfter.send && !limited.headers?.['Retry-After']) out.push('retryAfter.send is true but the TooManyRequests response declares no Retry-After header.');
+  if (!d.retryAfter.send && limited.headers?.['Retry-After']) out.push('retryAfter.send is false but the TooManyRequests response declares a Retry-After header (a server built from the spec would send it).');
   return out;
 }

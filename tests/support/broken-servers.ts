@@ -49,6 +49,7 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'number-as-string': { breaks: 'schema.response-body', operation: PRODUCTS, wrap: onResponse(PRODUCTS, (res) => json(res, (j) => ({ ...j, data: Array.isArray(j.data) ? j.data.map((p) => ({ ...p, price: String(p.price) })) : j.data }))) },
   'wrong-content-type': { breaks: 'conformance.content-type', operation: BALANCE, wrap: onResponse(BALANCE, (res) => ({ ...res, headers: { ...res.headers, 'content-type': 'text/plain' } })) },
   'invalid-retry-after': { breaks: 'conformance.response-headers', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.headers['retry-after'] ? { ...res, headers: { ...res.headers, 'retry-after': 'soon' } } : res)) },
+  'no-retry-after': { breaks: 'headers.retry-after', operation: BALANCE, wrap: onResponse(undefined, (res) => { const { 'retry-after': _dropped, ...headers } = res.headers; return { ...res, headers }; }) },
   'non-envelope-error': { breaks: 'envelope.shape', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Bad request' }) } : res)) },
   'wrong-error-code': { breaks: 'envelope.error-code', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? { ...res, body: envelope('NOT_FOUND', 'Missing key.') } : res)) },
   'crashes-on-odd-content-type': { breaks: 'robustness.no-server-error', operation: PRODUCTS, wrap: crashesOnOddContentType },

@@ -8,6 +8,7 @@ import { curlLine } from '../../src/contract/checks/lib/curl.ts';
 import { codesForStatus, type SpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
 import { traffic, type TrafficOptions, type TrafficRequest } from '../../src/contract/checks/lib/traffic.ts';
 import type { Exchange, Target } from '../../src/contract/targets/target.ts';
+import { kitDecisions } from '../../src/spec/decisions.ts';
 
 const EXCHANGE_CHECKS = ALL_CHECKS.filter((c): c is ExchangeCheck => c.kind === 'exchange');
 
@@ -19,7 +20,7 @@ export function judgeTraffic(exchange: Exchange, request: TrafficRequest, spec: 
   const routed = spec.operations.find((op) => op.method.toUpperCase() === exchange.request.method && samePath(path, op.path));
   if (routed) {
     for (const check of EXCHANGE_CHECKS) {
-      const outcome = check.run(exchange, routed, spec);
+      const outcome = check.run(exchange, routed, spec, kitDecisions());
       if (outcome.kind === 'fail') return `${check.id}: ${outcome.message}`;
     }
     return undefined;

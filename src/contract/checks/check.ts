@@ -1,4 +1,5 @@
 // The shape of a check (style guide §2): a stable id, a title, and a run that returns outcomes as values.
+import type { LoadedDecisions } from '../../spec/decisions.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
 import type { Capability, Exchange } from '../targets/target.ts';
 import type { CheckContext } from './context.ts';
@@ -59,10 +60,10 @@ interface CheckBase {
   appliesTo?(operation: SpecOperation): boolean;
 }
 
-/** Pure: looks at one exchange of one operation; no I/O, never knows the target. */
+/** Pure: looks at one exchange of one operation; no I/O, never knows the target. `decided`: the decisions it is held to. */
 export interface ExchangeCheck extends CheckBase {
   kind: 'exchange';
-  run(exchange: Exchange, operation: SpecOperation, spec: SpecIndex): Outcome;
+  run(exchange: Exchange, operation: SpecOperation, spec: SpecIndex, decided: LoadedDecisions): Outcome;
 }
 
 /** Active: builds requests, sends them through the context's target, judges what came back. */

@@ -9,6 +9,7 @@ import { conformanceStatusCode } from './conformance.status-code.ts';
 import { envelopeErrorCode } from './envelope.error-code.ts';
 import { envelopeShape } from './envelope.shape.ts';
 import { headersMissingAcceptLanguage } from './headers.missing-accept-language.ts';
+import { headersRetryAfter } from './headers.retry-after.ts';
 import { headersUnsupportedAcceptLanguage } from './headers.unsupported-accept-language.ts';
 import { hygieneKeyNotEchoed } from './hygiene.key-not-echoed.ts';
 import { hygieneNoDataOnRejection } from './hygiene.no-data-on-rejection.ts';
@@ -28,6 +29,7 @@ export const ALL_CHECKS: readonly Check[] = [
   conformanceContentType,
   schemaResponseBody,
   conformanceResponseHeaders,
+  headersRetryAfter,
   envelopeShape,
   envelopeErrorCode,
   authMissingKey,

@@ -20,6 +20,7 @@ export const REASONS = {
   prismState: 'plain Prism keeps no state: it answers fixed examples',
   prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
   prismMessages: 'plain Prism answers every 400 with the same example message, so rejections are judged by status and code only',
+  prismSchema: 'plain Prism refuses every request outside the spec\'s schemas, so a decided clamp or language fallback (a 2xx to such a request) cannot be judged on it',
   sandboxOrders: 'orders are not allowed against this target without --allow-orders',
   productionOrders: 'production is read-only: no order is ever placed there',
   remote: 'the real key is never sent in a query string to a remote host (it would land in its logs); checked on loopback targets only',
@@ -34,7 +35,7 @@ export function missingFor(name: TargetName, allowOrders: boolean, loopback = na
 function byKind(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
   switch (name) {
     case 'prism':
-      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson, namesFieldsInErrors: REASONS.prismMessages };
+      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson, namesFieldsInErrors: REASONS.prismMessages, acceptsBeyondSchema: REASONS.prismSchema };
     case 'production':
       return { allowsOrders: REASONS.productionOrders, honoursPrefer: REASONS.realPrefer };
     case 'sandbox':

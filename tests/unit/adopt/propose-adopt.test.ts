@@ -96,7 +96,7 @@ describe('propose and adopt', () => {
     expect(done.value.classification.filter((c) => c.class === 'breaking').map((c) => c.id)).toContain('POST /api/order/pull-codes responses.200');
     const md = readFileSync(join(dir, 'openapi', 'DECISIONS.md'), 'utf8');
     expect(md).toMatch(/\| 12 \| [^\n]*\*\*Adopted 2026-12-05\*\*[^\n]*pullCodes\.outOfStock[^\n]*Observed 2026-12-05 by verify against twin under another profile/);
-    expect(md).toMatch(/acknowledged by this adoption: `POST \/api\/order\/pull-codes responses\.200`/);
+    expect(md).toMatch(/acknowledged by this adoption: [^\n]*`POST \/api\/order\/pull-codes responses\.200`/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/201: \{/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/"OUT_OF_STOCK"/);
   });

@@ -36,6 +36,7 @@ describe('decisions.yaml against wupex.yaml', () => {
     ['an order limit', (d) => { d.orderLimits.maxLines = 20; }, 'orderLimits.maxLines is 20 but PullCodesRequest.maxItems is 50.'],
     ['a language list', (d) => { d.acceptLanguage.accepted = ['en-US']; }, 'acceptLanguage.accepted is en-US but the Accept-Language enum is en-US, en.'],
     ['a code per status', (d) => { d.codesByStatus['404'] = 'MISSING'; }, "codesByStatus.404.code MISSING is not in the spec's ErrorCode enum"],
+    ['Retry-After declared though not sent', (d) => { d.retryAfter = { send: false }; }, 'retryAfter.send is false but the TooManyRequests response declares a Retry-After header'],
   ])('a difference is reported: %s', (_name, edit, sentence) => {
     expect(decisionsVersusSpec(spec, edited(edit)).join('\n')).toContain(sentence);
   });

@@ -1,5 +1,5 @@
 // Documented-response probes: on targets shown to honour `Prefer: code=N` (the twin, Prism, or a server that passed
-// a read-only probe), ask for every documented status that declares response headers (429, 503), so the pure checks
+// a read-only probe), ask for 429, 503 and every documented status that declares response headers, so the pure checks
 // see them without waiting for real rate limits. Probe, don't assume: an order never carries an unproven Prefer.
 import type { CheckContext } from '../context.ts';
 import { operationById } from './discover.ts';
@@ -26,7 +26,8 @@ export function honoursPrefer(ctx: CheckContext, status: number): Promise<boolea
 export async function sendPreferProbes(ctx: CheckContext): Promise<void> {
   for (const operation of ctx.spec.operations) {
     if (ctx.blocked(operation, 'header')) continue;
-    const statuses = documentedStatuses(operation).filter((s) => Object.keys(responseFor(operation, s)?.headers ?? {}).length > 0);
+    // 429 and 503 always: whether they carry Retry-After is decided (#22), declared in the spec or not.
+    const statuses = documentedStatuses(operation).filter((s) => s === 429 || s === 503 || Object.keys(responseFor(operation, s)?.headers ?? {}).length > 0);
     for (const status of statuses) {
       if (await honoursPrefer(ctx, status)) await ctx.send({ ...baseRequest(ctx, operation), headers: { prefer: `code=${status}` } });
     }

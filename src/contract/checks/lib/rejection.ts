@@ -95,6 +95,7 @@ export function decidedExpectation(entry: string, choice: { readonly action: str
 export async function probeRejection(ctx: CheckContext, operation: SpecOperation, probe: RejectionProbe): Promise<Outcome> {
   const blocked = ctx.blocked(operation, probe.control.auth ?? 'header');
   if (blocked) return skip(`${blocked} (the control, the same request without the fault, would place an order)`);
+  if (probe.accepted !== undefined && ctx.target.missing.acceptsBeyondSchema) return skip(`${ctx.target.missing.acceptsBeyondSchema} (${probe.accepted})`);
   const control = await sendControl(ctx, probe.control);
   if (control.response.status < 200 || control.response.status >= 300) {
     return skip(`the control (the same request without the fault) got ${describeAnswer(control)}, so ${probe.what} cannot be judged`);

@@ -8,6 +8,7 @@ import { basisOf, decisionsOf, sourcesIn } from '../../../../src/contract/checks
 import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
 import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
 import type { Exchange } from '../../../../src/contract/targets/target.ts';
+import { kitDecisions } from '../../../../src/spec/decisions.ts';
 
 const spec = createSpecIndex();
 const op = (id: string) => spec.operations.find((o) => o.operationId === id)!;
@@ -34,7 +35,7 @@ describe('basis', () => {
     ['an invalid Retry-After rests on its header (#22)', conformanceResponseHeaders, 'getBalance', exchange(429, rejected, { 'retry-after': 'soon' }), { decisions: ['22'], sources: [] }],
     ['a code of another status rests on the ErrorCode map (#23, S8)', envelopeErrorCode, 'getBalance', exchange(401, { status: false, error: { code: 'NOT_FOUND', message: 'x' } }), { decisions: ['23'], sources: ['S8'] }],
   ])('%s', (_name, check, operationId, given, basis) => {
-    const outcome = (check as ExchangeCheck).run(given, op(operationId), spec);
+    const outcome = (check as ExchangeCheck).run(given, op(operationId), spec, kitDecisions());
     expect(outcome.kind === 'fail' ? outcome.basis : outcome).toEqual(basis);
   });
 });

@@ -7,11 +7,13 @@ import { conformanceResponseHeaders } from '../../../../src/contract/checks/conf
 import { conformanceStatusCode } from '../../../../src/contract/checks/conformance.status-code.ts';
 import { envelopeErrorCode } from '../../../../src/contract/checks/envelope.error-code.ts';
 import { envelopeShape } from '../../../../src/contract/checks/envelope.shape.ts';
+import { headersRetryAfter } from '../../../../src/contract/checks/headers.retry-after.ts';
 import { hygieneKeyNotEchoed } from '../../../../src/contract/checks/hygiene.key-not-echoed.ts';
 import { hygieneNoDataOnRejection } from '../../../../src/contract/checks/hygiene.no-data-on-rejection.ts';
 import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
 import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
 import type { Exchange } from '../../../../src/contract/targets/target.ts';
+import { kitDecisions } from '../../../../src/spec/decisions.ts';
 
 const ENVELOPE = { type: 'object', required: ['status', 'error'], properties: { status: { const: false }, error: { type: 'object', required: ['code', 'message'] } } };
 const json = (schema: object) => ({ 'application/json': { schema } });
@@ -76,18 +78,21 @@ const cases: Case[] = [
   ['rejection: data member fails', { check: hygieneNoDataOnRejection, given: exchange(401, { ...unauthorized, data: {} }), want: `${L}: a rejected request (HTTP 401) came back with a "data" member; a rejection must reveal no account data.` }],
   ['rejection: a nested balance fails', { check: hygieneNoDataOnRejection, given: exchange(401, { status: false, error: { code: 'UNAUTHORIZED', message: 'x', balance: 1 } }), want: `${L}: a rejected request (HTTP 401) came back with account data ("balance"); a rejection must reveal no account data.` }],
   ['rejection: a success is not judged', { check: hygieneNoDataOnRejection, given: exchange(200, ok200), want: 'skip' }],
+  ['retry-after: a 429 with it passes (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(429, { status: false, error: { code: 'TOO_MANY_REQUESTS', message: 'x' } }, { 'retry-after': '1' }), want: 'pass' }],
+  ['retry-after: a 503 without it fails', { check: headersRetryAfter, given: exchange(503, { status: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'x' } }), want: `${L}: HTTP 503 was answered without Retry-After; the decisions (retryAfter.send: true) say it is sent.` }],
+  ['retry-after: a 200 is not judged', { check: headersRetryAfter, given: exchange(200, ok200), want: 'skip' }],
 ];
 
 describe('pure checks', () => {
   test.each(cases)('%s', (_name, { check, given, want }) => {
-    const outcome = (check as ExchangeCheck).run(given, operation, spec);
+    const outcome = (check as ExchangeCheck).run(given, operation, spec, kitDecisions());
     if (want === 'pass' || want === 'skip') expect(outcome.kind).toBe(want);
     else expect(outcome).toMatchObject({ kind: 'fail', message: want, exchange: given });
   });
 
 
   test('no failure message contains the key, even when the key was echoed', () => {
-    const outcome = hygieneKeyNotEchoed.kind === 'exchange' ? hygieneKeyNotEchoed.run(exchange(200, { echo: KEY }, { 'x-k': KEY }), operation, spec) : undefined;
+    const outcome = hygieneKeyNotEchoed.kind === 'exchange' ? hygieneKeyNotEchoed.run(exchange(200, { echo: KEY }, { 'x-k': KEY }), operation, spec, kitDecisions()) : undefined;
     expect(outcome?.kind).toBe('fail');
     expect(outcome?.kind === 'fail' && outcome.message).not.toContain(KEY);
   });
