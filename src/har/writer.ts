@@ -24,6 +24,8 @@ export interface HarWriterOptions {
   zeroTimings?: boolean;
   /** While running, append to the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
   flushMs?: number;
+  /** How text reaches the file (default fs.writeSync); each call holds at most one entry and the tail (a test observes them). */
+  writeText?: (fd: number, text: string, position: number) => void;
   /** Told when such a write fails (close() returns its own result); e.g. the proxy prints it, so a bad --record DIR shows at once. */
   onWriteError?: (error: KitError) => void;
 }
@@ -68,6 +70,7 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
   const validate = createHarValidator();
   const layout = harLayout(options.comment);
+  const writeText = options.writeText ?? ((handle: number, text: string, position: number) => void writeSync(handle, text, position));
   let fd: number | undefined;
   /** Bytes before the tail, and entries written. */
   let end = 0;
@@ -104,7 +107,7 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
           continue;
         }
         const text = layout.entry(entry, written);
-        writeSync(handle, `${text}${layout.tail(written + 1)}`, end);
+        writeText(handle, `${text}${layout.tail(written + 1)}`, end);
         end += Buffer.byteLength(text);
         written += 1;
       }
