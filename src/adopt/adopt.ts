@@ -23,6 +23,8 @@ export interface AdoptOptions {
   spec?: string;
   dryRun?: boolean;
   now?: Date;
+  /** Regenerate generated/wupex.ts (default true; false only where the types are not the point, e.g. a test's throwaway copy). */
+  types?: boolean;
 }
 
 export interface AdoptResult {
@@ -96,7 +98,7 @@ export async function adopt(options: AdoptOptions): Promise<Result<AdoptResult>>
   if (edited.unplaced.length) {
     return refuse('PROPOSAL_INVALID', `${edited.unplaced.map((f) => `${f.operationId} ${f.status} ${f.pointer}`).join(', ')}: no such place in the spec's response schemas.`, 'Delete those entries from "fields" (or make the proposal again against the current spec).');
   }
-  return stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true });
+  return stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
 }
 
 interface Stage {
@@ -107,6 +109,7 @@ interface Stage {
   date: string;
   from: string;
   dryRun: boolean;
+  types: boolean;
 }
 
 /** Write everything into a copy of the spec's folder, check it there (spec and decisions agree, types generate), then move it back. */
@@ -129,7 +132,7 @@ async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult
       const md = editDecisionsMd(readFileSync(files.decisionsMd, 'utf8'), s.pending, { date: s.date, from: s.from, breaking });
       outputs.set(files.decisionsMd, md.text);
     }
-    if (existsSync(files.types)) {
+    if (s.types && existsSync(files.types)) {
       const types = await generateTypes(at(files.spec));
       if (!types.ok) return err(types.error);
       outputs.set(files.types, types.value);

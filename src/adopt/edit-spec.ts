@@ -131,6 +131,20 @@ function createEditor(text: string, d: LoadedDecisions, note: EditNote) {
       }
       changed.push(`${name}: Retry-After ${d.retryAfter.send ? 'declared' : 'no longer declared'} (retryAfter.send is ${d.retryAfter.send})`);
     }
+    // The shared header component goes with its last use (the linter flags an unused one) and comes back with the first.
+    const component = ['components', 'headers', 'RetryAfter'];
+    const used = ['TooManyRequests', 'ServiceUnavailable'].some((n) => doc.getIn(['components', 'responses', n, 'headers', 'Retry-After']) !== undefined);
+    if (!used && doc.getIn(component) !== undefined) {
+      // Row 22 stays referenced from the element it now decides (lint rule wupex-decision-references).
+      const limited = ['components', 'responses', 'TooManyRequests', 'x-decision'];
+      if (doc.getIn(limited) === undefined && doc.getIn(['components', 'responses', 'TooManyRequests']) !== undefined) doc.setIn(limited, 22);
+      doc.deleteIn(component);
+      const left = doc.getIn(['components', 'headers']);
+      if (isMap(left) && left.items.length === 0) doc.deleteIn(['components', 'headers']);
+    }
+    if (used && doc.getIn(component) === undefined) {
+      doc.setIn(component, doc.createNode({ description: 'Seconds to wait before retrying (DECISIONS #22). Optional; honour it when present.', required: false, 'x-decision': 22, schema: { format: 'int32', maximum: 2147483647, type: 'integer', minimum: 0 } }));
+    }
   };
 
   const setIfDifferent = (path: Path, value: unknown, sentence: string) => {

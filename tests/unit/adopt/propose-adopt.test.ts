@@ -13,6 +13,7 @@ import { proposeFrom } from '../../../src/contract/propose/write-proposal.ts';
 import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
 import { createSpecIndex } from '../../../src/contract/checks/lib/spec-index.ts';
 import { createWupexClient } from '../../../src/client/wupex-client.ts';
+import { lint, loadRealRuleset } from '../lint/support/lint-rule.ts';
 import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
 import { checkDecisions, kitDecisions, loadDecisions, type LoadedDecisions } from '../../../src/spec/decisions.ts';
 import { decisionsVersusSpec } from '../../../src/spec/decisions-vs-spec.ts';
@@ -99,6 +100,9 @@ describe('propose and adopt', () => {
     expect(md).toMatch(/acknowledged by this adoption: [^\n]*`POST \/api\/order\/pull-codes responses\.200`/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/201: \{/);
     expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/"OUT_OF_STOCK"/);
+    // npm run lint:spec on the adopted spec: no error, no warning (Retry-After gone with its component, row 22 still referenced).
+    const hits = await lint(await loadRealRuleset(), { file: specIn() });
+    expect(hits.map((h) => `${h.code}: ${h.message}`)).toEqual([]);
   });
 
   test('the twin built from the adopted files passes the whole catalogue, and the kit client follows it (201 placed, 422 OUT_OF_STOCK refused)', async () => {
