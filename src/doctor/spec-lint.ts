@@ -12,7 +12,7 @@ export function lintSummary(output: string): string {
 export const specLint = defineDoctorCheck({
   id: 'spec-lint',
   async run({ runSpecLint, root }) {
-    if (isInstalledPackage(root)) return skip('the spec ships linted; npm run lint:spec runs in the kit\'s own repository');
+    if (isInstalledPackage(root)) return skip('the spec ships linted (its lint runs in the kit\'s own repository)');
     const { code, output } = await runSpecLint();
     if (code === 0) return ok('openapi/wupex.yaml lints clean (npm run lint:spec)');
     if (code === null) return fail(`Spectral could not run: ${lintSummary(output)}`, 'Run: npm ci (it installs @stoplight/spectral-cli)');

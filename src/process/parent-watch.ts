@@ -1,7 +1,8 @@
 // Leave with the parent: a twin whose `npm run` (or npx) was killed must not hold its port as an orphan.
 import { readFileSync } from 'node:fs';
 
-export const PARENT_WATCH_DEFAULTS = { intervalMs: 500, levels: 2 } as const;
+/** levels: ancestors watched when no npm is found; npmSearchLevels: how far up to look for the npm (or npx) that started us. */
+export const PARENT_WATCH_DEFAULTS = { intervalMs: 500, levels: 2, npmSearchLevels: 4 } as const;
 
 /** The parent of `pid` from /proc (Linux); undefined elsewhere or when it is gone. */
 function parentOf(pid: number): number | undefined {
@@ -29,6 +30,27 @@ export function ancestors(levels: number = PARENT_WATCH_DEFAULTS.levels, start: 
   return out;
 }
 
+/** The command line of `pid` from /proc ('' elsewhere or when it is gone); npm sets its title to `npm run X` / `npm exec X`. */
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+const NPM_COMMAND = /^(npm|npx)(\s|$)|\/(npm|npx)-cli\.js(\s|$)/;
+
+/**
+ * The ancestors to watch: up to and including the npm (or npx) that started us, when one is among the first
+ * `npmSearchLevels` (a tsx-run script such as `npm run mock:prism` runs under npm → sh → tsx → node, so its npm is the
+ * great-grandparent); without one, the first `levels`.
+ */
+export function watchedAncestors(levels: number = PARENT_WATCH_DEFAULTS.levels, chain: readonly number[] = ancestors(PARENT_WATCH_DEFAULTS.npmSearchLevels), command: (pid: number) => string = commandOf): number[] {
+  const npm = chain.findIndex((pid) => NPM_COMMAND.test(command(pid)));
+  return npm >= 0 ? chain.slice(0, npm + 1) : chain.slice(0, levels);
+}
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -38,10 +60,10 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** Call `onGone` once our parent changes or one of the watched ancestors exits; the timer never keeps the process alive. */
+/** Call `onGone` once our parent changes or one of the watched ancestors (by default watchedAncestors()) exits; the timer never keeps the process alive. */
 export function watchParents(onGone: (why: string) => void, options: { intervalMs?: number; levels?: number; pids?: number[] } = {}): () => void {
   const parent = process.ppid;
-  const watched = options.pids ?? ancestors(options.levels ?? PARENT_WATCH_DEFAULTS.levels);
+  const watched = options.pids ?? (options.levels ? ancestors(options.levels) : watchedAncestors());
   const timer = setInterval(() => {
     const gone = process.ppid !== parent ? parent : watched.find((pid) => !alive(pid));
     if (gone === undefined) return;

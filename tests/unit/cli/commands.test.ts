@@ -1,7 +1,7 @@
 // Hints name the command the user has: `npm run X` in the repo, `npx wupex-X` when started through a kit bin.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { commandStyle, forUser, KIT_BINS } from '../../../src/cli/commands.ts';
+import { commandStyle, forUser, KIT_BINS, REPO_ONLY_NOTE } from '../../../src/cli/commands.ts';
 import { createReporter } from '../../../src/cli/flags.ts';
 import { kitError } from '../../../src/core/result.ts';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -12,10 +12,11 @@ describe('commands named in hints', () => {
     expect(commandStyle({ npm_lifecycle_event: 'verify' })).toBe('npm');
   });
 
-  test('npm run X -- flags becomes npx wupex-X flags; repo-only commands stay', () => {
+  test('npm run X -- flags becomes npx wupex-X flags; a command without a bin says it runs in a clone of the kit', () => {
     expect(forUser('Start the twin first (npm run mock -- --port 4010), then npm run doctor.', 'npx')).toBe('Start the twin first (npx wupex-mock --port 4010), then npx wupex-doctor.');
-    expect(forUser('npm run replay -- --har x.har; npm run mock:prism; npm run lint:spec', 'npx')).toBe('npx wupex-replay --har x.har; npm run mock:prism; npm run lint:spec');
-    expect(forUser('npm run mock -- --port 1', 'npm')).toBe('npm run mock -- --port 1');
+    expect(forUser('npm run replay -- --har x.har; npm run mock:prism; Run `npm run lint:spec`.', 'npx'))
+      .toBe(`npx wupex-replay --har x.har; ${REPO_ONLY_NOTE} npm run mock:prism; Run ${REPO_ONLY_NOTE} \`npm run lint:spec\`.`);
+    expect(forUser('npm run mock -- --port 1; npm run adopt -- p.json', 'npm')).toBe('npm run mock -- --port 1; npm run adopt -- p.json');
   });
 
   test('the reporter of a process started through a bin rewrites its hints', () => {

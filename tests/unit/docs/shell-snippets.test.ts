@@ -23,7 +23,7 @@ describe('shell snippets in the docs', () => {
   afterAll(() => twin.close());
 
   test('there are runnable snippets, and every sh fence is either runnable or marked illustrative', () => {
-    expect(runnable.length).toBeGreaterThanOrEqual(4);
+    expect(runnable.length).toBeGreaterThanOrEqual(7);
     expect(snippetsOf('x.md', '```sh illustrative\nnpm run mock\n```\n```sh\ncurl x\n```\n').map((s) => s.illustrative)).toEqual([true, false]);
   });
 
@@ -33,5 +33,7 @@ describe('shell snippets in the docs', () => {
     const run = await bash(snippet.code.replaceAll('http://127.0.0.1:4010', url), env);
     expect({ code: run.code, stderr: run.code ? run.stderr : '' }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout.length).toBeGreaterThan(0);
+    // curl exits 0 on any HTTP status: an answer the twin refused (a typo'd admin body, a wrong path) must fail the snippet too.
+    expect(run.stdout).not.toMatch(/\[wupex-mock\]|"code":"(INVALID_PAYLOAD|NOT_FOUND|UNAUTHORIZED|METHOD_NOT_ALLOWED)"/);
   });
 });

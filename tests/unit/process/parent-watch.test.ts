@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, test } from 'vitest';
-import { ancestors, watchParents } from '../../../src/process/parent-watch.ts';
+import { ancestors, watchedAncestors, watchParents } from '../../../src/process/parent-watch.ts';
 
 test('ancestors starts at our parent and never lists init', () => {
   const chain = ancestors(3);
@@ -24,4 +24,13 @@ test('a watched process that exits is reported once, naming its pid', async () =
   await reported;
   await new Promise((done) => setTimeout(done, 60));
   expect(calls).toEqual([`parent process ${child.pid} is gone`]);
+});
+
+test('the watched ancestors reach up to the npm that started us (npm → sh → tsx → node), else the first two', () => {
+  const titles: Record<number, string> = { 40: 'sh -c tsx scripts/mock-prism.ts', 30: 'node /repo/node_modules/.bin/tsx scripts/mock-prism.ts', 20: 'npm run mock:prism', 10: '-bash' };
+  const command = (pid: number) => titles[pid] ?? '';
+  expect(watchedAncestors(2, [30, 40, 20, 10], command)).toEqual([30, 40, 20]);
+  expect(watchedAncestors(2, [40, 20, 10], command)).toEqual([40, 20]);
+  expect(watchedAncestors(2, [50, 60, 70], command)).toEqual([50, 60]);
+  expect(watchedAncestors(2, [30, 40, 80], (pid) => (pid === 80 ? '/usr/bin/node /usr/lib/node_modules/npm/bin/npx-cli.js tsx x' : ''))).toEqual([30, 40, 80]);
 });

@@ -1,4 +1,5 @@
 // npm run mock:prism on a taken port: one kit line (PORT_UNAVAILABLE) and exit 2, as npm run mock says it; never Prism's help.
+// (That it leaves with its npm is tests/pack/mock-prism-parent.test.ts: npm, tsx and Prism cost seconds, outside npm test.)
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
