@@ -85,6 +85,16 @@ const HOST_REFUSED = (host: string): MockResponse => ({
   headers: {},
 });
 
+/**
+ * Whether the envelope may follow a parser error: only when the packet node failed on starts with a request line whose
+ * method is not HEAD and holds no HEAD request line. The packet is only the last chunk read (a request line, then 16 KiB
+ * of headers in later chunks, fails on a chunk of header bytes): when the method cannot be seen, no body is sent.
+ */
+function mayCarryBody(packet: Buffer | undefined): boolean {
+  const text = packet?.toString('latin1') ?? '';
+  return /^[A-Z]+ /.test(text) && !/(^|\n)HEAD /.test(text);
+}
+
 /** A node:http server around `handle`; parser-level errors (odd header bytes) still get the vendor envelope. */
 export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Server {
   const server = createServer((req, res) => {
@@ -99,10 +109,9 @@ export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Serve
   });
   server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
-    // A HEAD answer never carries a body (RFC 9110 §9.3.2), not even this one.
-    const head = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
-    const length = Buffer.byteLength(CLIENT_ERROR_BODY);
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${head ? 0 : length}\r\nconnection: close\r\n\r\n${head ? '' : CLIENT_ERROR_BODY}`);
+    // A HEAD answer never carries a body (RFC 9110 §9.3.2), not even this one; see mayCarryBody.
+    const body = mayCarryBody(error.rawPacket) ? CLIENT_ERROR_BODY : '';
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   return server;
 }

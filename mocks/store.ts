@@ -54,6 +54,25 @@ export interface AccountState {
   orders: OrderRecord[];
   byName: Map<string, OrderRecord>;
   byReference: Map<string, OrderRecord>;
+  /** The orders by each sortable column other than the date, ascending (creation order among equals), kept on insert: listing never sorts. */
+  sorted: Record<SortColumn, OrderRecord[]>;
+}
+
+/** listOrders' orderColumn values other than orderDate (orders are kept in creation order, which is date order). */
+export type SortColumn = 'orderAmount' | 'orderName';
+export const SORT_COLUMNS: readonly SortColumn[] = ['orderAmount', 'orderName'];
+
+/** Insert `order` (the newest: the highest sequence) after every order whose key is not greater: a binary search, one splice. */
+function insertSorted(list: OrderRecord[], order: OrderRecord, column: SortColumn): void {
+  const key = order[column];
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]![column] <= key) low = mid + 1;
+    else high = mid;
+  }
+  list.splice(low, 0, order);
 }
 
 export interface StoreFixtures {
@@ -112,6 +131,7 @@ function freshAccount(account: MockAccount, money: { balance: number; credit: nu
     orders: [],
     byName: new Map(),
     byReference: new Map(),
+    sorted: { orderAmount: [], orderName: [] },
   };
 }
 
@@ -123,6 +143,7 @@ function applyOrder(products: Map<string, ProductRecord>, account: AccountState,
   }
   account.balance = money(account.balance - order.orderAmount);
   account.orders.push(order);
+  for (const column of SORT_COLUMNS) insertSorted(account.sorted[column], order, column);
   account.byName.set(order.orderName, order);
   if (order.referenceId !== null) account.byReference.set(order.referenceId, order);
   return order;

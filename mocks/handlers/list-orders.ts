@@ -1,7 +1,7 @@
 // listOrders: the caller's own orders, filtered (AND), sorted by orderColumn/order and paginated (S6, S10; DECISIONS #14-#16).
 import { ok } from '../../src/core/result.ts';
 import { compileSearch, pageOf, paginate, type ColumnSpec, type SearchFilter } from '../paging.ts';
-import type { OrderRecord } from '../store.ts';
+import { SORT_COLUMNS, type AccountState, type OrderRecord, type SortColumn } from '../store.ts';
 import type { Handler } from './handler.ts';
 
 interface OrderListBody {
@@ -20,26 +20,15 @@ const COLUMNS: Record<string, ColumnSpec<OrderRecord>> = {
   orderDate: { kind: 'date', read: (o) => o.orderDate },
 };
 
-const SORT_KEYS: Record<string, (o: OrderRecord) => number | string> = {
-  orderDate: (o) => o.sequence,
-  orderAmount: (o) => o.orderAmount,
-  orderName: (o) => o.orderName,
-};
-
 /**
- * Sort with the creation sequence as tie-breaker, so pages never overlap. Orders are stored in creation order, so by
- * date (the default) they need no sort at all: 100,000 orders cost one reverse, not a comparison sort (D7).
+ * The orders in the requested order: the store keeps them in creation (date) order and by each other column, ascending
+ * with creation order among equals, so no request sorts; DESC is the reverse (ties newest first). An unknown column
+ * (the schema refuses it first) falls back to the date. 100,000 orders cost one filter pass and one reverse (D7).
  */
-function sortOrders(orders: OrderRecord[], column: string, direction: 'ASC' | 'DESC'): OrderRecord[] {
-  if (!(column in SORT_KEYS) || column === 'orderDate') return direction === 'ASC' ? orders : orders.reverse();
-  const key = SORT_KEYS[column]!;
-  const sign = direction === 'ASC' ? 1 : -1;
-  return [...orders].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka !== kb) return ka < kb ? -sign : sign;
-    return (a.sequence - b.sequence) * sign;
-  });
+function ordered(account: AccountState, column: string, direction: 'ASC' | 'DESC', keep: (o: OrderRecord) => boolean): OrderRecord[] {
+  const ascending = (SORT_COLUMNS as readonly string[]).includes(column) ? account.sorted[column as SortColumn] : account.orders;
+  const matching = ascending.filter(keep);
+  return direction === 'ASC' ? matching : matching.reverse();
 }
 
 /** The order list item (DECISIONS #14): itemCount is the number of units. */
@@ -57,7 +46,7 @@ export const listOrders: Handler = ({ account, body, decisions }) => {
   const request = (body ?? {}) as OrderListBody;
   const matcher = compileSearch(request.search, COLUMNS);
   if (!matcher.ok) return matcher;
-  const sorted = sortOrders(account.orders.filter(matcher.value), request.orderColumn ?? 'orderDate', request.order ?? 'DESC');
+  const sorted = ordered(account, request.orderColumn ?? 'orderDate', request.order ?? 'DESC', matcher.value);
   const { page: number, pageSize } = pageOf(request, decisions.paging);
   const page = paginate(sorted, number, pageSize);
   return ok({ status: true, data: page.data.map(presentOrder), pageInfo: page.pageInfo });

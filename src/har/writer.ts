@@ -24,6 +24,8 @@ export interface HarWriterOptions {
   zeroTimings?: boolean;
   /** While running, append to the file at most this often (ms) after entries arrive, so a killed run leaves its recording. */
   flushMs?: number;
+  /** How text reaches the file (default fs.writeSync); each call holds at most one entry and the tail (a test observes them). */
+  writeText?: (fd: number, text: string, position: number) => void;
   /** Told when such a write fails (close() returns its own result); e.g. the proxy prints it, so a bad --record DIR shows at once. */
   onWriteError?: (error: KitError) => void;
 }
@@ -68,12 +70,15 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
   const drop = new Set((options.dropResponseHeaders ?? []).map((h) => h.toLowerCase()));
   const validate = createHarValidator();
   const layout = harLayout(options.comment);
+  const writeText = options.writeText ?? ((handle: number, text: string, position: number) => void writeSync(handle, text, position));
   let fd: number | undefined;
   /** Bytes before the tail, and entries written. */
   let end = 0;
   let written = 0;
   let queued: HarEntry[] = [];
   let failure: KitError | undefined;
+  /** The last entry left out (RECORDING_ENTRY_INVALID): close() reports it, though every other entry was written. */
+  let left: KitError | undefined;
   const open = (): number => {
     if (fd !== undefined) return fd;
     mkdirSync(dirname(path), { recursive: true });
@@ -84,24 +89,33 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
     fd = opened;
     return opened;
   };
-  /** Append the queued entries (each validated on its own) and the tail; the path, or why not (kept for close()). */
+  /**
+   * Append the queued entries one at a time, each validated on its own and written with the tail after it (one write per
+   * entry: no string holds more than one entry, however large the burst, and the file is whole after each write). An
+   * entry the schema refuses is dropped and named; the others are still written. The path, or why not (kept for close()).
+   */
   const write = (): Result<string> => {
+    let at = 0;
     try {
       const handle = open();
-      if (queued.length) {
-        for (const entry of queued) {
-          const valid = validate({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries: [entry] } }, path);
-          if (!valid.ok) return err(valid.error);
+      for (; at < queued.length; at += 1) {
+        const entry = queued[at]!;
+        const valid = validate({ log: { version: '1.2', creator: { ...HAR_CREATOR }, entries: [entry] } }, `${path} entry ${written + 1}`);
+        if (!valid.ok) {
+          left = kitError('RECORDING_ENTRY_INVALID', `${valid.error.message} The exchange ${entry.request.method} ${entry.request.url.slice(0, 200)} was left out of the recording.`, { hint: 'Report it: the kit wrote an entry HAR 1.2 does not allow.' });
+          options.onWriteError?.(left);
+          continue;
         }
-        const text = queued.map((entry, i) => layout.entry(entry, written + i)).join('');
-        writeSync(handle, `${text}${layout.tail(written + queued.length)}`, end);
+        const text = layout.entry(entry, written);
+        writeText(handle, `${text}${layout.tail(written + 1)}`, end);
         end += Buffer.byteLength(text);
-        written += queued.length;
-        queued = [];
+        written += 1;
       }
+      queued = [];
       failure = undefined;
       return ok(path);
     } catch (cause) {
+      queued = queued.slice(at);
       failure = notWritten(path, cause);
       return err(failure);
     }
@@ -131,7 +145,8 @@ export function createHarWriter(options: HarWriterOptions): HarWriter {
         closeSync(fd);
         fd = undefined;
       }
-      return done.ok && failure ? err(failure) : done;
+      if (done.ok && failure) return err(failure);
+      return done.ok && left ? err(left) : done;
     },
   };
 }

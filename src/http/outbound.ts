@@ -18,6 +18,12 @@ export interface OutboundRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * Safe to send twice (RFC 9110 §9.2.2): decides the one retry after a stale keep-alive socket. Default: by method (GET,
+   * HEAD, OPTIONS, PUT, DELETE). A caller that knows more marks a read-only POST true (the proxy: an operation the spec
+   * does not mark x-mutates, such as listOrders) or any request false.
+   */
+  idempotent?: boolean;
 }
 
 export interface OutboundResponse {
@@ -74,13 +80,13 @@ export async function sendOutbound(request: OutboundRequest, options: OutboundOp
   return err({ ...result.error, message: redact(result.error.message), ...(result.error.hint ? { hint: redact(result.error.hint) } : {}) });
 }
 
-/** RFC 9110 §9.2.2: repeating these cannot change the server's state twice. POST is never repeated (pullCodes places orders). */
+/** RFC 9110 §9.2.2: repeating these cannot change the server's state twice. A POST is repeated only when the caller marks it idempotent (pullCodes places orders). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
  * `agent` false: a fresh connection outside any pool (the one retry after a pooled keep-alive socket turned out closed).
  * A request that fails on a reused socket before any response byte (the server closed it while it sat in the pool) is
- * sent once more on a fresh socket when it is idempotent; the retry gets its own timers.
+ * sent once more on a fresh socket when it is idempotent (by method, or as the caller marked it); the retry gets its own timers.
  */
 function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Agent | false | undefined, retried = false): Promise<Result<OutboundResponse, KitError>> {
   const label = `${request.method} ${request.url}`;
@@ -109,7 +115,7 @@ function exchange(request: OutboundRequest, url: URL, limits: Limits, agent: Age
     }
     let answered = false;
     req.on('error', (cause: Error & { code?: string }) => {
-      if (!answered && !retried && !settled && req?.reusedSocket && IDEMPOTENT.has(request.method.toUpperCase())) {
+      if (!answered && !retried && !settled && req?.reusedSocket && (request.idempotent ?? IDEMPOTENT.has(request.method.toUpperCase()))) {
         settled = true;
         clearTimeout(headersTimer);
         clearTimeout(deadlineTimer);

@@ -1,5 +1,5 @@
 // One request through the proxy: validate it, forward it (or refuse it under --enforce), check the answer, count, log, record.
-import type { SpecIndex } from '../contract/checks/lib/spec-index.ts';
+import { mutates, type SpecIndex } from '../contract/checks/lib/spec-index.ts';
 import type { Exchange, ExchangeResponse } from '../contract/targets/target.ts';
 import type { HarWriter } from '../har/writer.ts';
 import { createSanitiser, fingerprint } from '../secrets/redact.ts';
@@ -53,7 +53,10 @@ const search = (query: Record<string, string>) => {
  */
 async function send(deps: ProxyHandleDeps, request: ProxyRequest, path: string): Promise<{ exchange: Exchange } | { failure: KitError; exchange?: Exchange }> {
   const headers = without(request.headers, REQUEST_DROPPED);
-  const sent = await deps.upstream.send({ ...request, headers }, path);
+  // A documented operation the spec does not mark x-mutates (listOrders, listProducts) is safe to send twice; unknown ones go by method.
+  const method = request.method.toLowerCase();
+  const operation = deps.spec.operations.find((o) => o.method === method && o.path === request.path);
+  const sent = await deps.upstream.send({ ...request, headers }, path, operation ? { idempotent: !mutates(operation) } : {});
   if (!sent.ok) return { failure: sent.error };
   const { status, text, durationMs } = sent.value;
   const response: ExchangeResponse = { status, headers: without(sent.value.headers, RESPONSE_DROPPED), text, json: parseJson(text) };

@@ -7,6 +7,11 @@ import { err, kitError, ok, type KitError, type Result } from '../core/result.ts
 import { createUpstreamAgent, forward, FORWARD_DEFAULTS, type Forwarded, type ForwardLimits } from './forward.ts';
 import { startTwinThread, type TwinThreadOptions } from './twin-thread.ts';
 
+/** Per request: `idempotent` lets a read-only POST be sent once more after a stale keep-alive socket (outbound.ts). */
+export interface SendOptions {
+  idempotent?: boolean;
+}
+
 export interface Upstream {
   /** What the exchanges' request URLs, recordings and messages are based on ("https://sandbox.example", or the twin's usual address for `mock`). */
   url: string;
@@ -14,7 +19,7 @@ export interface Upstream {
    * Send one request (its headers already stripped of hop-by-hop ones); `target` is its path and query string as the
    * app sent them. Never throws: a transport failure is a KitError value.
    */
-  send(request: MockRequest, target: string): Promise<Result<Forwarded, KitError>>;
+  send(request: MockRequest, target: string, options?: SendOptions): Promise<Result<Forwarded, KitError>>;
   close(): Promise<void>;
 }
 
@@ -36,10 +41,10 @@ function remote(base: string, limits: ForwardLimits): Upstream {
   const agent = createUpstreamAgent(base);
   return {
     url: base,
-    send: (request, target) => {
+    send: (request, target, options = {}) => {
       const url = upstreamUrl(base, target);
       if (url === undefined) return Promise.resolve(err(kitError('TARGET_REFUSED', `${target.slice(0, 100)} does not stay under the upstream ${base}; nothing was sent.`)));
-      return forward({ method: request.method, url, headers: request.headers, body: request.bodyText }, limits, agent);
+      return forward({ method: request.method, url, headers: request.headers, body: request.bodyText, ...options }, limits, agent);
     },
     close: async () => agent.destroy(),
   };

@@ -16,6 +16,7 @@ import { locate, replayRecordings } from './run-replay.ts';
 import { DECISIONS_PATH as KIT_DECISIONS, loadDecisions as readDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { proposeFrom, writeProposal } from '../contract/propose/write-proposal.ts';
 import { formatProposal } from '../contract/propose/proposal.ts';
+import { inputAt, isRecordingName, sameFile } from '../core/same-file.ts';
 
 function specIndex(path: string, reporter: Reporter): SpecIndex | undefined {
   try {
@@ -100,14 +101,16 @@ function decisionsBeside(specPath: string): ReadonlyMap<string, DecisionRow> {
   return loadDecisions(existsSync(beside) ? beside : DECISIONS_PATH);
 }
 
-/** Write the requested reports; a path that is one of the recordings read, or that cannot be written, is a usage error (exit 2), never a stack trace. */
-function writeReports(args: ReplayArgs, report: VerifyReport, reporter: Reporter, inputs: readonly string[]): boolean {
-  const reads = new Set(inputs.map((file) => resolve(file)));
+/**
+ * Write the requested reports; a path that is one of the recordings read (or a link to one), the spec, a .har name, one
+ * path for both reports, or a path that cannot be written, is a usage error (exit 2), never a stack trace.
+ */
+function writeReports(args: ReplayArgs, report: VerifyReport, reporter: Reporter, recordings: readonly string[]): boolean {
+  const refuse = (message: string) => (reporter.error({ code: 'REPORT_NOT_WRITTEN', message, hint: 'Choose another --report path, e.g. report.json or report.xml.' }), false);
+  if (args.junit && args.json && sameFile(args.junit, args.json)) return refuse(`--report junit= and --report json= both name ${args.json}.`);
   const write = (path: string, text: string): boolean => {
-    if (reads.has(resolve(path))) {
-      reporter.error({ code: 'USAGE', message: `The report path ${path} is one of the recordings replayed; writing it would destroy the recording.`, hint: 'Choose another --report path.' });
-      return false;
-    }
+    if (inputAt(path, recordings) || isRecordingName(path)) return refuse(`The report path ${path} is one of the recordings replayed (or a link to one, or a .har name); writing it would destroy the recording.`);
+    if (inputAt(path, [args.spec, resolve(dirname(args.spec), 'DECISIONS.md')])) return refuse(`The report path ${path} is the spec replayed against (or its DECISIONS.md); it was not overwritten.`);
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);

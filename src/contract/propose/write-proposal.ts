@@ -7,6 +7,7 @@ import { DECISIONS_PATH, type LoadedDecisions } from '../../spec/decisions.ts';
 import { SPEC_PATH } from '../../spec/spec.ts';
 import type { Located } from './observe.ts';
 import { buildProposal, sha256, type Proposal, type ProposalInput } from './proposal.ts';
+import { inputAt, isRecordingName } from '../../core/same-file.ts';
 
 export interface ProposeFrom {
   located: readonly Located[];
@@ -30,8 +31,8 @@ export function proposeFrom(input: ProposeFrom): Proposal {
  */
 export function writeProposal(path: string, proposal: Proposal, redact: (text: string) => string, inputs: readonly string[]): Result<string> {
   const target = resolve(path);
-  if (inputs.some((input) => resolve(input) === target)) {
-    return err(kitError('PROPOSAL_NOT_WRITTEN', `[wupex-kit] PROPOSAL_NOT_WRITTEN: --propose ${path} is one of this run's inputs; it was not overwritten.`, { hint: 'Name a new file, e.g. --propose proposal.json.' }));
+  if (inputAt(path, inputs) !== undefined || isRecordingName(path)) {
+    return err(kitError('PROPOSAL_NOT_WRITTEN', `[wupex-kit] PROPOSAL_NOT_WRITTEN: --propose ${path} is one of this run's inputs (or a link to one, or a .har recording); it was not overwritten.`, { hint: 'Name a new file, e.g. --propose proposal.json.' }));
   }
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

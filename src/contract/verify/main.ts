@@ -21,6 +21,7 @@ import { formatProposal } from '../propose/proposal.ts';
 import { DECISIONS_PATH } from '../../spec/decisions.ts';
 import { SPEC_PATH } from '../../spec/spec.ts';
 import { kitError } from '../../core/result.ts';
+import { inputAt, isRecordingName, sameFile } from '../../core/same-file.ts';
 
 /** `--check` narrowed the run: say which checks ran, and which ran only to give the named ones traffic. */
 export function ranLine(checks: { reported: string[]; traffic: string[] }): string {
@@ -32,12 +33,14 @@ export function ranLine(checks: { reported: string[]; traffic: string[] }): stri
  * Write the requested reports; false (exit 2) when one cannot be: a path that is one of the run's inputs (the spec, the
  * decisions) or names both reports, or a folder that cannot be written. Said with the path and the cause, never a stack trace.
  */
-function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter): boolean {
-  const inputs = new Set([args.spec ?? SPEC_PATH, args.decisions ?? DECISIONS_PATH].map((p) => resolve(p)));
+function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter, cwd: string): boolean {
+  // The key's .env is an input too: a report over it would destroy the key file.
+  const inputs = [args.spec ?? SPEC_PATH, args.decisions ?? DECISIONS_PATH, resolve(cwd, '.env')];
   const refuse = (message: string, hint: string) => (reporter.error(kitError('REPORT_NOT_WRITTEN', `[wupex-kit] REPORT_NOT_WRITTEN: ${message}`, { hint })), false);
-  if (args.junit && args.json && resolve(args.junit) === resolve(args.json)) return refuse(`--report junit= and --report json= both name ${args.json}.`, 'Give each report its own path.');
+  if (args.junit && args.json && sameFile(args.junit, args.json)) return refuse(`--report junit= and --report json= both name ${args.json}.`, 'Give each report its own path.');
   const write = (path: string, text: () => string): boolean => {
-    if (inputs.has(resolve(path))) return refuse(`the report path ${path} is one of this run's inputs (the spec or the decisions); it was not overwritten.`, 'Choose another --report path.');
+    if (inputAt(path, inputs)) return refuse(`the report path ${path} is one of this run's inputs (the spec, the decisions or .env, or a link to one); it was not overwritten.`, 'Choose another --report path.');
+    if (isRecordingName(path)) return refuse(`the report path ${path} names a recording (.har); a report never replaces one.`, 'Choose another --report path, e.g. report.json or report.xml.');
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text());
@@ -51,7 +54,7 @@ function writeReports(args: VerifyArgs, report: VerifyReport, reporter: Reporter
   return junit && json;
 }
 
-async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: string | undefined): Promise<number> {
+async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: string | undefined, cwd: string): Promise<number> {
   let writer: HarWriter | undefined;
   const verified = await verify({
     target: args.target as VerifyOptions['target'],
@@ -93,8 +96,8 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
     reporter.line(countLine(report.summary));
     for (const text of formatSections(report, loadDecisions())) reporter.line(text);
   }
-  const reported = writeReports(args, report, reporter) ? EXIT.ok : EXIT.usage;
-  const proposed = args.propose ? propose(args, args.propose, verified.value, reporter) : EXIT.ok;
+  const reported = writeReports(args, report, reporter, cwd) ? EXIT.ok : EXIT.usage;
+  const proposed = args.propose ? propose(args, args.propose, verified.value, reporter, cwd) : EXIT.ok;
   if (error) reporter.error(error.code === KEY_REJECTED && origin ? { ...error, hint: `${error.hint ?? ''} The key came from ${origin}.`.trim() } : error);
   // A report or proposal CI expects but did not get is a configuration error (2), over a finding (1); an unreachable target stays 3.
   if (exitCode === EXIT.unreachable) return exitCode;
@@ -102,7 +105,7 @@ async function run(args: VerifyArgs, env: KitEnv, reporter: Reporter, origin: st
 }
 
 /** --propose: what the run's exchanges show about each decided point, written for `npm run adopt`; 2 when not written. */
-function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter: Reporter): number {
+function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter: Reporter, cwd: string): number {
   if (result.exchanges.length === 0) {
     reporter.error(kitError('PROPOSAL_NOT_WRITTEN', `[wupex-kit] PROPOSAL_NOT_WRITTEN: the run stopped before any check, so there is no evidence for ${path}.`, { hint: 'Fix what stopped the run (above), then run again.' }));
     return EXIT.usage;
@@ -116,7 +119,7 @@ function propose(args: VerifyArgs, path: string, result: VerifyResult, reporter:
     findings: report.findings,
     source: { command: 'verify', target: `${report.target.name} ${report.target.baseUrl}`, exchanges: result.exchanges.length },
   });
-  const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, args.spec ?? SPEC_PATH, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);
+  const written = writeProposal(path, proposal, reporter.redact, [args.decisions ?? DECISIONS_PATH, args.spec ?? SPEC_PATH, resolve(cwd, '.env'), ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])]);
   if (!written.ok) {
     reporter.error(written.error);
     return EXIT.usage;
@@ -138,5 +141,5 @@ export async function verifyMain(argv: string[], io: CommandIo): Promise<number>
     reporter.line(HELP);
     return EXIT.ok;
   }
-  return run(args.value, env, reporter, keyOrigin(io.env, io.cwd));
+  return run(args.value, env, reporter, keyOrigin(io.env, io.cwd), io.cwd);
 }

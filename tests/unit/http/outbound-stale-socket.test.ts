@@ -50,3 +50,19 @@ test('POST on such a socket is not repeated: one request reached the server, the
   expect(second.ok ? second.value.status : second.error.code).toBe('TARGET_UNREACHABLE');
   expect(received - before).toBe(1);
 });
+
+test('a POST the caller marks idempotent (a read-only list) is answered from a fresh socket; one marked false is not repeated', async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const list = () => sendOutbound({ method: 'POST', url: `${url}/api/order/list`, headers: {}, body: '{}', idempotent: true }, { ...LIMITS, agent });
+  const statuses: (number | string)[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const result = await list();
+    statuses.push(result.ok ? result.value.status : result.error.code);
+  }
+  expect(statuses).toEqual(Array(5).fill(200));
+  const before = received;
+  const get = await sendOutbound({ method: 'GET', url: `${url}/api/customer/balance`, headers: {}, idempotent: false }, { ...LIMITS, agent });
+  agent.destroy();
+  expect(get.ok ? get.value.status : get.error.code).toBe('TARGET_UNREACHABLE');
+  expect(received - before).toBe(1);
+});

@@ -116,6 +116,25 @@ describe('over the wire', () => {
     expect(answer.body).toBe('');
   });
 
+  test('a HEAD whose oversized headers arrive in later chunks gets a 400 without a body (issue 17 #21)', async () => {
+    // The parser fails on a chunk of header bytes, not on the request line: the method is not in the failing packet.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', async () => {
+        socket.write('HEAD /api/customer/balance HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+        for (let i = 0; i < 24 && !socket.destroyed; i += 1) {
+          await new Promise(setImmediate);
+          socket.write(`x-filler-${i}: ${'b'.repeat(1000)}\r\n`);
+        }
+      });
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe('');
+  });
+
   test('a GET with an oversized URL still gets the 400 envelope', async () => {
     const answer = await raw(`GET /api/customer/balance?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
     expect(JSON.parse(answer.body).error.code).toBe('INVALID_PAYLOAD');

@@ -9,9 +9,16 @@ const BALANCE = '{"status":true,"data":{"balance":5000,"credit":0,"creditBalance
 const LIMITS = { headersTimeoutMs: 300, deadlineMs: 600, maxResponseBytes: 4096 };
 
 /** Behaviour chosen per request by the `x-hostile` header the test sends (the proxy passes app headers on). */
+const servedOn = new Map<unknown, number>();
+let reachedUpstream = 0;
 function hostile(): Server {
   return createServer((req, res) => {
     const mode = req.headers['x-hostile'];
+    reachedUpstream += 1;
+    const n = (servedOn.get(req.socket) ?? 0) + 1;
+    servedOn.set(req.socket, n);
+    // A keep-alive socket the upstream closed while it sat in the proxy's pool: dropped without a byte when reused.
+    if (mode === 'drop-reused' && n > 1) return void req.socket.destroy();
     if (mode === 'stall') return; // never answers
     if (mode === 'flood') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -94,4 +101,18 @@ test('a HEAD request gets headers and no body bytes, answered by the upstream or
     expect(end).toBeGreaterThan(0);
     expect(answer.subarray(end + 4).length, answer.toString('latin1')).toBe(0);
   }
+});
+
+test('a stale pooled socket: a read-only POST (listOrders) is sent once more on a fresh socket, pullCodes never (issue 17 #6)', async () => {
+  const post = (path: string, body: string) =>
+    fetch(`${url}${path}`, { method: 'POST', body, headers: { 'x-api-key': 'wupex-demo-key-alpha', 'accept-language': 'en-US', 'content-type': 'application/json', 'x-hostile': 'drop-reused' } });
+  expect((await get()).status).toBe(200); // a socket now sits in the proxy's pool, already used once
+  const list = await post('/api/order/list', '{}');
+  await list.arrayBuffer();
+  expect(list.status).toBe(200);
+  expect((await get()).status).toBe(200);
+  const before = reachedUpstream;
+  const pull = await post('/api/order/pull-codes', '[{"merchant":"X","sku":"S","quantity":1}]');
+  expect(((await pull.json()) as { error: { code: string } }).error.code).toBe('UPSTREAM_UNREACHABLE');
+  expect(reachedUpstream - before).toBe(1);
 });

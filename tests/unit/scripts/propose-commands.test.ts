@@ -84,3 +84,38 @@ describe('verify report paths (issue 17 #12)', () => {
     expect(out.stderr).toMatch(/is one of this run's inputs[\s\S]*both name .*r\.out/);
   });
 });
+
+describe('report paths that reach an input another way (issue 17 #12)', () => {
+  test('verify: the key file .env and a symlink to the decisions file are refused, exit 2; each file untouched', async () => {
+    const { out, io } = capture();
+    const fs = await import('node:fs');
+    const env = join(io.cwd, '.env');
+    fs.writeFileSync(env, 'WUPEX_BASE_URL=\n');
+    const decisions = join(io.cwd, 'decisions.yaml');
+    const text = readFileSync('openapi/decisions.yaml', 'utf8');
+    fs.writeFileSync(decisions, text);
+    fs.symlinkSync(decisions, join(io.cwd, 'link.json'));
+    const code = await verifyMain(['--check', 'auth.missing-key', '--runs', '1', '--decisions', decisions, '--report', `json=${join(io.cwd, 'link.json')}`, '--report', `junit=${env}`], io);
+    expect(code).toBe(2);
+    expect(out.stdout).toMatch(/^\d+ passed, 0 failed/m);
+    expect(out.stderr).toMatch(/REPORT_NOT_WRITTEN: the report path .*\.env is one of this run's inputs[\s\S]*REPORT_NOT_WRITTEN: the report path .*link\.json is one of this run's inputs/);
+    expect(readFileSync(env, 'utf8')).toBe('WUPEX_BASE_URL=\n');
+    expect(readFileSync(decisions, 'utf8')).toBe(text);
+  });
+
+  test('replay: a report path that is a symlink to a recording replayed, or any .har name, is refused and the files kept', async () => {
+    const { out, io, reporter } = capture();
+    const fs = await import('node:fs');
+    const recording = join(io.cwd, 'rec.har');
+    const text = readFileSync('tests/recordings/twin-reference.har', 'utf8');
+    fs.writeFileSync(recording, text);
+    fs.symlinkSync(recording, join(io.cwd, 'report.json'));
+    const older = join(io.cwd, 'older.har');
+    fs.writeFileSync(older, '{"log":{}}');
+    expect(replayCommand([recording, '--report', `json=${join(io.cwd, 'report.json')}`, '--report', `junit=${older}`], reporter)).toBe(2);
+    expect(out.stderr).toMatch(/REPORT_NOT_WRITTEN: The report path .*older\.har is one of the recordings replayed \(or a link to one, or a \.har name\)/);
+    expect(out.stderr).toMatch(/REPORT_NOT_WRITTEN: The report path .*report\.json is one of the recordings replayed/);
+    expect(readFileSync(recording, 'utf8')).toBe(text);
+    expect(readFileSync(older, 'utf8')).toBe('{"log":{}}');
+  });
+});
