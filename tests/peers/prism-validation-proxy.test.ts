@@ -1,4 +1,6 @@
-// Judged from outside: the twin (listening on a port, as users run it) behind the plain Prism CLI's validation proxy; Prism must find nothing wrong in any answer.
+// Judged from outside: the twin (listening on a port, as users run it), a broken copy of it, and `npm run proxy -- --upstream mock`
+// (the twin on its own thread), each behind the plain Prism CLI's validation proxy (one Prism process for all three). Prism must
+// find nothing wrong in any answer of the twin or the kit's proxy, and the two must agree on which requests are off-spec.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../mocks/server.ts';
@@ -6,7 +8,9 @@ import { startPrismCli, type PrismCli } from '../../src/process/prism-cli.ts';
 import { buildRequest } from '../../src/contract/checks/context.ts';
 import { createSpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
 import { exampleRequests, generatedRequests, preferRequests, rejectionRequests, type PeerMixOptions, type PeerRequest } from '../support/peer-requests.ts';
-import { judgeThroughPrism } from '../support/prism-proxy-judge.ts';
+import { judgeThroughPrism, prismViolations } from '../support/prism-proxy-judge.ts';
+import { createProxy, type Proxy } from '../../src/proxy/proxy-server.ts';
+import { VIOLATIONS_HEADER } from '../../src/proxy/proxy-handle.ts';
 import { editJson, rewriteFetch } from '../support/rewrite-fetch.ts';
 import { serveFetch, type Served } from '../support/serve-fetch.ts';
 import { SWITCH_HEADER, switchUpstream } from '../support/switch-upstream.ts';
@@ -23,6 +27,7 @@ const MIX: PeerMixOptions = { operations: spec.operations, merchantCode: account
 let twin: MockServer;
 let prism: PrismCli;
 let viaPrism: Target;
+let kitProxy: Proxy;
 const servers: Served[] = [];
 
 /**
@@ -67,8 +72,12 @@ beforeAll(async () => {
       },
     }),
   );
-  // One Prism process for both: requests carrying SWITCH_HEADER go to the broken copy.
-  const upstream = await switchUpstream(url, broken.url);
+  const built = await createProxy({ upstream: 'mock', log: () => undefined, twin: { seed: 5 } });
+  if (!built.ok) throw new Error(built.error.message);
+  kitProxy = built.value;
+  const proxied = await kitProxy.listen(0, '127.0.0.1');
+  // One Prism process for all: SWITCH_HEADER picks the broken copy or the kit's proxy.
+  const upstream = await switchUpstream(url, { broken: broken.url, 'kit-proxy': proxied.url });
   servers.push(broken, upstream);
   prism = await startPrismProxy(upstream.url);
   viaPrism = httpTarget({ name: 'base-url', baseUrl: prism.url, apiKey: account.key, merchantCode: account.merchantCode, rateLimitRetries: 0 });
@@ -76,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prism?.close();
+  await kitProxy?.close();
   await Promise.all(servers.map((s) => s.close()));
   await twin?.close();
 });
@@ -96,10 +106,34 @@ describe('the twin behind Prism’s validation proxy', () => {
   test('a broken copy of the twin fails it: a wrong type and a missing field Prism names, a request Prism rejects accepted', async () => {
     const mix = { ...MIX, operations: spec.operations.filter((o) => ['getBalance', 'listProducts'].includes(o.operationId)) };
     const french = rejectionRequests(mix).filter((p) => p.name === 'getBalance Accept-Language fr-FR');
-    const peers = [...exampleRequests(mix), ...french].map((p) => ({ ...p, spec: { ...p.spec, headers: { [SWITCH_HEADER]: '1' } } }));
+    const peers = [...exampleRequests(mix), ...french].map((p) => ({ ...p, spec: { ...p.spec, headers: { [SWITCH_HEADER]: 'broken' } } }));
     const problems = await problemsOf(viaPrism, peers);
     expect(problems).toContainEqual(expect.stringMatching(/^getBalance example no body \(HTTP 200\): Prism: response\.body\.data\.balance: .*must be number/));
     expect(problems).toContainEqual(expect.stringMatching(/^listProducts example firstPage \(HTTP 200\): Prism: response\.body: .*required property 'pageInfo'/));
     expect(problems).toContainEqual(expect.stringMatching(/^getBalance Accept-Language fr-FR \(HTTP 200\): HTTP 200 to a request Prism rejects: request\.header\.accept-language/));
+  });
+
+  test('npm run proxy behind Prism: every answer passes; a request Prism finds off-spec is never counted clean by the proxy', async () => {
+    const viaKit = (peer: PeerRequest): PeerRequest => ({ ...peer, spec: { ...peer.spec, headers: { ...peer.spec.headers, [SWITCH_HEADER]: 'kit-proxy' } } });
+    const base = { operations: spec.operations, merchantCode: account.merchantCode, seed: 29, generated: 30 };
+    // An order first, so getOrderDetail reads a real one (its example orderName belongs to nobody).
+    const [order] = exampleRequests({ ...base, operations: spec.operations.filter((o) => o.operationId === 'pullCodes') });
+    const orderName = ((await send(viaPrism, viaKit(order!))).response.json as { data?: { orderName?: string } }).data?.orderName;
+    expect(orderName).toBeTypeOf('string');
+    const mix = { ...base, orderName };
+    const peers = [...exampleRequests(mix), ...preferRequests(mix), ...rejectionRequests(mix), ...generatedRequests(mix)].map(viaKit);
+    const problems: string[] = [];
+    for (const peer of peers) {
+      const exchange = await send(viaPrism, peer);
+      const { response } = exchange;
+      const label = `${peer.name} (HTTP ${response.status})`;
+      for (const problem of judgeThroughPrism(peer, exchange)) problems.push(`${label}: ${problem}`);
+      const counted = Number(response.headers[VIOLATIONS_HEADER]);
+      const prismFound = prismViolations(response.headers).some((v) => v.location[0] === 'request' && v.severity === 'Error');
+      if (!Number.isInteger(counted)) problems.push(`${label}: no ${VIOLATIONS_HEADER} header`);
+      else if (prismFound && counted === 0) problems.push(`${label}: Prism rejects the request, the proxy counted no violation`);
+    }
+    expect(peers.length).toBeGreaterThan(80);
+    expect(problems).toEqual([]);
   });
 });

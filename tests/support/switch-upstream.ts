@@ -1,13 +1,15 @@
-// Test helper: one loopback port in front of two servers, piped byte for byte; a request carrying SWITCH_HEADER goes to the second (one Prism proxy judges a server and its broken copy).
+// Test helper: one loopback port in front of several servers, piped byte for byte; a request carrying SWITCH_HEADER goes to the
+// server that header names (one Prism proxy judges the twin, its broken copy and the kit's proxy: one Prism start, not three).
 import { createServer, request } from 'node:http';
 import type { Served } from './serve-fetch.ts';
 
 export const SWITCH_HEADER = 'x-test-upstream-second';
 
-/** `primary` and `second` are base URLs (http://127.0.0.1:PORT); the switch header is removed before forwarding. */
-export function switchUpstream(primary: string, second: string): Promise<Served> {
+/** `primary` and the alternates are base URLs (http://127.0.0.1:PORT); the switch header (an alternate's name) is removed before forwarding. */
+export function switchUpstream(primary: string, alternates: Record<string, string>): Promise<Served> {
   const server = createServer((incoming, outgoing) => {
-    const to = new URL(incoming.headers[SWITCH_HEADER] ? second : primary);
+    const chosen = incoming.headers[SWITCH_HEADER];
+    const to = new URL(typeof chosen === 'string' && Object.hasOwn(alternates, chosen) ? alternates[chosen]! : primary);
     const headers = { ...incoming.headers };
     delete headers[SWITCH_HEADER];
     const forwarded = request({ host: to.hostname, port: to.port, path: incoming.url, method: incoming.method, headers }, (answer) => {
