@@ -7,11 +7,10 @@ import { err, kitError, ok, type Result } from '../core/result.ts';
 import { sha256 } from '../contract/propose/proposal.ts';
 import { loadDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { decisionsVersusSpec } from '../spec/decisions-vs-spec.ts';
-import { generateTypes } from '../spec/generate-types.ts';
 import { renderDecisions } from '../spec/render-decisions.ts';
 import { bundleSpec } from '../spec/spec-bundle.ts';
 import { loadSpec, SPEC_PATH } from '../spec/spec.ts';
-import { classifyChanges, type SpecChange } from '../spec-diff/classify.ts';
+import type { SpecChange } from '../spec-diff/classify.ts';
 import { applyChanges, pendingChanges } from './apply-decisions.ts';
 import { editDecisionsMd } from './edit-decisions-md.ts';
 import { editSpec } from './edit-spec.ts';
@@ -114,6 +113,8 @@ interface Stage {
 
 /** Write everything into a copy of the spec's folder, check it there (spec and decisions agree, types generate), then move it back. */
 async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult>> {
+  // Loaded only when there is something to adopt: openapi-typescript and api-smart-diff take a while to import.
+  const [{ generateTypes }, { classifyChanges }] = await Promise.all([import('../spec/generate-types.ts'), import('../spec-diff/classify.ts')]);
   const stage = mkdtempSync(join(tmpdir(), 'wupex-adopt-'));
   try {
     cpSync(files.dir, stage, { recursive: true });

@@ -52,7 +52,8 @@ export function createReporter(options: ReporterOptions): Reporter {
   return {
     line: (text) => out(`${user(text)}\n`),
     info: (text) => err(`${PREFIX} ${user(text)}\n`),
-    error: (e) => err(`${PREFIX} ${user(`${e.code}: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
+    // A message that already carries "[wupex-kit] CODE: " (errors built for other outputs too) is not prefixed twice.
+    error: (e) => err(`${PREFIX} ${user(`${e.code}: ${e.message.startsWith(`${PREFIX} ${e.code}: `) ? e.message.slice(PREFIX.length + e.code.length + 3) : e.message}${e.hint ? `\n  ${e.hint}` : ''}`)}\n`),
     redact,
     progress: (text) => {
       if (options.tty ?? process.stderr.isTTY) err(text ? `\r${PREFIX} ${redact(text)}\x1b[K` : '\r\x1b[K');
