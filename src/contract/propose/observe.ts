@@ -3,6 +3,7 @@
 import type { Exchange } from '../../http/exchange.ts';
 import type { LoadedDecisions } from '../../spec/decisions.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
+import { errorOf } from '../checks/lib/rejection.ts';
 import { isObject } from '../checks/lib/text.ts';
 import { pointFor } from './entries.ts';
 import type { Observation, Seen } from './observation.ts';
@@ -13,12 +14,6 @@ export interface Located {
 }
 
 const is2xx = (status: number) => status >= 200 && status < 300;
-
-function errorOf(exchange: Exchange): { code?: string; message?: string } {
-  const error = isObject(exchange.response.json) ? exchange.response.json.error : undefined;
-  if (!isObject(error)) return {};
-  return { code: typeof error.code === 'string' ? error.code : undefined, message: typeof error.message === 'string' ? error.message : undefined };
-}
 
 /** What the answer was: refused (4xx), accepted (2xx), or a server error (5xx: no evidence for a decision). */
 function answer(exchange: Exchange): Seen | undefined {

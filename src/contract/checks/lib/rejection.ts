@@ -36,7 +36,8 @@ export interface RejectionProbe extends RejectionExpectation {
 /** Rows that apply whatever the cause: which code goes with a status (#23), messages name the field (D6), 5xx (S8, S9). */
 export const REJECTION_BASIS = { statusAndCode: mergeBasis({ decisions: ['23'], sources: ['S8'] }), naming: mergeBasis({ decisions: ['D6'] }), serverError: mergeBasis({ sources: ['S8', 'S9'] }) } as const;
 
-function errorOf(exchange: Exchange): { code?: string; message?: string } {
+/** The envelope's `error.code` and `error.message`, when they are strings. */
+export function errorOf(exchange: Exchange): { code?: string; message?: string } {
   const json = exchange.response.json;
   const error = isObject(json) ? json.error : undefined;
   if (!isObject(error)) return {};
