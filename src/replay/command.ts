@@ -12,7 +12,7 @@ import { buildReport, type VerifyReport } from '../contract/report/report.ts';
 import { formatSections } from '../contract/report/sections.ts';
 import { parseReplayArgs, REPLAY_HELP, type ReplayArgs } from './args.ts';
 import { loadRecordings, type Recording } from './load.ts';
-import { locate, replayRecordings } from './run-replay.ts';
+import { replayRecordings, type Located } from './run-replay.ts';
 import { DECISIONS_PATH as KIT_DECISIONS, loadDecisions as readDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { proposeFrom, writeProposal } from '../contract/propose/write-proposal.ts';
 import { formatProposal } from '../contract/propose/proposal.ts';
@@ -60,7 +60,7 @@ export function replayCommand(argv: readonly string[], reporter: Reporter): numb
   for (const line of formatSections(report, decisionsBeside(args.value.spec))) reporter.line(line);
   for (const { where, problem } of replayed.refused) reporter.error({ code: 'HAR_ENTRY_INVALID', message: `${where}: ${problem}; the entry was not judged.`, hint: 'Record it again with --record DIR, or fix or drop that entry.' });
   if (!writeReports(args.value, report, reporter, recordings.value.map((r) => r.file))) return EXIT.usage;
-  if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, spec, decided.value, reporter)) return EXIT.usage;
+  if (args.value.propose && !propose(args.value, args.value.propose, recordings.value, replayed.located, decided.value, reporter)) return EXIT.usage;
   if (replayed.refused.length) return EXIT.usage;
   return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -73,9 +73,8 @@ function decisionsFileFor(args: ReplayArgs): string {
 }
 
 /** --propose: the recorded exchanges as evidence for each decided point; false (exit 2) when it cannot be written. */
-function propose(args: ReplayArgs, path: string, recordings: readonly Recording[], spec: SpecIndex, decided: LoadedDecisions, reporter: Reporter): boolean {
+function propose(args: ReplayArgs, path: string, recordings: readonly Recording[], located: readonly Located[], decided: LoadedDecisions, reporter: Reporter): boolean {
   const decisionsPath = decisionsFileFor(args);
-  const located = locate(recordings, spec);
   const proposal = proposeFrom({ located, decisions: decided, decisionsPath, specPath: args.spec, source: { command: 'replay', target: recordings.map((r) => r.file).join(' '), exchanges: located.length } });
   const inputs = [...recordings.map((r) => r.file), decisionsPath, args.spec, ...(args.json ? [args.json] : []), ...(args.junit ? [args.junit] : [])];
   const written = writeProposal(path, proposal, reporter.redact, inputs);

@@ -50,9 +50,6 @@ export function locateAll(recordings: readonly Recording[], spec: SpecIndex): { 
   return { located, refused };
 }
 
-/** The judgeable exchanges only (see locateAll). */
-export const locate = (recordings: readonly Recording[], spec: SpecIndex): Located[] => locateAll(recordings, spec).located;
-
 function outcomesOf(check: Check, located: Located[], spec: SpecIndex, decided: LoadedDecisions): OperationOutcome[] {
   return located.flatMap(({ exchange, operation }) => {
     if (!operation || check.kind !== 'exchange') return [];
@@ -82,6 +79,8 @@ export interface ReplayReport extends RunReport {
   failed: { checkId: string; where: string }[];
   /** Entries that could not be judged at all (exit 2). */
   refused: RefusedEntry[];
+  /** Every judged exchange with its operation (what `--propose` reads, so the recordings are not read twice). */
+  located: Located[];
 }
 
 /** `decided`: the decisions the recorded target is held to (the Retry-After check reads them); default the kit's. */
@@ -95,5 +94,5 @@ export function replayRecordings(recordings: readonly Recording[], spec: SpecInd
   const failed = results.flatMap(({ check, outcomes }) =>
     outcomes.flatMap(({ outcome }) => (outcome.kind === 'fail' && outcome.exchange ? [{ checkId: check.id, where: where.get(outcome.exchange) ?? '' }] : [])),
   );
-  return { ...summary, exchanges: located.length, failed, refused };
+  return { ...summary, exchanges: located.length, failed, refused, located };
 }
