@@ -1,6 +1,7 @@
 // DECISIONS.md after an adoption: each changed row's Decision cell says what was adopted (the old text kept after it),
 // and its Evidence cell gains the evidence line (date, target, command, agreeing exchanges, one example). Pure.
 import type { DecisionChange } from '../contract/propose/proposal.ts';
+import { tableCells } from '../spec/decisions-table.ts';
 
 export interface AdoptionNote {
   date: string;
@@ -8,11 +9,6 @@ export interface AdoptionNote {
   from: string;
   /** Breaking-for-a-client change ids of this adoption (spec:diff reads them from an Evidence cell as acknowledged). */
   breaking: string[];
-}
-
-/** Cells of a table line, split on pipes that are not escaped (`\|` stays inside its cell). */
-function cellsOf(line: string): string[] {
-  return line.split(/(?<!\\)\|/).slice(1, -1);
 }
 
 const escapeCell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
@@ -36,7 +32,7 @@ export function editDecisionsMd(text: string, changes: readonly DecisionChange[]
   const done = new Set<string>();
   let breakingWritten = false;
   const out = lines.map((line) => {
-    const cells = cellsOf(line);
+    const cells = tableCells(line);
     const id = cells[0]?.trim() ?? '';
     const mine = byRow.get(id);
     if (!mine || cells.length < 5 || done.has(id)) return line;

@@ -1,5 +1,6 @@
 // Which breaking changes a reviewer acknowledged: a DECISIONS.md row whose Evidence cell names the change's id (or a part of it).
 import { readFileSync } from 'node:fs';
+import { tableCells } from '../spec/decisions-table.ts';
 
 export interface Acknowledgement {
   /** The DECISIONS row id ("8", "D3"). */
@@ -10,7 +11,7 @@ export interface Acknowledgement {
 /** Evidence cells of `| # | Question | Decision | Evidence | Confirm |` rows, backticks removed. */
 export function evidenceCells(text: string): Acknowledgement[] {
   return text.split('\n').flatMap((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = tableCells(line).map((c) => c.trim());
     return cells.length >= 4 && /^D?\d+$/.test(cells[0]!) ? [{ row: cells[0]!, evidence: cells[3]!.replace(/`/g, '') }] : [];
   });
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SPEC_PATH } from '../../spec/spec.ts';
+import { tableCells } from '../../spec/decisions-table.ts';
 
 export const DECISIONS_PATH = resolve(dirname(SPEC_PATH), 'DECISIONS.md');
 
@@ -18,7 +19,7 @@ const plain = (cell: string) => cell.replace(/`/g, '').replace(/\*\*/g, '').trim
 export function parseDecisions(text: string): Map<string, DecisionRow> {
   const rows = new Map<string, DecisionRow>();
   for (const line of text.split('\n')) {
-    const cells = line.split('|').slice(1, -1);
+    const cells = tableCells(line);
     const id = cells[0]?.trim() ?? '';
     if (cells.length < 3 || !/^D?\d+$/.test(id)) continue;
     rows.set(id, { id, question: plain(cells[1]), decision: plain(cells[2]) });
