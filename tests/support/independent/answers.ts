@@ -1,6 +1,6 @@
 // The independent server's answers per operation, as plain { status, body } values (no HTTP here): lists, orders, balance.
 import type { CatalogueItem } from './catalogue.ts';
-import type { ServerProfile } from './profile.ts';
+import type { ServerProfile } from './server-profile.ts';
 import type { Account, PlacedOrder, Store } from './store.ts';
 import type { Filter, ListRequest } from './validate.ts';
 

@@ -1,7 +1,7 @@
-// Translates an independent ServerProfile into the kit's decisions format (openapi/decisions.yaml), so a test can show that
-// profiles/<name>.decisions.yaml says exactly what the server does. Type-only import: the server itself never reads decisions.
+// Translates an independent ServerProfile into the kit's decisions format (openapi/decisions.yaml), so a test can compare a
+// server with an adopted decisions file or hand it to verify --decisions. Type-only import: the server itself never reads decisions.
 import type { Decisions, Refusal } from '../../../src/spec/decisions.ts';
-import type { Refuse, ServerProfile } from './profile.ts';
+import type { Refuse, ServerProfile } from './server-profile.ts';
 
 /** The codes this server always sends with these statuses (S8 §11.1, D4, #21 413), whatever the profile. */
 const FIXED_CODES: Record<string, string> = { 400: 'INVALID_PAYLOAD', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 503: 'SERVICE_UNAVAILABLE' };

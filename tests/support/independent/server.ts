@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as answers from './answers.ts';
 import { failure, type Answer } from './answers.ts';
-import type { Refuse, ServerProfile } from './profile.ts';
+import type { Refuse, ServerProfile } from './server-profile.ts';
 import { createStore, type Account, type Store } from './store.ts';
 import { readListRequest, readOrderLines, readOrderName, readOrderQuery, type Problem } from './validate.ts';
 

@@ -2,7 +2,7 @@
 // Placing an order is all or nothing: every line is checked before stock or money moves (the S5 sample: one serial per unit).
 import { randomBytes } from 'node:crypto';
 import { ACCOUNT_SEEDS, seedCatalogue, type CatalogueItem } from './catalogue.ts';
-import type { Refuse, ServerProfile } from './profile.ts';
+import type { Refuse, ServerProfile } from './server-profile.ts';
 import type { Line } from './validate.ts';
 
 export interface PlacedLine {

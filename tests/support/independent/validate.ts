@@ -1,6 +1,6 @@
 // Hand-written request readers of the independent server (no schema library): each returns the value or the first problem,
 // as a field path ("body.search[0].column") and a sentence; paging limits are left to the profile (refuse or clamp).
-import type { Refuse, ServerProfile } from './profile.ts';
+import type { Refuse, ServerProfile } from './server-profile.ts';
 
 /** A problem with a request: the field at fault, what is wrong, and a refusal other than 400 INVALID_PAYLOAD when decided. */
 export interface Problem {
