@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { startPrismCli } from '../../src/process/prism-cli.ts';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
-import { contractTest, failuresOf } from '../support/test.ts';
+import { contractTest, failuresOf, skippedBySpec, skipsBySpec } from '../support/test.ts';
 import { httpTarget } from '../../src/contract/targets/http-target.ts';
 import { missingFor } from '../../src/contract/targets/profiles.ts';
 
@@ -20,7 +20,9 @@ describe('prism (plain Prism CLI)', () => {
   });
 
   test('only the checks needing a capability Prism lacks are skipped, with that reason', ({ report, target }) => {
-    const skipped = report.lines.filter((l) => l.status === 'SKIP');
+    const all = report.lines.filter((l) => l.status === 'SKIP');
+    expect(all.filter(skippedBySpec).map((l) => `${l.checkId} ${l.operation}`).sort()).toEqual(skipsBySpec().sort());
+    const skipped = all.filter((l) => !skippedBySpec(l));
     const reasons = new Set(Object.values(target.missing));
     expect(skipped.filter((l) => !reasons.has(l.reason ?? ''))).toEqual([]);
     const expected = ALL_CHECKS.filter((c) => (c.requires ?? []).some((cap) => target.missing[cap])).map((c) => c.id);
