@@ -18,6 +18,8 @@ const documented = (path: string) => Object.keys(spec.paths?.[path]?.post?.respo
 const members = (schema: string) => Object.keys(spec.components?.schemas?.[schema]?.properties ?? {});
 /** The first candidate the spec does not know (the candidates outnumber what one adoption can teach it). */
 const first = <T>(candidates: readonly T[], known: readonly T[]): T => candidates.find((c) => !known.includes(c)) ?? candidates[candidates.length - 1];
+/** The first candidate the spec does know. */
+const firstIn = <T>(candidates: readonly T[], known: readonly T[]): T => candidates.find((c) => known.includes(c)) ?? candidates[candidates.length - 1];
 const PULL = '/api/order/pull-codes';
 const LIST = '/api/product/merchant/invited/list';
 
@@ -35,13 +37,14 @@ export const alpha: ServerProfile = {
   retryAfterSeconds: ours.retryAfterSeconds === null ? 1 : null,
 };
 
-/** Statuses and codes the kit's spec does not know (#23): out of stock 422 OUT_OF_STOCK (#12), a repeated referenceId 409
- * DUPLICATE_REFERENCE (#8; replayed if ours refuses it), content type 415 UNSUPPORTED_MEDIA_TYPE (#21), each with a second
- * candidate once the spec has learnt the first; undocumented members (currency, region, or another name once adopted). */
+/** Codes the kit's spec does not know (#23): out of stock 422 OUT_OF_STOCK (#12) and content type 415 UNSUPPORTED_MEDIA_TYPE
+ * (#21), statuses the spec does not document either, and a repeated referenceId refused 409 DUPLICATE_REFERENCE (#8, a
+ * documented status; 400 if ours refuses with 409, so the finding rests on #8 alone); each with a second candidate once
+ * the spec has learnt the first; undocumented members (currency, region, or another name once adopted). */
 export const beta: ServerProfile = {
   ...ours,
   name: 'beta',
-  sameReference: typeof ours.sameReference === 'object' ? 'replay' : { status: 409, code: first(['DUPLICATE_REFERENCE', 'REFERENCE_IN_USE'], knownCodes) },
+  sameReference: { status: firstIn([409, 400].filter((st) => typeof ours.sameReference !== 'object' || st !== ours.sameReference.status), documented(PULL)), code: first(['DUPLICATE_REFERENCE', 'REFERENCE_IN_USE'], knownCodes) },
   order: { ...ours.order, outOfStock: { status: first([422, 410], documented(PULL)), code: first(['OUT_OF_STOCK', 'SOLD_OUT'], knownCodes) } },
   wrongContentType: { status: first([415, 406], documented(LIST)), code: first(['UNSUPPORTED_MEDIA_TYPE', 'MEDIA_TYPE_UNSUPPORTED'], knownCodes) },
   extraFields: { balance: { [first(['currency', 'currencyCode'], members('Balance'))]: 'USD' }, product: { [first(['region', 'regionCode'], members('Product'))]: 'US' } },
