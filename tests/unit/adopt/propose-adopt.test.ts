@@ -1,5 +1,5 @@
-// From evidence to contract (issue 16): a server deciding other points (here the twin under another profile; the
-// independent servers are in independent-servers.test.ts) gives a proposal naming each difference with evidence;
+// From evidence to contract (issue 16): a server deciding other points (here the twin under another profile, unlike the kit's
+// decisions whatever they are; the independent servers are in independent-servers.test.ts) gives a proposal naming each difference with evidence;
 // adopt writes it into a copy of openapi/ (decisions.yaml, spec, DECISIONS.md, types), idempotently, and refuses bad input.
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,17 +18,32 @@ import { fetchTarget } from '../../../src/contract/targets/mock-target.ts';
 import { checkDecisions, kitDecisions, loadDecisions, type LoadedDecisions } from '../../../src/spec/decisions.ts';
 import { decisionsVersusSpec } from '../../../src/spec/decisions-vs-spec.ts';
 import { loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
+import { flipped, kit } from '../../support/decided.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 
+/** The six entries this profile changes, each to a value unlike the kit's (flipped()): today 201, 422 OUT_OF_STOCK, 403, 415, clamp, no Retry-After. */
+const flip = flipped(kit);
+const CHANGED = {
+  'pullCodes.successStatus': flip.pullCodes.successStatus,
+  'pullCodes.outOfStock': flip.pullCodes.outOfStock,
+  otherAccountOrder: flip.otherAccountOrder,
+  contentType: flip.contentType,
+  'paging.outOfRange': flip.paging.outOfRange,
+  'retryAfter.send': flip.retryAfter.send,
+};
+/** The codesByStatus entries a change may bring with it: one per status of a changed refusal. */
+const CODE_ENTRIES = [flip.pullCodes.outOfStock, flip.otherAccountOrder, flip.contentType].map((r) => `codesByStatus.${r.status}`);
+const knownCodes = (loadSpec().components?.schemas?.ErrorCode as { enum: string[] }).enum;
+
 function profile(): LoadedDecisions {
   const d = structuredClone(kitDecisions()) as any;
-  d.pullCodes.successStatus = 201;
-  d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
-  d.otherAccountOrder = { status: 403, code: 'FORBIDDEN' };
-  d.contentType = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
-  d.paging.outOfRange = { action: 'clamp' };
-  d.retryAfter = { send: false };
+  d.pullCodes.successStatus = flip.pullCodes.successStatus;
+  d.pullCodes.outOfStock = flip.pullCodes.outOfStock;
+  d.otherAccountOrder = flip.otherAccountOrder;
+  d.contentType = flip.contentType;
+  d.paging.outOfRange = flip.paging.outOfRange;
+  d.retryAfter = flip.retryAfter;
   const checked = checkDecisions(d);
   if (!checked.ok) throw new Error(checked.error.message);
   return checked.value;
@@ -61,21 +76,14 @@ describe('propose and adopt', () => {
 
   test('the proposal names each differing point with its current and observed choice and evidence, and nothing else', () => {
     const changed = Object.fromEntries(proposal.changes.map((c) => [c.entry, c.proposed]));
-    expect(changed).toMatchObject({
-      'pullCodes.successStatus': 201,
-      'pullCodes.outOfStock': { status: 422, code: 'OUT_OF_STOCK' },
-      otherAccountOrder: { status: 403, code: 'FORBIDDEN' },
-      contentType: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-      'paging.outOfRange': { action: 'clamp' },
-      'retryAfter.send': false,
-    });
-    const unexpected = Object.keys(changed).filter((e) => !['pullCodes.successStatus', 'pullCodes.outOfStock', 'otherAccountOrder', 'contentType', 'paging.outOfRange', 'retryAfter.send', 'codesByStatus.415', 'codesByStatus.422'].includes(e));
+    expect(changed).toMatchObject(CHANGED);
+    const unexpected = Object.keys(changed).filter((e) => !(e in CHANGED) && !CODE_ENTRIES.includes(e));
     expect(unexpected).toEqual([]);
     const stock = proposal.changes.find((c) => c.entry === 'pullCodes.outOfStock')!;
-    expect(stock.current).toEqual({ status: 409, code: 'INSUFFICIENT_STOCK' });
+    expect(stock.current).toEqual(kit.pullCodes.outOfStock);
     expect(stock.rows).toEqual(['12']);
     expect(stock.evidence.agreeing).toBeGreaterThan(0);
-    expect(stock.evidence.examples[0]!.response).toMatch(/^HTTP 422 OUT_OF_STOCK/);
+    expect(stock.evidence.examples[0]!.response).toMatch(new RegExp(`^HTTP ${flip.pullCodes.outOfStock.status} ${flip.pullCodes.outOfStock.code}`));
     expect(proposal.needsHuman).toEqual([]);
     expect(proposal.agreed).toEqual(expect.arrayContaining(['acceptLanguage.missing', 'pullCodes.lowBalance', 'repeatedReferenceId', 'messagesNameField']));
   });
@@ -89,23 +97,31 @@ describe('propose and adopt', () => {
 
     const done = await adopt({ proposal: path, spec: specIn(), now: new Date('2026-12-05T12:00:00Z') });
     if (!done.ok) throw new Error(done.error.message);
-    expect(done.value.written).toEqual(expect.arrayContaining(['wupex.yaml', 'decisions.yaml', 'DECISIONS.md', 'generated/wupex.ts', 'examples/errors/out-of-stock.json']));
+    // A code the spec does not know yet comes with an example of its error (today examples/errors/out-of-stock.json).
+    const stock = flip.pullCodes.outOfStock.code;
+    const example = knownCodes.includes(stock) ? [] : [`examples/errors/${stock.toLowerCase().replaceAll('_', '-')}.json`];
+    expect(done.value.written).toEqual(expect.arrayContaining(['wupex.yaml', 'decisions.yaml', 'DECISIONS.md', 'generated/wupex.ts', ...example]));
     const decisions = loadDecisions(join(dir, 'openapi', 'decisions.yaml'));
     if (!decisions.ok) throw new Error(decisions.error.message);
-    expect(decisions.value).toMatchObject({ pullCodes: { successStatus: 201, outOfStock: { status: 422, code: 'OUT_OF_STOCK' } }, otherAccountOrder: { status: 403 }, contentType: { status: 415 }, retryAfter: { send: false } });
+    expect(decisions.value).toMatchObject({ pullCodes: { successStatus: flip.pullCodes.successStatus, outOfStock: flip.pullCodes.outOfStock }, otherAccountOrder: flip.otherAccountOrder, contentType: flip.contentType, retryAfter: flip.retryAfter, paging: { outOfRange: flip.paging.outOfRange } });
     expect(decisionsVersusSpec(loadSpec(specIn()), decisions.value)).toEqual([]);
-    expect(done.value.classification.filter((c) => c.class === 'breaking').map((c) => c.id)).toContain('POST /api/order/pull-codes responses.200');
+    expect(done.value.classification.filter((c) => c.class === 'breaking').map((c) => c.id)).toContain(`POST /api/order/pull-codes responses.${kit.pullCodes.successStatus}`);
     const md = readFileSync(join(dir, 'openapi', 'DECISIONS.md'), 'utf8');
     expect(md).toMatch(/\| 12 \| [^\n]*\*\*Adopted 2026-12-05\*\*[^\n]*pullCodes\.outOfStock[^\n]*Observed 2026-12-05 by verify against twin under another profile/);
-    expect(md).toMatch(/acknowledged by this adoption: [^\n]*`POST \/api\/order\/pull-codes responses\.200`/);
-    expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/201: \{/);
-    expect(readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8')).toMatch(/"OUT_OF_STOCK"/);
-    // npm run lint:spec on the adopted spec: no error, no warning (Retry-After gone with its component, row 22 still referenced).
+    expect(md).toMatch(new RegExp(`acknowledged by this adoption: [^\\n]*\`POST /api/order/pull-codes responses\\.${kit.pullCodes.successStatus}\``));
+    // The generated types: pullCodes answers the new success status, not the old one, and ErrorCode has the out-of-stock code.
+    const types = readFileSync(join(dir, 'openapi', 'generated', 'wupex.ts'), 'utf8');
+    const pull = types.slice(types.indexOf('    pullCodes: {'));
+    const successes = pull.slice(pull.indexOf('responses: {'), pull.indexOf('400:'));
+    expect(successes).toMatch(new RegExp(`\\b${flip.pullCodes.successStatus}: \\{`));
+    expect(successes).not.toMatch(new RegExp(`\\b${kit.pullCodes.successStatus}: \\{`));
+    expect(types).toContain(`"${stock}"`);
+    // npm run lint:spec on the adopted spec: no error, no warning (Retry-After gone with its component, or back, row 22 still referenced).
     const hits = await lint(await loadRealRuleset(), { file: specIn() });
     expect(hits.map((h) => `${h.code}: ${h.message}`)).toEqual([]);
   });
 
-  test('the twin built from the adopted files passes the whole catalogue, and the kit client follows it (201 placed, 422 OUT_OF_STOCK refused)', async () => {
+  test('the twin built from the adopted files passes the whole catalogue, and the kit client follows it (placed, and refused with the adopted out-of-stock refusal)', async () => {
     const decisions = join(dir, 'openapi', 'decisions.yaml');
     const adopted = await createMockServer({ specPath: specIn(), decisions });
     try {
@@ -119,7 +135,7 @@ describe('propose and adopt', () => {
       const placed = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'GOOGLE-USA-10USD', quantity: 1 }]);
       expect(placed.ok).toBe(true);
       const refused = await client.value.pullCodes([{ merchant: alpha!.merchantCode, sku: 'AMAZON-USA-100USD', quantity: 1 }]);
-      expect(refused.ok ? 'placed' : [refused.error.status, refused.error.vendor?.code]).toEqual([422, 'OUT_OF_STOCK']);
+      expect(refused.ok ? 'placed' : [refused.error.status, refused.error.vendor?.code]).toEqual([flip.pullCodes.outOfStock.status, flip.pullCodes.outOfStock.code]);
     } finally {
       adopted.close();
     }
