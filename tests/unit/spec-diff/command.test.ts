@@ -13,6 +13,8 @@ import { bundleSpec } from '../../../src/spec/spec-bundle.ts';
 const BASE = bundleSpec() as any;
 const BALANCE = '/api/customer/balance';
 const REMOVED_CREDIT = `GET ${BALANCE} responses.200.data.credit`;
+/** A balance member the spec does not have (currency today; another name once an adoption has added it). */
+const NEW_MEMBER = ['currency', 'currencyCode', 'currencyIso'].find((m) => !(m in BASE.components.schemas.Balance.properties))!;
 
 interface Run {
   code: number;
@@ -76,7 +78,7 @@ describe('npm run spec:diff', () => {
 
   test('only non-breaking and annotation changes: exit 0', () => {
     const r = run((d) => {
-      d.components.schemas.Balance.properties.currency = { type: 'string' };
+      d.components.schemas.Balance.properties[NEW_MEMBER] = { type: 'string' };
       d.paths[BALANCE].get.description = 'Reads the balance.';
     });
     expect(r.code).toBe(0);
@@ -85,8 +87,8 @@ describe('npm run spec:diff', () => {
 
   test('a change the differ calls non-breaking but recorded answers break (a new required response field) fails through the replay: exit 1', () => {
     const r = run((d) => {
-      d.components.schemas.Balance.properties.currency = { type: 'string' };
-      d.components.schemas.Balance.required.push('currency');
+      d.components.schemas.Balance.properties[NEW_MEMBER] = { type: 'string' };
+      d.components.schemas.Balance.required.push(NEW_MEMBER);
     });
     expect(r.code).toBe(1);
     expect(r.out).toContain('breaking 0, non-breaking');
