@@ -8,22 +8,12 @@ import { basisOf, decisionsOf, sourcesIn } from '../../../../src/contract/checks
 import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
 import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
 import type { Exchange } from '../../../../src/contract/targets/target.ts';
-import { loadSpec, type Document } from '../../../../src/spec/spec.ts';
 import { kit, otherSuccessStatus } from '../../../support/decided.ts';
+import { specDeclaringRetryAfter } from '../../../support/retry-after-spec.ts';
 
 const spec = createSpecIndex();
-/**
- * The real spec with getBalance's 429 documenting Retry-After as the kit writes it (x-decision 22), pinned: a spec
- * adopted from a server that sends no Retry-After declares none, and then no Retry-After is judged against the spec.
- */
-const withRetryAfter = ((): ReturnType<typeof createSpecIndex> => {
-  const doc = structuredClone(loadSpec()) as Document;
-  const limited = (doc.paths?.['/api/customer/balance']?.get?.responses as Record<string, { headers?: Record<string, unknown> }>)['429'];
-  limited.headers = {
-    'Retry-After': limited.headers?.['Retry-After'] ?? { description: 'Seconds to wait (DECISIONS #22).', required: false, 'x-decision': 22, schema: { type: 'integer', minimum: 0 } },
-  };
-  return createSpecIndex(doc);
-})();
+/** Retry-After declared (pinned): a spec adopted from a server that sends none declares none, and nothing is judged. */
+const withRetryAfter = specDeclaringRetryAfter();
 const exchange = (status: number, json: unknown, headers: Record<string, string> = {}): Exchange => ({
   request: { method: 'GET', url: 'http://127.0.0.1/x', headers: {} },
   response: { status, headers: { 'content-type': 'application/json', ...headers }, text: JSON.stringify(json), json },
