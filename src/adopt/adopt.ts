@@ -4,7 +4,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { err, kitError, ok, type Result } from '../core/result.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { sha256 } from '../contract/propose/proposal.ts';
+import { REFERENCE_RECORDING_PATH, writeReferenceRecording } from '../proxy/reference-recording.ts';
 import { loadDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { decisionsVersusSpec } from '../spec/decisions-vs-spec.ts';
 import { renderDecisions } from '../spec/render-decisions.ts';
@@ -35,6 +37,8 @@ export interface AdoptResult {
   /** Files written (none on --dry-run), relative to the spec's folder. */
   written: string[];
   classification: SpecChange[];
+  /** The reference recording re-recorded from the adopted twin (only when the kit's own spec was adopted into). */
+  recording?: string;
 }
 
 const refuse = (code: string, message: string, hint: string) => err(kitError(code, `[wupex-kit] ${code}: ${message}`, { hint }));
@@ -97,7 +101,12 @@ export async function adopt(options: AdoptOptions): Promise<Result<AdoptResult>>
   if (edited.unplaced.length) {
     return refuse('PROPOSAL_INVALID', `${edited.unplaced.map((f) => `${f.operationId} ${f.status} ${f.pointer}`).join(', ')}: no such place in the spec's response schemas.`, 'Delete those entries from "fields" (or make the proposal again against the current spec).');
   }
-  return stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
+  const written = await stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
+  if (!written.ok || options.dryRun || files.spec !== SPEC_PATH || !existsSync(REFERENCE_RECORDING_PATH)) return written;
+  // The kit's own twin changed: its reference recording (replayed by npm test and spec:diff) is made again from it.
+  const recorded = await writeReferenceRecording();
+  if (!recorded.ok) return refuse('RECORDING_NOT_WRITTEN', `the adopted files are written, but the reference recording was not re-recorded: ${recorded.error.message}`, 'Run npm run gen:recording, then npm test.');
+  return ok({ ...written.value, recording: relative(PACKAGE_ROOT, recorded.value.path) });
 }
 
 interface Stage {
@@ -148,6 +157,7 @@ async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult
     };
     if (s.dryRun) return ok(result);
     for (const [file, text] of outputs) {
+      if (existsSync(file) && readFileSync(file, 'utf8') === text) continue; // unchanged: not rewritten, not listed
       const temporary = `${file}.adopt-${process.pid}.tmp`;
       writeFileSync(temporary, text);
       renameSync(temporary, file);
