@@ -87,7 +87,7 @@ const cases: Case[] = [
   ['retry-after: a 429 with it passes (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(429, limited429, { 'retry-after': '1' }), want: 'pass', decisions: retryAfter(true) }],
   ['retry-after: a 503 without it fails (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(503, limited503), want: `${L}: HTTP 503 was answered without Retry-After; the decisions (retryAfter.send: true) say it is sent.`, decisions: retryAfter(true) }],
   ['retry-after: a 503 without it passes (retryAfter.send: false)', { check: headersRetryAfter, given: exchange(503, limited503), want: 'pass', decisions: retryAfter(false) }],
-  ['retry-after: a 429 with it fails (retryAfter.send: false)', { check: headersRetryAfter, given: exchange(429, limited429, { 'retry-after': '1' }), want: `${L}: HTTP 429 was answered with Retry-After; the decisions (retryAfter.send: false) say it is not sent.`, decisions: retryAfter(false) }],
+  ['retry-after: a 429 with it fails (retryAfter.send: false)', { check: headersRetryAfter, given: exchange(429, limited429, { 'retry-after': '1' }), want: `${L}: HTTP 429 was answered with Retry-After: 1; the decisions (retryAfter.send: false) say it is not sent.`, decisions: retryAfter(false) }],
   ['retry-after: a 200 is not judged', { check: headersRetryAfter, given: exchange(200, ok200), want: 'skip' }],
 ];
 
