@@ -55,7 +55,7 @@ describe('the Postman suite under Newman', () => {
   test.each([
     ['drops-required-field', 'Read the balance: body matches the spec schema for 200'],
     ['accepts-any-key', 'Wrong key: 401: status 401 (documented)'],
-    ['ignores-missing-accept-language', 'No Accept-Language: 400: status 400 (documented)'],
+    ['missing-accept-language-flipped', 'No Accept-Language: 400: status 400 (documented)'],
     ['wrong-error-code', 'No key: 401: error envelope: status false, error.code UNAUTHORIZED, a message, no data'],
   ])('against a server that %s, the run fails naming it', async (name, failure) => {
     const outcome = await runAgainst(BROKEN_SERVERS[name]!.wrap);
