@@ -51,9 +51,13 @@ describe('verify against hostile servers (in-process)', () => {
     expect(run.output).toMatch(/Retry-After: "[^"\n]*\[REDACTED\]/);
     // The same run as evidence for --propose (issue 16): the proposal file holds no run of the key either.
     // Decisions without Retry-After, so the 429s (Retry-After and message carrying the disguised key) become evidence of a change.
+    // Only the attacked paths' exchanges: the twin behind the other paths follows the kit, which may send no Retry-After
+    // either (then the evidence would be mixed and no change proposed).
     const decisions = checkDecisions({ ...structuredClone(kitDecisions()), retryAfter: { send: false } });
     if (!decisions.ok) throw new Error(decisions.error.message);
-    const proposal = proposeFrom({ located: run.report.sent ?? [], decisions: decisions.value, source: { command: 'verify', target: 'hostile', exchanges: run.report.sent?.length ?? 0 } });
+    const attacked = (run.report.sent ?? []).filter((e) => ['/api/customer/balance', '/api/order/list'].includes(e.operation.path));
+    expect(attacked.filter((e) => e.exchange.response.status === 429).length).toBeGreaterThan(0);
+    const proposal = proposeFrom({ located: attacked, decisions: decisions.value, source: { command: 'verify', target: 'hostile', exchanges: attacked.length } });
     expect(proposal.changes.map((c) => c.entry)).toContain('retryAfter.send');
     expect(normaliseText(JSON.stringify(proposal))).toContain(KEY.slice(0, 12)); // the evidence did carry the key before writing
     const dir = mkdtempSync(join(tmpdir(), 'wupex-propose-'));
