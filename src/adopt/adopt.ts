@@ -10,7 +10,7 @@ import { REFERENCE_RECORDING_PATH, writeReferenceRecording } from '../proxy/refe
 import { loadDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { decisionsVersusSpec } from '../spec/decisions-vs-spec.ts';
 import { renderDecisions } from '../spec/render-decisions.ts';
-import { bundleSpec } from '../spec/spec-bundle.ts';
+import { bundleSpec, BUNDLED_SPEC_PATHS, writeBundledSpec } from '../spec/spec-bundle.ts';
 import { loadSpec, SPEC_PATH } from '../spec/spec.ts';
 import type { SpecChange } from '../spec-diff/classify.ts';
 import { applyChanges, pendingChanges } from './apply-decisions.ts';
@@ -39,6 +39,8 @@ export interface AdoptResult {
   classification: SpecChange[];
   /** The reference recording re-recorded from the adopted twin (only when the kit's own spec was adopted into). */
   recording?: string;
+  /** The spec's bundle in dist/ rewritten (likewise), so Prism and generators read the adopted spec before a build. */
+  bundle?: string[];
 }
 
 const refuse = (code: string, message: string, hint: string) => err(kitError(code, `[wupex-kit] ${code}: ${message}`, { hint }));
@@ -103,10 +105,13 @@ export async function adopt(options: AdoptOptions): Promise<Result<AdoptResult>>
   }
   const written = await stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
   if (!written.ok || options.dryRun || files.spec !== SPEC_PATH || !existsSync(REFERENCE_RECORDING_PATH)) return written;
-  // The kit's own twin changed: its reference recording (replayed by npm test and spec:diff) is made again from it.
+  // The kit's own spec changed: its bundle in dist/ (what Prism, generators and the package serve) and its reference
+  // recording (replayed by npm test and spec:diff) are made again from it, as npm run build and gen:recording make them.
+  const bundled = existsSync(dirname(BUNDLED_SPEC_PATHS.json));
+  if (bundled) writeBundledSpec();
   const recorded = await writeReferenceRecording();
   if (!recorded.ok) return refuse('RECORDING_NOT_WRITTEN', `the adopted files are written, but the reference recording was not re-recorded: ${recorded.error.message}`, 'Run npm run gen:recording, then npm test.');
-  return ok({ ...written.value, recording: relative(PACKAGE_ROOT, recorded.value.path) });
+  return ok({ ...written.value, recording: relative(PACKAGE_ROOT, recorded.value.path), bundle: bundled ? Object.values(BUNDLED_SPEC_PATHS).map((f) => relative(PACKAGE_ROOT, f)) : [] });
 }
 
 interface Stage {
