@@ -1,6 +1,6 @@
 // The Prism adapter: built from the loaded spec or from its path alike, routes percent-encoded paths, refuses a broken spec as a value.
 import { describe, expect, test } from 'vitest';
-import { createPrismRouter, VALIDATION_MEMO } from '../../../mocks/prism.ts';
+import { createPrismRouter, VALIDATION_MEMO, type PrismInput } from '../../../mocks/prism.ts';
 import { loadSpec, SPEC_PATH } from '../../../src/spec/spec.ts';
 
 const BALANCE = { method: 'GET', path: '/api/customer/balance', query: {}, headers: { 'x-api-key': 'k', 'accept-language': 'en-US' }, body: undefined };
@@ -18,7 +18,7 @@ describe('createPrismRouter', () => {
   test('verdicts are remembered per identical request only: a changed header, query or body is judged afresh, past the bound too', async () => {
     const router = await createPrismRouter(SPEC_PATH);
     if (!router.ok) throw new Error(router.error.message);
-    const verdict = async (input: typeof BALANCE) => {
+    const verdict = async (input: PrismInput) => {
       const routed = await router.value.check(input);
       if (!routed.ok) throw new Error(routed.error.detail);
       return routed.value.diagnostics.map((d) => d.path.join('.')).sort();
