@@ -84,13 +84,16 @@ export const delta: ServerProfile = {
 export const PROFILES = { ours, alpha, beta, gamma, delta, rogue } as const;
 
 /**
- * Servers found by the h16-servers report, each with its own test: `zeta` serves only en-US (#20's accepted list:
+ * Servers found by the h16-servers report, each with its own test: `zeta` serves only the first language ours serves (#20's accepted list;
+ * with ours serving one language, zeta is ours there:
  * verify flags it, propose drops en, adopt narrows the spec's enum, verify converges; it refuses another language even
  * where ours falls back, or `en` would be served as en-US and nothing would show); `epsilon` caps pageSize at 50
  * (breaks S1/S4's max 100: semantics.pagination fails on it and discovery falls back to the default page size, so the
  * order checks still run; it refuses out-of-range paging even where ours clamps; independent-servers.test.ts).
  */
 export const GAP_PROFILES = {
-  zeta: { ...ours, name: 'zeta', languages: { ...ours.languages, accepted: ['en-US'], unsupported: ours.languages.unsupported === 'fallback' ? INVALID : ours.languages.unsupported } },
+  zeta: ours.languages.accepted.length > 1
+    ? { ...ours, name: 'zeta', languages: { ...ours.languages, accepted: ours.languages.accepted.slice(0, 1), unsupported: ours.languages.unsupported === 'fallback' ? INVALID : ours.languages.unsupported } }
+    : { ...ours, name: 'zeta' },
   epsilon: { ...ours, name: 'epsilon', paging: { maxPageSize: 50, outOfRange: ours.paging.outOfRange === 'clamp' ? INVALID : ours.paging.outOfRange } },
 } as const satisfies Record<string, ServerProfile>;
