@@ -37,10 +37,10 @@ function pastOrderLimit(ctx: CheckContext, violation: Violation): string | undef
 }
 
 /** Paging out of range (#7) and Accept-Language missing or not listed (#20) get the decided answer; the rest 400 INVALID_PAYLOAD. */
-function expectationFor(ctx: CheckContext, violation: Violation): Pick<RejectionExpectation, 'status' | 'code' | 'accepted' | 'entry'> {
+function expectationFor(ctx: CheckContext, violation: Violation): Pick<RejectionExpectation, 'status' | 'code' | 'accepted' | 'entry' | 'codeOfStatus'> {
   if (pagingOutOfRange(ctx, violation)) return decidedExpectation('paging.outOfRange', ctx.decisions.paging.outOfRange);
   const limit = pastOrderLimit(ctx, violation);
-  if (limit) return { status: 400, code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD', entry: limit };
+  if (limit) return { status: 400, code: ctx.decisions.codesByStatus['400'] ?? 'INVALID_PAYLOAD', entry: limit, codeOfStatus: true };
   if (violation.names?.toLowerCase() === 'accept-language') {
     const missing = violation.request.acceptLanguage === null;
     const { acceptLanguage } = ctx.decisions;

@@ -3,7 +3,7 @@
 import type { Decisions, Refusal } from '../../../src/spec/decisions.ts';
 import type { Refuse, ServerProfile } from './server-profile.ts';
 
-/** The codes this server always sends with these statuses (S8 §11.1, D4, #21 413), whatever the profile. */
+/** The codes this server sends with these statuses (S8 §11.1, D4, #21 413) unless its profile's `codes` say otherwise. */
 const FIXED_CODES: Record<string, string> = { 400: 'INVALID_PAYLOAD', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 503: 'SERVICE_UNAVAILABLE' };
 
 const refusal = (r: Refuse): Refusal => ({ status: r.status, code: r.code });
@@ -12,7 +12,7 @@ const rejectOr = <T>(rule: Refuse | T, other: (rule: T) => Decisions['paging']['
 
 /** Every status the profile answers, with the first code it sends for it (a status not fixed above takes the profile's). */
 function codesByStatus(p: ServerProfile): Record<string, string> {
-  const out = { ...FIXED_CODES };
+  const out: Record<string, string> = { ...FIXED_CODES, ...p.codes };
   const refusals = [p.order.outOfStock, p.order.lowBalance, p.order.disabled, p.order.unknownSku, p.limits.otherMerchant, p.foreignOrder, p.sameReference, p.wrongContentType, p.paging.outOfRange, p.languages.missing, p.languages.unsupported];
   for (const r of refusals) if (typeof r === 'object' && !(String(r.status) in out)) out[String(r.status)] = r.code;
   return out;

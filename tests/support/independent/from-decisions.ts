@@ -1,7 +1,7 @@
 // The kit's decisions (openapi/decisions.yaml's format) in the independent server's own profile format: the reverse of
 // as-decisions.ts, so the `ours` control follows whatever the kit has adopted. Only the tests translate: the server reads its ServerProfile alone.
 import type { LoadedDecisions, Refusal } from '../../../src/spec/decisions.ts';
-import type { Refuse, ServerProfile } from './server-profile.ts';
+import { VENDOR_CODES, type GenericStatus, type Refuse, type ServerProfile } from './server-profile.ts';
 
 const refuse = (r: Readonly<Refusal>): Refuse => ({ status: r.status, code: r.code });
 
@@ -37,5 +37,6 @@ export function fromDecisions(d: LoadedDecisions, name = 'ours'): ServerProfile 
     wrongContentType: refuse(d.contentType),
     retryAfterSeconds: d.retryAfter.send ? 1 : null,
     namesField: d.messagesNameField,
+    codes: Object.fromEntries((Object.keys(VENDOR_CODES) as GenericStatus[]).flatMap((s) => (d.codesByStatus[s] ? [[s, d.codesByStatus[s]]] : []))),
   };
 }

@@ -4,7 +4,7 @@
 import { loadSpec } from '../../../src/spec/spec.ts';
 import { kit, otherSuccessStatus, refusalOtherThan } from '../decided.ts';
 import { fromDecisions } from './from-decisions.ts';
-import type { Refuse, ServerProfile } from './server-profile.ts';
+import { codeOf, type Refuse, type ServerProfile } from './server-profile.ts';
 
 export type { Refuse, ServerProfile } from './server-profile.ts';
 
@@ -89,11 +89,21 @@ export const PROFILES = { ours, alpha, beta, gamma, delta, rogue } as const;
  * verify flags it, propose drops en, adopt narrows the spec's enum, verify converges; it refuses another language even
  * where ours falls back, or `en` would be served as en-US and nothing would show); `epsilon` caps pageSize at 50
  * (breaks S1/S4's max 100: semantics.pagination fails on it and discovery falls back to the default page size, so the
- * order checks still run; it refuses out-of-range paging even where ours clamps; independent-servers.test.ts).
+ * order checks still run; it refuses out-of-range paging even where ours clamps; independent-servers.test.ts); `kappa`
+ * sends its own codes with 400 and 401 (#23/D4: e.g. BAD_REQUEST, INVALID_API_KEY), decided refusals unchanged.
  */
 export const GAP_PROFILES = {
   zeta: ours.languages.accepted.length > 1
     ? { ...ours, name: 'zeta', languages: { ...ours.languages, accepted: ours.languages.accepted.slice(0, 1), unsupported: ours.languages.unsupported === 'fallback' ? INVALID : ours.languages.unsupported } }
     : { ...ours, name: 'zeta' },
+  kappa: {
+    ...ours,
+    name: 'kappa',
+    codes: {
+      ...ours.codes,
+      400: ['BAD_REQUEST', 'INVALID_PAYLOAD'].find((c) => c !== codeOf(ours, '400'))!,
+      401: ['INVALID_API_KEY', 'UNAUTHORIZED'].find((c) => c !== codeOf(ours, '401'))!,
+    },
+  },
   epsilon: { ...ours, name: 'epsilon', paging: { maxPageSize: 50, outOfRange: ours.paging.outOfRange === 'clamp' ? INVALID : ours.paging.outOfRange } },
 } as const satisfies Record<string, ServerProfile>;

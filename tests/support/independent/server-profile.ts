@@ -32,4 +32,15 @@ export interface ServerProfile {
   extraFields?: { balance?: Record<string, unknown>; product?: Record<string, unknown> };
   /** Documented balance members this server leaves out (breaks a fact of the guide, S7). */
   omitBalanceFields?: string[];
+  /** The code sent with each status that is not a decided refusal (S8 §11.1 and D4's vendor codes when left out). */
+  codes?: Partial<Record<GenericStatus, string>>;
 }
+
+/** The statuses whose code is the server's own, not a decided refusal's. */
+export type GenericStatus = '400' | '401' | '404' | '413' | '429' | '500' | '503';
+
+/** The vendor's codes for them (S8 §11.1, D4). */
+export const VENDOR_CODES: Readonly<Record<GenericStatus, string>> = { 400: 'INVALID_PAYLOAD', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_ERROR', 503: 'SERVICE_UNAVAILABLE' };
+
+/** The code this profile sends with a generic status. */
+export const codeOf = (profile: ServerProfile, status: GenericStatus): string => profile.codes?.[status] ?? VENDOR_CODES[status];

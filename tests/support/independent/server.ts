@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as answers from './answers.ts';
 import { failure, type Answer } from './answers.ts';
-import type { Refuse, ServerProfile } from './server-profile.ts';
+import { codeOf, type Refuse, type ServerProfile } from './server-profile.ts';
 import { createStore, type Account, type Store } from './store.ts';
 import { readListRequest, readOrderLines, readOrderName, readOrderQuery, type Problem } from './validate.ts';
 
@@ -42,7 +42,7 @@ const header = (call: Call, name: string): string | undefined => {
 };
 
 function rejected(problem: Problem, profile: ServerProfile): Answer {
-  const { status, code } = problem.refuse ?? { status: 400, code: 'INVALID_PAYLOAD' };
+  const { status, code } = problem.refuse ?? { status: 400, code: codeOf(profile, '400') };
   return failure(status, code, profile.namesField ? problem.message.slice(0, 1000) : 'The request is not acceptable.');
 }
 
@@ -58,7 +58,7 @@ function language(call: Call, profile: ServerProfile): Answer | undefined {
 function jsonBody(call: Call, profile: ServerProfile): { json: unknown } | Answer {
   const type = (header(call, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') return rejected({ field: 'Content-Type', message: "Header 'Content-Type' must be application/json", refuse: profile.wrongContentType }, profile);
-  if (call.body === 'too-large') return failure(413, 'PAYLOAD_TOO_LARGE', `The request body is over ${INDEPENDENT_LIMITS.maxBodyBytes} bytes.`);
+  if (call.body === 'too-large') return failure(413, codeOf(profile, '413'), `The request body is over ${INDEPENDENT_LIMITS.maxBodyBytes} bytes.`);
   try {
     return { json: JSON.parse(call.body ?? '') };
   } catch {
@@ -70,7 +70,7 @@ function jsonBody(call: Call, profile: ServerProfile): { json: unknown } | Answe
 function simulated(call: Call, profile: ServerProfile): Answer | undefined {
   const asked = /^code=(429|503)$/.exec(header(call, 'prefer')?.trim() ?? '')?.[1];
   if (!asked) return undefined;
-  const answer = asked === '429' ? failure(429, 'TOO_MANY_REQUESTS', 'Rate limit exceeded; retry later.') : failure(503, 'SERVICE_UNAVAILABLE', 'The service is unavailable; retry later.');
+  const answer = asked === '429' ? failure(429, codeOf(profile, '429'), 'Rate limit exceeded; retry later.') : failure(503, codeOf(profile, '503'), 'The service is unavailable; retry later.');
   return profile.retryAfterSeconds === null ? answer : { ...answer, headers: { 'retry-after': String(profile.retryAfterSeconds) } };
 }
 
@@ -80,7 +80,7 @@ function operate(operation: string, call: Call, account: Account, store: Store, 
     const name = readOrderName(call.url.searchParams);
     if (!name.ok) return rejected(name.problem, profile);
     const found = store.findOrder(name.value);
-    if (!found) return failure(404, 'NOT_FOUND', 'No order of this account has this orderName.');
+    if (!found) return failure(404, codeOf(profile, '404'), 'No order of this account has this orderName.');
     if (found.owner !== account) return refusal(profile.foreignOrder, 'No order of this account has this orderName.');
     return answers.orderDetail(found.order);
   }
@@ -106,9 +106,9 @@ function pullCodes(call: Call, json: unknown, account: Account, store: Store, pr
 /** The whole pipeline: route (D4), key (S2), simulated faults, language, then the operation. */
 export function handle(call: Call, store: Store, profile: ServerProfile): Answer {
   const operation = ROUTES[`${call.method} ${call.url.pathname}`];
-  if (!operation) return failure(404, 'NOT_FOUND', 'No such operation.');
+  if (!operation) return failure(404, codeOf(profile, '404'), 'No such operation.');
   const account = store.byKey(header(call, 'x-api-key'));
-  if (!account) return failure(401, 'UNAUTHORIZED', 'The x-api-key header is missing or not valid.');
+  if (!account) return failure(401, codeOf(profile, '401'), 'The x-api-key header is missing or not valid.');
   return simulated(call, profile) ?? language(call, profile) ?? operate(operation, call, account, store, profile);
 }
 
@@ -137,7 +137,7 @@ export async function startIndependentServer(profile: ServerProfile): Promise<In
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) => send(res, handle({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://127.0.0.1'), headers: req.headers, body }, store, profile)))
-      .catch(() => send(res, failure(500, 'INTERNAL_ERROR', 'Unexpected server error.')));
+      .catch(() => send(res, failure(500, codeOf(profile, '500'), 'Unexpected server error.')));
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const { port } = server.address() as AddressInfo;

@@ -284,6 +284,32 @@ describe('a server serving fewer languages', () => {
   });
 });
 
+describe('a server with its own codes for 400 and 401 (#23, D4)', () => {
+  test('kappa: propose changes codesByStatus only (no human needed), adopt, verify then exits 0', async () => {
+    const server = await startIndependentServer(GAP_PROFILES.kappa);
+    try {
+      const codes = ['auth.missing-key', 'auth.invalid-key', 'envelope.error-code', 'negative.schema-violation', 'negative.malformed-json'];
+      const run = await verifyAgainst(server, { only: codes });
+      expect(run.exitCode).toBe(1);
+      const proposal = proposalOf(run, 'kappa' as Name);
+      const { codes: own } = GAP_PROFILES.kappa;
+      expect(proposal.changes.map((c) => [c.entry, c.proposed])).toEqual(expect.arrayContaining([['codesByStatus.400', own[400]], ['codesByStatus.401', own[401]]]));
+      // A refusal answered with the status's own code is #23's, not the refused field's row: nothing is left for a human.
+      expect(proposal.needsHuman).toEqual([]);
+      const dir = join(work, 'kappa');
+      cpSync(resolve(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
+      writeFileSync(join(dir, 'proposal.json'), JSON.stringify(proposal));
+      const spec = join(dir, 'openapi', 'wupex.yaml');
+      const adopted = await adopt({ proposal: join(dir, 'proposal.json'), spec, types: false });
+      if (!adopted.ok) throw new Error(adopted.error.message);
+      const after = await verifyAgainst(server, { spec, decisions: join(dir, 'openapi', 'decisions.yaml'), only: codes });
+      expect(after.report.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('servers that break a documented limit', () => {
   test('epsilon (pageSize capped at 50, S1/S4 say 100): semantics.pagination fails on both lists, the order checks still run', async () => {
     const server = await startIndependentServer(GAP_PROFILES.epsilon);

@@ -20,6 +20,8 @@ export interface RejectionExpectation {
   basis: Basis;
   /** The decisions.yaml entry this probe is evidence for (`contentType`, `paging.outOfRange`), for `--propose`. */
   entry?: string;
+  /** The entry decides whether the request is refused, not with which code (an order limit): the code is its status's (#23). */
+  codeOfStatus?: boolean;
   /**
    * Set when the decisions accept this request instead (paging clamp, a language fallback): the probe must then get a
    * 2xx, and `status`/`code` are not used. The text names the decision, e.g. "paging.outOfRange is clamp".
@@ -65,7 +67,10 @@ export function judgeRejection(exchange: Exchange, operation: SpecOperation, exp
   // Which status answers this cause is the probe's own row (403 for another account's order differs from #19 alone).
   if (status !== expect.status) return say('was answered with another status', expect.basis);
   if (!code) return say('was rejected without the error envelope', mergeBasis({ sources: expect.basis.sources }, { sources: ['S8'] }));
-  if (code !== expect.code) return say('was rejected with another error code', mergeBasis(expect.basis, REJECTION_BASIS.statusAndCode));
+  // Rejected as documented but with another code: that is the code of the status (#23), not the cause's own rows
+  // (a schema field's row did not decide the code); a decided refusal's code is its entry's row.
+  const codeRows = expect.entry && !expect.codeOfStatus ? expect.basis : { sources: expect.basis.sources };
+  if (code !== expect.code) return say('was rejected with another error code', mergeBasis(codeRows, REJECTION_BASIS.statusAndCode));
   if (expect.names && !(message ?? '').toLowerCase().includes(expect.names.toLowerCase())) {
     return fail(`${operation.label}: ${expect.what} was rejected (${describeAnswer(exchange)}) with the message "${message ?? ''}", which does not name ${expect.names}; the spec documents ${want}.`, exchange, REJECTION_BASIS.naming);
   }
