@@ -1,10 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import request from 'supertest';
-import { ALPHA, useTwin } from './harness.ts';
+import { ALPHA, pinned, REJECT_400, useTwin } from './harness.ts';
 import { ADMIN_ROUTES } from '../../../mocks/admin.ts';
+import { loadSpec } from '../../../src/spec/spec.ts';
+import { kit } from '../../support/decided.ts';
 
 const logs: string[] = [];
 const ctx = useTwin({ log: (l) => logs.push(l) });
+// A twin pinned to the choices the refusal messages below exist under: D6 (a 400 names the field at fault),
+// Accept-Language (#20) and Content-Type (#21) refused as 400, with today's accepted languages.
+const named = useTwin({
+  decisions: pinned({
+    messagesNameField: true,
+    contentType: { status: 400, code: 'INVALID_PAYLOAD' },
+    acceptLanguage: { accepted: ['en-US', 'en'], missing: REJECT_400, unsupported: REJECT_400 },
+  }),
+});
+/** What the default twin answers for a request refused or let through by an Accept-Language rule of decisions.yaml. */
+const followsLanguageRule = (rule: (typeof kit.acceptLanguage)['missing'], answer: { status: number; body: any }) =>
+  expect(rule.action === 'fallback' ? [answer.status, answer.body.status] : [answer.status, answer.body.error.code]).toEqual(
+    rule.action === 'fallback' ? [200, true] : [rule.status, rule.code],
+  );
 
 describe('authentication', () => {
   test('a request without x-api-key is 401 UNAUTHORIZED in the envelope', async () => {
@@ -29,36 +45,53 @@ describe('authentication', () => {
 });
 
 describe('request validation', () => {
+  test('a missing or unsupported Accept-Language is refused or falls back, as decided (DECISIONS #20)', async () => {
+    const missing = await ctx.server.fetch(new Request('http://t/api/customer/balance', { headers: { 'x-api-key': ALPHA.key } }));
+    followsLanguageRule(kit.acceptLanguage.missing, { status: missing.status, body: await missing.json() });
+    followsLanguageRule(kit.acceptLanguage.unsupported, await ctx.twin.call('GET', '/api/customer/balance', { headers: { 'accept-language': 'fr-FR' } }));
+  });
+
   test('a missing Accept-Language is 400 naming the header', async () => {
-    const response = await ctx.server.fetch(new Request('http://t/api/customer/balance', { headers: { 'x-api-key': ALPHA.key } }));
+    const response = await named.server.fetch(new Request('http://t/api/customer/balance', { headers: { 'x-api-key': ALPHA.key } }));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: "Header 'Accept-Language' is required; send 'en-US'." } });
   });
 
   test('an unsupported Accept-Language is 400 listing the accepted values', async () => {
-    const answer = await ctx.twin.call('GET', '/api/customer/balance', { headers: { 'accept-language': 'fr-FR' } });
+    const answer = await named.twin.call('GET', '/api/customer/balance', { headers: { 'accept-language': 'fr-FR' } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe("Header 'Accept-Language' must be one of en-US, en; received 'fr-FR'.");
   });
 
-  test("Accept-Language 'en' is accepted (DECISIONS #20)", async () => {
-    expect((await ctx.twin.call('GET', '/api/customer/balance', { headers: { 'accept-language': 'en' } })).status).toBe(200);
+  test("every accepted Accept-Language ('en-US', 'en' today) is accepted (DECISIONS #20)", async () => {
+    for (const language of kit.acceptLanguage.accepted) {
+      expect((await ctx.twin.call('GET', '/api/customer/balance', { headers: { 'accept-language': language } })).status).toBe(200);
+    }
   });
 
   test('malformed JSON is 400 INVALID_PAYLOAD', async () => {
-    const answer = await ctx.twin.call('POST', '/api/order/list', { raw: '{"page": 1,' });
+    const answer = await named.twin.call('POST', '/api/order/list', { raw: '{"page": 1,' });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/^Request body is not valid JSON \(.+\); send a JSON body\.$/);
   });
 
-  test('a wrong Content-Type on POST is 400, not 415 (DECISIONS #21)', async () => {
-    const answer = await ctx.twin.call('POST', '/api/order/list', { raw: '{}', headers: { 'content-type': 'text/plain' } });
+  test('a wrong or missing Content-Type on POST gets the decided refusal (DECISIONS #21: 400 INVALID_PAYLOAD today)', async () => {
+    const wrong = await ctx.twin.call('POST', '/api/order/list', { raw: '{}', headers: { 'content-type': 'text/plain' } });
+    expect([wrong.status, wrong.body.error.code]).toEqual([kit.contentType.status, kit.contentType.code]);
+    const missing = await ctx.server.fetch(
+      new Request('http://t/api/order/list', { method: 'POST', headers: { 'x-api-key': ALPHA.key, 'accept-language': 'en-US' }, body: new Blob(['{}']) }),
+    );
+    expect([missing.status, (await missing.json()).error.code]).toEqual([kit.contentType.status, kit.contentType.code]);
+  });
+
+  test('a wrong Content-Type on POST, decided 400, names the header', async () => {
+    const answer = await named.twin.call('POST', '/api/order/list', { raw: '{}', headers: { 'content-type': 'text/plain' } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe("Header 'Content-Type' must be 'application/json' for POST /api/order/list; received 'text/plain'.");
   });
 
-  test('a missing Content-Type on POST is 400', async () => {
-    const response = await ctx.server.fetch(
+  test('a missing Content-Type on POST, decided 400, names the header', async () => {
+    const response = await named.server.fetch(
       new Request('http://t/api/order/list', { method: 'POST', headers: { 'x-api-key': ALPHA.key, 'accept-language': 'en-US' }, body: new Blob(['{}']) }),
     );
     expect(response.status).toBe(400);
@@ -70,18 +103,18 @@ describe('request validation', () => {
   });
 
   test('a schema violation names the field', async () => {
-    const answer = await ctx.twin.call('POST', '/api/product/merchant/invited/list', { body: { page: 0 } });
-    expect(answer.body).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be >= 1.' } });
+    const answer = await named.twin.call('POST', '/api/product/merchant/invited/list', { body: { page: 'one' } });
+    expect(answer.body).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be integer.' } });
   });
 
   test('a missing POST body is 400', async () => {
-    const answer = await ctx.twin.call('POST', '/api/order/list', { headers: { 'content-type': 'application/json' } });
+    const answer = await named.twin.call('POST', '/api/order/list', { headers: { 'content-type': 'application/json' } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe('Request body is required; send a JSON body.');
   });
 
   test('a JSON null body is 400 saying so', async () => {
-    const answer = await ctx.twin.call('POST', '/api/order/list', { raw: 'null' });
+    const answer = await named.twin.call('POST', '/api/order/list', { raw: 'null' });
     expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: 'Request body is JSON null; POST /api/order/list needs a JSON body.' });
   });
 
@@ -104,10 +137,10 @@ describe('request validation', () => {
 });
 
 describe('Prefer: code=N', () => {
-  test.each([429, 503])('code=%i answers the documented example with Retry-After', async (code) => {
+  test.each([429, 503])('code=%i answers the documented example, with Retry-After as decided (DECISIONS #22)', async (code) => {
     const answer = await ctx.twin.call('GET', '/api/customer/balance', { headers: { prefer: `code=${code}` } });
     expect(answer.status).toBe(code);
-    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(answer.headers.get('retry-after')).toBe(kit.retryAfter.send ? '1' : null);
     expect(answer.body.status).toBe(false);
   });
 
@@ -121,9 +154,11 @@ describe('Prefer: code=N', () => {
   });
 
   test('an undocumented code is 400 listing the documented ones', async () => {
-    const answer = await ctx.twin.call('GET', '/api/customer/balance', { headers: { prefer: 'code=418' } });
+    const answer = await named.twin.call('GET', '/api/customer/balance', { headers: { prefer: 'code=418' } });
+    const documented = Object.keys((loadSpec().paths['/api/customer/balance'] as { get: { responses: object } }).get.responses).join(', ');
+    expect(documented).toMatch(/^200, 400, 401, 403, (\d{3}, )*429, 500, 503$/);
     expect(answer.status).toBe(400);
-    expect(answer.body.error.message).toBe("Header 'Prefer' asks for code=418, which GET /api/customer/balance does not document; use one of 200, 400, 401, 403, 429, 500, 503.");
+    expect(answer.body.error.message).toBe(`Header 'Prefer' asks for code=418, which GET /api/customer/balance does not document; use one of ${documented}.`);
   });
 });
 
