@@ -155,7 +155,7 @@ describe('Prefer: code=N', () => {
 
   test('an undocumented code is 400 listing the documented ones', async () => {
     const answer = await named.twin.call('GET', '/api/customer/balance', { headers: { prefer: 'code=418' } });
-    const documented = Object.keys((loadSpec().paths['/api/customer/balance'] as { get: { responses: object } }).get.responses).join(', ');
+    const documented = Object.keys((loadSpec().paths!['/api/customer/balance'] as { get: { responses: object } }).get.responses).join(', ');
     expect(documented).toMatch(/^200, 400, 401, 403, (\d{3}, )*429, 500, 503$/);
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toBe(`Header 'Prefer' asks for code=418, which GET /api/customer/balance does not document; use one of ${documented}.`);
