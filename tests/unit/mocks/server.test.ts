@@ -7,12 +7,13 @@ import { kit } from '../../support/decided.ts';
 
 const logs: string[] = [];
 const ctx = useTwin({ log: (l) => logs.push(l) });
-// A twin pinned to the choices the refusal messages below exist under: D6 (a 400 names the field at fault),
+// A twin pinned to the choices the refusal messages below exist under: D6 (a 400 names the field at fault), paging (#7),
 // Accept-Language (#20) and Content-Type (#21) refused as 400 (the accepted languages are the kit's: the spec's enum lists them).
 const named = useTwin({
   decisions: pinned({
     messagesNameField: true,
     contentType: { status: 400, code: 'INVALID_PAYLOAD' },
+    paging: { ...kit.paging, outOfRange: REJECT_400 },
     acceptLanguage: { accepted: [...kit.acceptLanguage.accepted], missing: REJECT_400, unsupported: REJECT_400 },
   }),
 });
@@ -103,8 +104,8 @@ describe('request validation', () => {
   });
 
   test('a schema violation names the field', async () => {
-    const answer = await named.twin.call('POST', '/api/product/merchant/invited/list', { body: { page: 'one' } });
-    expect(answer.body).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be integer.' } });
+    const answer = await named.twin.call('POST', '/api/product/merchant/invited/list', { body: { page: 0 } });
+    expect(answer.body).toEqual({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'body.page must be >= 1.' } });
   });
 
   test('a missing POST body is 400', async () => {
