@@ -103,10 +103,6 @@ copyFileSync(new URL('../../src/proxy/twin-worker.mjs', import.meta.url), new UR
 
 // The single-file spec consumers feed to their own generators (issue 20): JSON and YAML, no external $ref.
 {
-  const { bundleSpec, BUNDLED_SPEC_PATHS } = await import('../../dist/src/spec/spec-bundle.js');
-  const { default: jsYaml } = await import('js-yaml');
-  const bundled = bundleSpec();
-  mkdirSync(dirname(BUNDLED_SPEC_PATHS.json), { recursive: true });
-  writeFileSync(BUNDLED_SPEC_PATHS.json, `${JSON.stringify(bundled, null, 2)}\n`);
-  writeFileSync(BUNDLED_SPEC_PATHS.yaml, jsYaml.dump(bundled, { lineWidth: -1, noRefs: true }));
+  const { writeBundledSpec } = await import('../../dist/src/spec/spec-bundle.js');
+  writeBundledSpec();
 }

@@ -4,11 +4,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { err, kitError, ok, type Result } from '../core/result.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { sha256 } from '../contract/propose/proposal.ts';
+import { REFERENCE_RECORDING_PATH, writeReferenceRecording } from '../proxy/reference-recording.ts';
 import { loadDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import { decisionsVersusSpec } from '../spec/decisions-vs-spec.ts';
 import { renderDecisions } from '../spec/render-decisions.ts';
-import { bundleSpec } from '../spec/spec-bundle.ts';
+import { bundleSpec, BUNDLED_SPEC_PATHS, writeBundledSpec } from '../spec/spec-bundle.ts';
 import { loadSpec, SPEC_PATH } from '../spec/spec.ts';
 import type { SpecChange } from '../spec-diff/classify.ts';
 import { applyChanges, pendingChanges } from './apply-decisions.ts';
@@ -35,6 +37,10 @@ export interface AdoptResult {
   /** Files written (none on --dry-run), relative to the spec's folder. */
   written: string[];
   classification: SpecChange[];
+  /** The reference recording re-recorded from the adopted twin (only when the kit's own spec was adopted into). */
+  recording?: string;
+  /** The spec's bundle in dist/ rewritten (likewise), so Prism and generators read the adopted spec before a build. */
+  bundle?: string[];
 }
 
 const refuse = (code: string, message: string, hint: string) => err(kitError(code, `[wupex-kit] ${code}: ${message}`, { hint }));
@@ -97,7 +103,15 @@ export async function adopt(options: AdoptOptions): Promise<Result<AdoptResult>>
   if (edited.unplaced.length) {
     return refuse('PROPOSAL_INVALID', `${edited.unplaced.map((f) => `${f.operationId} ${f.status} ${f.pointer}`).join(', ')}: no such place in the spec's response schemas.`, 'Delete those entries from "fields" (or make the proposal again against the current spec).');
   }
-  return stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
+  const written = await stageAndWrite(files, { proposal: proposal.value, pending, next: next.value, edited, date, from, dryRun: options.dryRun === true, types: options.types !== false });
+  if (!written.ok || options.dryRun || files.spec !== SPEC_PATH || !existsSync(REFERENCE_RECORDING_PATH)) return written;
+  // The kit's own spec changed: its bundle in dist/ (what Prism, generators and the package serve) and its reference
+  // recording (replayed by npm test and spec:diff) are made again from it, as npm run build and gen:recording make them.
+  const bundled = existsSync(dirname(BUNDLED_SPEC_PATHS.json));
+  if (bundled) writeBundledSpec();
+  const recorded = await writeReferenceRecording();
+  if (!recorded.ok) return refuse('RECORDING_NOT_WRITTEN', `the adopted files are written, but the reference recording was not re-recorded: ${recorded.error.message}`, 'Run npm run gen:recording, then npm test.');
+  return ok({ ...written.value, recording: relative(PACKAGE_ROOT, recorded.value.path), bundle: bundled ? Object.values(BUNDLED_SPEC_PATHS).map((f) => relative(PACKAGE_ROOT, f)) : [] });
 }
 
 interface Stage {
@@ -148,6 +162,7 @@ async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult
     };
     if (s.dryRun) return ok(result);
     for (const [file, text] of outputs) {
+      if (existsSync(file) && readFileSync(file, 'utf8') === text) continue; // unchanged: not rewritten, not listed
       const temporary = `${file}.adopt-${process.pid}.tmp`;
       writeFileSync(temporary, text);
       renameSync(temporary, file);

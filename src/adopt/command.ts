@@ -12,7 +12,8 @@ export const ADOPT_HELP = `Usage: npm run adopt -- PROPOSAL [--dry-run] [--spec 
 
 Applies each decision change (decisions.yaml), aligns the spec with it (statuses, new error codes in ErrorCode and its
 status map, responses with examples for new statuses, order limits), adds undocumented response
-fields as optional properties, writes the evidence into the DECISIONS.md rows, and regenerates the client's types.
+fields as optional properties, writes the evidence into the DECISIONS.md rows, regenerates the client's types and, in the
+kit's own repository, re-bundles dist/openapi/ and re-records tests/recordings/twin-reference.har from the adopted twin.
 Idempotent (an adopted proposal changes nothing); a proposal made against files that have changed since is refused.
 Points that contradict the vendor's guide ("needs a human") are never adopted.
 Exit codes: 0 adopted (or nothing to do), 2 usage error or refused (nothing written).`;
@@ -31,6 +32,8 @@ function print(result: AdoptResult, dryRun: boolean, reporter: Reporter): void {
   for (const change of result.classification.filter((c) => c.class === 'breaking')) reporter.line(`  breaking ${change.id}: ${change.description}`);
   if (dryRun) return reporter.line('Dry run: nothing was written.');
   reporter.line(`Written: ${result.written.join(', ')}`);
+  if (result.bundle?.length) reporter.line(`Re-bundled: ${result.bundle.join(', ')} (as npm run build writes them)`);
+  if (result.recording) reporter.line(`Re-recorded: ${result.recording} (the sample traffic through the adopted twin, as npm run gen:recording makes it)`);
   reporter.line('Next: review `git diff openapi/`, run npm run build (the bundled spec), npm run lint:spec and npm test (the twin now answers as adopted), then commit.');
 }
 

@@ -205,6 +205,18 @@ function propertyHolder(doc: Document, schema: Path, segment: string): Path {
   return here;
 }
 
+/**
+ * The schema of an adopted field: its observed type with the bounds the spec's lint asks of every value (OWASP api4:
+ * strings, integers and arrays are bounded). The bounds are generous on purpose (only the type was observed): a longer
+ * value later fails verify's schema check, which names the field for a human to widen.
+ */
+const ADOPTED_BOUNDS: Record<string, Record<string, unknown>> = {
+  string: { maxLength: 4096 },
+  integer: { format: 'int64', minimum: -9007199254740991, maximum: 9007199254740991 },
+  number: { minimum: -1e15, maximum: 1e15 },
+  array: { maxItems: 1000, items: {} },
+};
+
 /** Add one undocumented field as an optional property of the object that holds it; false when the path does not resolve. */
 function addField(doc: Document, ops: Map<string, Path>, field: FieldChange, adoptedFrom: string, changed: string[]): boolean {
   const op = ops.get(field.operationId);
@@ -221,7 +233,7 @@ function addField(doc: Document, ops: Map<string, Path>, field: FieldChange, ado
   const holder = propertyHolder(doc, schema, name);
   if (doc.getIn([...holder, 'properties', name]) !== undefined) return true;
   if (!isMap(doc.getIn([...holder, 'properties']))) return false;
-  doc.setIn([...holder, 'properties', name], doc.createNode({ type: field.type, description: `Not in the vendor guide: seen in answers (${adoptedFrom}); optional.` }));
+  doc.setIn([...holder, 'properties', name], doc.createNode({ type: field.type, ...ADOPTED_BOUNDS[field.type], description: `Not in the vendor guide: seen in answers (${adoptedFrom}); optional.` }));
   changed.push(`${holder.join('.')}: new optional property ${name} (${field.type}), seen on ${field.operationId} ${field.status} ${field.pointer}`);
   return true;
 }

@@ -1,6 +1,7 @@
 // The Postman collection as a contract suite: the vendor flow with orderName chained, rejections, per-request tests, two environments.
 import { createSpecIndex, responseSchema } from '../contract/checks/lib/spec-index.ts';
 import { serverUrlOf, TWIN_URL } from '../http/base-url.ts';
+import { kitDecisions, type LoadedDecisions } from '../spec/decisions.ts';
 import type { Document, SpecOperation } from '../spec/spec.ts';
 import { assertionsIn, contractTests, testEvent, type Expectation, type PostmanEvent } from './postman-tests.ts';
 
@@ -51,24 +52,35 @@ const KEEP_ORDER = [
 ];
 const SAME_ORDER = [`pm.test('the order just placed ({{orderName}})', () => pm.expect(body.data.orderName).to.equal(pm.collectionVariables.get('orderName')));`];
 
-const FOLDERS: [string, RequestSpec[]][] = [
-  [POSTMAN_SUITE.readOnlyFolders[0], [
-    { name: 'List products (picks the cheapest product in stock)', operationId: 'listProducts', body: { page: 1, pageSize: 20 }, want: { status: 200 }, then: PICK_SKU },
-    { name: 'List orders', operationId: 'listOrders', body: { page: 1, pageSize: 10 }, want: { status: 200 } },
-    { name: 'Read the balance', operationId: 'getBalance', want: { status: 200 } },
-  ]],
-  [POSTMAN_SUITE.orderFolder, [
-    { name: 'Pull one code of {{sku}}', operationId: 'pullCodes', query: [{ key: 'referenceId', value: '{{$guid}}' }], body: [{ merchant: '{{merchantCode}}', sku: '{{sku}}', quantity: 1 }], want: { status: 200 }, then: KEEP_ORDER },
-    { name: 'Read the order just placed', operationId: 'getOrderDetail', query: [{ key: 'orderName', value: '{{orderName}}' }], want: { status: 200 }, then: SAME_ORDER },
-  ]],
-  [POSTMAN_SUITE.readOnlyFolders[1], [
-    { name: 'No key: 401', operationId: 'getBalance', headers: LANGUAGE, want: { status: 401, errorCode: 'UNAUTHORIZED' } },
-    { name: 'Wrong key: 401', operationId: 'getBalance', headers: [{ key: 'x-api-key', value: 'not-a-wupex-key' }, ...LANGUAGE], want: { status: 401, errorCode: 'UNAUTHORIZED' } },
-    { name: 'No Accept-Language: 400', operationId: 'getBalance', headers: KEYED, want: { status: 400, errorCode: 'INVALID_PAYLOAD' } },
-    { name: 'Unsupported Accept-Language (fr-FR): 400', operationId: 'getBalance', headers: [...KEYED, { key: 'Accept-Language', value: 'fr-FR' }], want: { status: 400, errorCode: 'INVALID_PAYLOAD' } },
-    { name: 'Invalid body (quantity 0): 400', operationId: 'pullCodes', body: [{ merchant: '{{merchantCode}}', sku: '{{sku}}', quantity: 0 }], want: { status: 400, errorCode: 'INVALID_PAYLOAD' } },
-  ]],
-];
+/** What a request a language rule may refuse must get: the refusal, or a 200 when the target falls back (DECISIONS #20). */
+function languageAnswer(rule: LoadedDecisions['acceptLanguage']['missing']): Omit<Expectation, 'schema'> {
+  return rule.action === 'reject' ? { status: rule.status, errorCode: rule.code } : { status: 200 };
+}
+
+/** The folders, each request with what the decisions `d` say it gets (statuses and codes are decisions: openapi/decisions.yaml). */
+function folders(d: LoadedDecisions): [string, RequestSpec[]][] {
+  const code = (status: number, fallback: string) => d.codesByStatus[String(status)] ?? fallback;
+  const missing = languageAnswer(d.acceptLanguage.missing);
+  const unsupported = languageAnswer(d.acceptLanguage.unsupported);
+  return [
+    [POSTMAN_SUITE.readOnlyFolders[0], [
+      { name: 'List products (picks the cheapest product in stock)', operationId: 'listProducts', body: { page: 1, pageSize: 20 }, want: { status: 200 }, then: PICK_SKU },
+      { name: 'List orders', operationId: 'listOrders', body: { page: 1, pageSize: 10 }, want: { status: 200 } },
+      { name: 'Read the balance', operationId: 'getBalance', want: { status: 200 } },
+    ]],
+    [POSTMAN_SUITE.orderFolder, [
+      { name: 'Pull one code of {{sku}}', operationId: 'pullCodes', query: [{ key: 'referenceId', value: '{{$guid}}' }], body: [{ merchant: '{{merchantCode}}', sku: '{{sku}}', quantity: 1 }], want: { status: d.pullCodes.successStatus }, then: KEEP_ORDER },
+      { name: 'Read the order just placed', operationId: 'getOrderDetail', query: [{ key: 'orderName', value: '{{orderName}}' }], want: { status: 200 }, then: SAME_ORDER },
+    ]],
+    [POSTMAN_SUITE.readOnlyFolders[1], [
+      { name: 'No key: 401', operationId: 'getBalance', headers: LANGUAGE, want: { status: 401, errorCode: code(401, 'UNAUTHORIZED') } },
+      { name: 'Wrong key: 401', operationId: 'getBalance', headers: [{ key: 'x-api-key', value: 'not-a-wupex-key' }, ...LANGUAGE], want: { status: 401, errorCode: code(401, 'UNAUTHORIZED') } },
+      { name: `No Accept-Language: ${missing.status}`, operationId: 'getBalance', headers: KEYED, want: missing },
+      { name: `Unsupported Accept-Language (fr-FR): ${unsupported.status}`, operationId: 'getBalance', headers: [...KEYED, { key: 'Accept-Language', value: 'fr-FR' }], want: unsupported },
+      { name: 'Invalid body (quantity 0): 400', operationId: 'pullCodes', body: [{ merchant: '{{merchantCode}}', sku: '{{sku}}', quantity: 0 }], want: { status: 400, errorCode: code(400, 'INVALID_PAYLOAD') } },
+    ]],
+  ];
+}
 
 function item(spec: RequestSpec, ops: Map<string, SpecOperation>): PostmanItem {
   const op = ops.get(spec.operationId);
@@ -77,12 +89,15 @@ function item(spec: RequestSpec, ops: Map<string, SpecOperation>): PostmanItem {
   return { name: spec.name, request: request(spec, op), event: [testEvent(exec)] };
 }
 
-/** The collection (Postman v2.1): variables baseUrl, merchantCode, sku, orderName and an EMPTY apiKey; the key lives in an environment. */
-export function buildPostmanSuite(doc: Document): Json {
+/**
+ * The collection (Postman v2.1): variables baseUrl, merchantCode, sku, orderName and an EMPTY apiKey; the key lives in an
+ * environment. Statuses and codes the vendor guide leaves open follow `decisions` (default the kit's openapi/decisions.yaml).
+ */
+export function buildPostmanSuite(doc: Document, decisions: LoadedDecisions = kitDecisions()): Json {
   const ops = new Map(createSpecIndex(doc).operations.map((o) => [o.operation.operationId ?? '', o]));
   return {
     info: { name: `${doc.info.title} contract suite`, description: 'Generated by npm run postman from openapi/wupex.yaml. Run it with an environment (twin or sandbox) holding your key as a secret.', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-    item: FOLDERS.map(([name, specs]) => ({ name, item: specs.map((s) => item(s, ops)) })),
+    item: folders(decisions).map(([name, specs]) => ({ name, item: specs.map((s) => item(s, ops)) })),
     variable: [
       { key: 'baseUrl', value: TWIN_URL, type: 'string' },
       { key: 'apiKey', value: '', type: 'string', description: 'Empty on purpose: set it in an environment (type secret), never here.' },

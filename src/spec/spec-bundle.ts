@@ -1,7 +1,9 @@
 // The single-file spec for consumers: openapi/wupex.yaml with every external file $ref (the examples) inlined, local $refs kept.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 import { readSpecFile, SPEC_PATH } from './spec.ts';
+import { loadVendored } from './vendor.ts';
 
 /** Where `npm run build` writes the bundle (exported as wupex-contract/openapi/wupex.bundled.{json,yaml}). */
 export const BUNDLED_SPEC_PATHS = {
@@ -38,4 +40,15 @@ export function bundleSpec(specPath: string = SPEC_PATH): unknown {
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, from)]));
   };
   return inline(readSpecFile(specPath), specPath);
+}
+
+/** Write the kit's bundle as JSON and YAML (npm run build; npm run adopt after it changes the kit's spec), each file replaced whole. */
+export function writeBundledSpec(): void {
+  const jsYaml = loadVendored('js-yaml').require('js-yaml') as { dump(value: unknown, options: { lineWidth: number; noRefs: boolean }): string };
+  const bundled = bundleSpec();
+  mkdirSync(dirname(BUNDLED_SPEC_PATHS.json), { recursive: true });
+  for (const [file, text] of [[BUNDLED_SPEC_PATHS.json, `${JSON.stringify(bundled, null, 2)}\n`], [BUNDLED_SPEC_PATHS.yaml, jsYaml.dump(bundled, { lineWidth: -1, noRefs: true })]] as const) {
+    writeFileSync(`${file}.tmp`, text);
+    renameSync(`${file}.tmp`, file);
+  }
 }

@@ -3,9 +3,12 @@ import { describe, expect } from 'vitest';
 import { startPrismCli } from '../../src/process/prism-cli.ts';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { ALL_CHECKS } from '../../src/contract/checks/index.ts';
-import { contractTest, failuresOf } from '../support/test.ts';
+import { contractTest, failuresOf, skippedBySpec, skipsBySpec } from '../support/test.ts';
 import { httpTarget } from '../../src/contract/targets/http-target.ts';
 import { missingFor } from '../../src/contract/targets/profiles.ts';
+import { documentedStatuses } from '../../src/contract/checks/lib/spec-index.ts';
+import { listOperations, loadSpec } from '../../src/spec/spec.ts';
+import { kit } from '../support/decided.ts';
 
 const test = contractTest(async () => {
   const prism = await startPrismCli();
@@ -20,10 +23,22 @@ describe('prism (plain Prism CLI)', () => {
   });
 
   test('only the checks needing a capability Prism lacks are skipped, with that reason', ({ report, target }) => {
-    const skipped = report.lines.filter((l) => l.status === 'SKIP');
-    const reasons = new Set(Object.values(target.missing));
-    expect(skipped.filter((l) => !reasons.has(l.reason ?? ''))).toEqual([]);
+    const all = report.lines.filter((l) => l.status === 'SKIP');
+    expect(all.filter(skippedBySpec).map((l) => `${l.checkId} ${l.operation}`).sort()).toEqual(skipsBySpec().sort());
+    const skipped = all.filter((l) => !skippedBySpec(l));
+    // A reason is the capability's, possibly followed by what made it matter here ("(acceptLanguage.missing is fallback ...)").
+    const reasons = Object.values(target.missing);
+    expect(skipped.filter((l) => !reasons.some((r) => (l.reason ?? '').startsWith(r)))).toEqual([]);
     const expected = ALL_CHECKS.filter((c) => (c.requires ?? []).some((cap) => target.missing[cap])).map((c) => c.id);
-    expect([...new Set(skipped.map((l) => l.checkId))].sort()).toEqual(expected.sort());
+    const skippedIds = new Set(skipped.map((l) => l.checkId));
+    for (const id of expected) expect(skippedIds.has(id), id).toBe(true);
+    // Beyond those, only rejection checks skip, and only for the conditional capabilities: a decided clamp or fallback,
+    // or a documented 422 that Prism prefers; with neither in the kit's decisions and spec, nothing more skips.
+    const conditional = [target.missing.acceptsBeyondSchema, target.missing.refusesInvalidAsDecided];
+    const beyond = skipped.filter((l) => !expected.includes(l.checkId));
+    expect(beyond.filter((l) => !conditional.some((r) => r && (l.reason ?? '').startsWith(r)))).toEqual([]);
+    const lenient = [kit.paging.outOfRange, kit.acceptLanguage.missing, kit.acceptLanguage.unsupported].some((rule) => rule.action !== 'reject');
+    const has422 = listOperations(loadSpec()).some((o) => documentedStatuses(o).includes(422));
+    if (!lenient && !has422) expect(beyond).toEqual([]);
   });
 });

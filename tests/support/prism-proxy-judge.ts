@@ -1,5 +1,7 @@
 // Reads Prism's validation-proxy verdict (the `sl-violations` header) on one exchange and says what is wrong with the server's answer.
 import type { Exchange } from '../../src/contract/targets/target.ts';
+import type { LoadedDecisions } from '../../src/spec/decisions.ts';
+import { kit } from './decided.ts';
 import type { PeerRequest } from './peer-requests.ts';
 
 /** One entry of `sl-violations`: location starts with "request" (what was sent) or "response" (what the server answered). */
@@ -37,11 +39,24 @@ const describe = (v: PrismViolation) => `${v.location.join('.')}: ${v.message}`;
 const isEnvelope = (json: unknown) => typeof json === 'object' && json !== null && typeof (json as { status?: unknown }).status === 'boolean';
 
 /**
+ * Whether the decisions answer this request error with a 2xx anyway: a missing or unsupported Accept-Language that falls
+ * back (DECISIONS #20), a page or pageSize out of range that is clamped (#7). The spec still asks clients for valid values.
+ */
+function decidedLenient(v: PrismViolation, d: LoadedDecisions): boolean {
+  const where = v.location.join('.');
+  if (where === 'request.header' && v.message.includes("'accept-language'")) return d.acceptLanguage.missing.action === 'fallback';
+  if (where === 'request.header.accept-language') return d.acceptLanguage.unsupported.action === 'fallback';
+  if (/^request\.body\.(page|pageSize)$/.test(where) && /must be [<>]=/.test(v.message)) return d.paging.outOfRange.action === 'clamp';
+  return false;
+}
+
+/**
  * Problems with one answer, empty when there are none: Prism found the answer off-spec; the answer is not the server's
  * vendor envelope (Prism answered itself); a request meant to be valid was not (or was refused); one meant to be
- * invalid was not seen so by Prism; or the server accepted what Prism rejects (asked-for statuses aside).
+ * invalid was not seen so by Prism; or the server accepted what Prism rejects (asked-for statuses and what the
+ * decisions `d` accept aside).
  */
-export function judgeThroughPrism(peer: PeerRequest, exchange: Exchange): string[] {
+export function judgeThroughPrism(peer: PeerRequest, exchange: Exchange, d: LoadedDecisions = kit): string[] {
   const { status, headers, json } = exchange.response;
   const violations = prismViolations(headers);
   const requestErrors = violations.filter((v) => v.location[0] === 'request' && v.severity === 'Error');
@@ -51,7 +66,8 @@ export function judgeThroughPrism(peer: PeerRequest, exchange: Exchange): string
   if (peer.request === 'invalid' && !requestErrors.length) problems.push('Prism finds nothing wrong with a request meant to be invalid');
   if (peer.prefer !== undefined && peer.request === 'valid' && status !== peer.prefer) problems.push(`asked for HTTP ${peer.prefer} with Prefer, got ${status}`);
   if (peer.prefer === undefined && peer.request === 'valid' && (status < 200 || status > 299)) problems.push(`a valid request got HTTP ${status}`);
-  if (peer.prefer === undefined && requestErrors.length && (status < 400 || status > 499)) {
+  const decidedAccepted = status >= 200 && status < 300 && requestErrors.every((v) => decidedLenient(v, d));
+  if (peer.prefer === undefined && requestErrors.length && (status < 400 || status > 499) && !decidedAccepted) {
     problems.push(`HTTP ${status} to a request Prism rejects: ${requestErrors.map(describe).join('; ')}`);
   }
   return problems;

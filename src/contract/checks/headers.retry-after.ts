@@ -15,7 +15,7 @@ export const headersRetryAfter = defineExchangeCheck({
     if (!LIMITED.has(status)) return skip('not a 429 or 503 answer');
     const sent = headers['retry-after'] !== undefined;
     if (sent === decided.retryAfter.send) return pass();
-    const did = sent ? 'with' : 'without';
-    return fail(`${operation.label}: HTTP ${status} was answered ${did} Retry-After; the decisions (retryAfter.send: ${decided.retryAfter.send}) say it is ${decided.retryAfter.send ? 'sent' : 'not sent'}.`, exchange);
+    const did = sent ? `with Retry-After: ${headers['retry-after']}` : 'without Retry-After';
+    return fail(`${operation.label}: HTTP ${status} was answered ${did}; the decisions (retryAfter.send: ${decided.retryAfter.send}) say it is ${decided.retryAfter.send ? 'sent' : 'not sent'}.`, exchange);
   },
 });

@@ -21,6 +21,7 @@ export const REASONS = {
   prismJson: 'plain Prism answers malformed JSON with its own non-envelope error body',
   prismMessages: 'plain Prism answers every 400 with the same example message, so rejections are judged by status and code only',
   prismSchema: 'plain Prism refuses every request outside the spec\'s schemas, so a decided clamp or language fallback (a 2xx to such a request) cannot be judged on it',
+  prismValidation: 'plain Prism answers a request outside the schema with 422 wherever the operation documents a 422 (an adopted refusal), not with the decided 400',
   sandboxOrders: 'orders are not allowed against this target without --allow-orders',
   productionOrders: 'production is read-only: no order is ever placed there',
   remote: 'the real key is never sent in a query string to a remote host (it would land in its logs); checked on loopback targets only',
@@ -35,7 +36,7 @@ export function missingFor(name: TargetName, allowOrders: boolean, loopback = na
 function byKind(name: TargetName, allowOrders: boolean): Partial<Record<Capability, string>> {
   switch (name) {
     case 'prism':
-      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson, namesFieldsInErrors: REASONS.prismMessages, acceptsBeyondSchema: REASONS.prismSchema };
+      return { validatesKeyValues: REASONS.prismKeys, keepsState: REASONS.prismState, envelopesMalformedJson: REASONS.prismJson, namesFieldsInErrors: REASONS.prismMessages, acceptsBeyondSchema: REASONS.prismSchema, refusesInvalidAsDecided: REASONS.prismValidation };
     case 'production':
       return { allowsOrders: REASONS.productionOrders, honoursPrefer: REASONS.realPrefer };
     case 'sandbox':

@@ -6,9 +6,9 @@ import type { KitError, Result } from '../../core/result.ts';
  * What a target can support. `isLoopback` is a safety capability: the real key is put in a query string
  * (auth.key-in-query) only for a server on this machine, never where it would land in remote logs.
  */
-export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback' | 'namesFieldsInErrors' | 'acceptsBeyondSchema';
+export type Capability = 'validatesKeyValues' | 'keepsState' | 'allowsOrders' | 'envelopesMalformedJson' | 'honoursPrefer' | 'isLoopback' | 'namesFieldsInErrors' | 'acceptsBeyondSchema' | 'refusesInvalidAsDecided';
 
-export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback', 'namesFieldsInErrors', 'acceptsBeyondSchema'];
+export const CAPABILITIES: readonly Capability[] = ['validatesKeyValues', 'keepsState', 'allowsOrders', 'envelopesMalformedJson', 'honoursPrefer', 'isLoopback', 'namesFieldsInErrors', 'acceptsBeyondSchema', 'refusesInvalidAsDecided'];
 
 export type { Exchange, ExchangeRequest, ExchangeResponse } from '../../http/exchange.ts';
 export { readResponse, toExchangeResponse, toFetchRequest } from '../../http/exchange.ts';

@@ -7,7 +7,7 @@ import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
 import { createMockServer } from '../../../mocks/server.ts';
 import { createHarValidator } from '../../../src/har/validate.ts';
 import { createProxy, prepareValidation, type Proxy, type Validation } from '../../../src/proxy/proxy-server.ts';
-import { SAMPLE_ACCOUNT, SAMPLE_STEPS, sendSampleTraffic, type SampleAnswer } from '../../../src/proxy/sample-traffic.ts';
+import { SAMPLE_ACCOUNT, sampleSteps, sendSampleTraffic, type SampleAnswer } from '../../../src/proxy/sample-traffic.ts';
 import { loadRecordings } from '../../../src/replay/load.ts';
 import { replayRecordings } from '../../../src/replay/run-replay.ts';
 import { editJson, rewriteFetch } from '../../support/rewrite-fetch.ts';
@@ -52,7 +52,7 @@ describe('proxy --upstream mock --record DIR', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('the twin answers every step as the app expects, through the proxy', () => {
-    expect(answers.map((a) => [a.step.name, a.status])).toEqual(SAMPLE_STEPS.map((s) => [s.name, s.expect]));
+    expect(answers.map((a) => [a.step.name, a.status])).toEqual(sampleSteps().map((s) => [s.name, s.expect]));
   });
 
   test('valid traffic shows x-wupex-violations: 0; each invalid request counts at least one', () => {
@@ -82,12 +82,12 @@ describe('proxy --upstream mock --record DIR', () => {
     const recordings = loadRecordings([dir]);
     if (!recordings.ok) throw new Error(recordings.error.message);
     const report = replayRecordings(recordings.value, validation.spec);
-    expect(report.exchanges).toBe(SAMPLE_STEPS.length);
+    expect(report.exchanges).toBe(sampleSteps().length);
     expect(report.failed).toEqual([]);
   });
 
   test('the summary counts requests per operation, violations per check, and names the recording', () => {
-    expect(summary[0]).toBe(`Requests: ${SAMPLE_STEPS.length}`);
+    expect(summary[0]).toBe(`Requests: ${sampleSteps().length}`);
     expect(summary).toContain('      4  GET /api/customer/balance');
     const schemaLine = summary.find((l) => l.endsWith('  request.schema'));
     expect(Number(schemaLine?.trim().split(/\s+/)[0])).toBe(run.proxy.stats.violations.get('request.schema'));
@@ -111,7 +111,7 @@ describe('proxy against a twin broken for the test', () => {
 
   test('a wrong type in one answer is a violation on exactly that exchange, with its JSON path', async () => {
     const run = await started(upstream.url);
-    const steps = SAMPLE_STEPS.filter((s) => !INVALID_REQUESTS.includes(s.name));
+    const steps = sampleSteps().filter((s) => !INVALID_REQUESTS.includes(s.name));
     const answers = await sendSampleTraffic(run.url, { steps });
     await run.proxy.close();
     const flagged = answers.filter((a) => a.headers['x-wupex-violations'] !== '0').map((a) => a.step.name);
@@ -123,7 +123,7 @@ describe('proxy against a twin broken for the test', () => {
   test('--enforce answers an invalid request itself, naming the field; the upstream never sees it', async () => {
     const run = await started(upstream.url, { enforce: true });
     const before = hits;
-    const answers = await sendSampleTraffic(run.url, { steps: SAMPLE_STEPS.filter((s) => s.name === 'page 0') });
+    const answers = await sendSampleTraffic(run.url, { steps: sampleSteps().filter((s) => s.name === 'page 0') });
     await run.proxy.close();
     expect(hits).toBe(before);
     expect(answers[0].status).toBe(400);
@@ -151,7 +151,7 @@ describe('proxy against a twin broken for the test', () => {
     let calls = 0;
     const flaky = { ...validation, inspectRequest: (request: Parameters<Validation['inspectRequest']>[0]) => ((calls += 1) === 1 ? Promise.reject(new Error('inspector bug')) : validation.inspectRequest(request)) };
     const run = await started(upstream.url, { validation: flaky });
-    const [first, second] = await sendSampleTraffic(run.url, { steps: [SAMPLE_STEPS[1], SAMPLE_STEPS[1]] });
+    const [first, second] = await sendSampleTraffic(run.url, { steps: [sampleSteps()[1], sampleSteps()[1]] });
     await run.proxy.close();
     expect(first.status).toBe(502);
     expect(first.json).toMatchObject({ status: false, error: { code: 'PROXY_FAILURE' } });

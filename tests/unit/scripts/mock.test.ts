@@ -43,7 +43,10 @@ describe('npm run mock', () => {
 
   test('--decisions with an invalid entry refuses to start (exit 2), naming the entry and what is allowed', async () => {
     const file = resolve(mkdtempSync(resolve(tmpdir(), 'wupex-mock-decisions-')), 'decisions.yaml');
-    writeFileSync(file, readFileSync(resolve(ROOT, 'openapi/decisions.yaml'), 'utf8').replace('retryAfter: { send: true }', 'retryAfter: { send: sometimes }'));
+    const kitText = readFileSync(resolve(ROOT, 'openapi/decisions.yaml'), 'utf8');
+    const broken = kitText.replace(/retryAfter: \{ send: (true|false) \}/, 'retryAfter: { send: sometimes }');
+    expect(broken, 'the mutation must hit (openapi/decisions.yaml lost its retryAfter line?)').not.toBe(kitText);
+    writeFileSync(file, broken);
     const { code, stderr } = await run(['--port', '0', '--decisions', file], {});
     expect(code).toBe(2);
     expect(stderr).toContain(`DECISIONS_INVALID: ${file}: retryAfter.send: received "sometimes"; allowed: true, false.`);

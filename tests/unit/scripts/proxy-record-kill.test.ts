@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createHarValidator } from '../../../src/har/validate.ts';
-import { SAMPLE_STEPS, sendSampleTraffic } from '../../../src/proxy/sample-traffic.ts';
+import { sampleSteps, sendSampleTraffic } from '../../../src/proxy/sample-traffic.ts';
 import { spawnProxy } from '../../support/spawn-proxy.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'i14-record-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const STEPS = SAMPLE_STEPS.filter((s) => ['balance', 'order one code', 'order detail'].includes(s.name));
+const STEPS = sampleSteps().filter((s) => ['balance', 'order one code', 'order detail'].includes(s.name));
 
 /** The recording's entries once it holds `count` of them; every read along the way must be a whole HAR (never a torn write). */
 async function entriesOnDisk(count: number, deadlineMs: number): Promise<{ file: string; text: string }> {

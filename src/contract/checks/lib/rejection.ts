@@ -6,6 +6,7 @@ import { fail, pass, skip, type Basis, type Outcome } from '../check.ts';
 import type { CheckContext, RequestSpec } from '../context.ts';
 import { mergeBasis } from './basis.ts';
 import { isObject } from './text.ts';
+import { documentedStatuses } from './spec-index.ts';
 
 /** What the spec documents for this cause. */
 export interface RejectionExpectation {
@@ -102,6 +103,9 @@ export async function probeRejection(ctx: CheckContext, operation: SpecOperation
     return skip(`the control (the same request without the fault) got ${describeAnswer(control)}, so ${probe.what} cannot be judged`);
   }
   const exchange = await ctx.send(probe.entry ? { ...probe.probe, evidenceFor: { entry: probe.entry, names: probe.names } } : probe.probe);
+  // Plain Prism picks a documented 422 for any invalid request (its own rule), whatever the decisions say.
+  const picks422 = ctx.target.missing.refusesInvalidAsDecided;
+  if (picks422 && exchange.response.status === 422 && probe.status !== 422 && documentedStatuses(operation).includes(422)) return skip(picks422);
   // A target answering fixed example messages (plain Prism), or decisions without D6 (messagesNameField: false), is judged
   // on status and code only.
   const unnamed = Boolean(ctx.target.missing.namesFieldsInErrors) || !ctx.decisions.messagesNameField;
