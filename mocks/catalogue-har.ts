@@ -64,20 +64,21 @@ export function loadRecordedCatalogue(path: string, doc: Document, fixtures: rea
   const entries = (har as Har).log.entries;
   const validate = createAjv().compile((doc.components?.schemas?.Product ?? {}) as Json);
   const byCode = new Map<string, ProductRecord>();
-  const skipped: string[] = [];
+  // A product listed by several recorded answers (pages, repeats) is reported once per distinct problem.
+  const skipped = new Set<string>();
   const recorded = answers(entries, doc, 'listProducts').flatMap((body) => ((body as Json)?.data instanceof Array ? ((body as Json).data as unknown[]) : []));
   recorded.forEach((product, i) => {
     if (!validate(product)) {
-      skipped.push(`product ${JSON.stringify((product as Json)?.productCode ?? `#${i + 1}`)} skipped: ${describeErrors(validate.errors)}`);
+      skipped.add(`product ${JSON.stringify((product as Json)?.productCode ?? `#${i + 1}`)} skipped: ${describeErrors(validate.errors)}`);
       return;
     }
     const p = product as Json;
     byCode.set(p.productCode as string, toRecord(p, i, fixtures.find((f) => f.productCode === p.productCode)));
   });
-  if (byCode.size === 0) return err(kitError('CATALOGUE_EMPTY', `--catalogue ${path} holds no valid product from a listProducts answer (${skipped.length} skipped).`, { hint: 'Record your app (or npm run verify) listing products through npm run proxy -- --record DIR.' }));
+  if (byCode.size === 0) return err(kitError('CATALOGUE_EMPTY', `--catalogue ${path} holds no valid product from a listProducts answer (${skipped.size} skipped).`, { hint: 'Record your app (or npm run verify) listing products through npm run proxy -- --record DIR.' }));
   const balances = answers(entries, doc, 'getBalance').map((b) => (b as { data?: { balance?: unknown; credit?: unknown } })?.data);
   // The same bound as the admin routes and scenarios (MAX_AMOUNT, DECISIONS #3): a recorded 1e308 never becomes a balance.
   const inBounds = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AMOUNT;
   const last = balances.filter((d) => inBounds(d?.balance) && inBounds(d?.credit)).at(-1) as { balance: number; credit: number } | undefined;
-  return ok({ products: [...byCode.values()], skipped, ...(last ? { balance: { balance: last.balance, credit: last.credit } } : {}) });
+  return ok({ products: [...byCode.values()], skipped: [...skipped], ...(last ? { balance: { balance: last.balance, credit: last.credit } } : {}) });
 }

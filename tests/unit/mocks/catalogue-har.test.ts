@@ -16,15 +16,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixtures = productsFixture as ProductRecord[];
 const doc = loadSpec();
 
-/** The reference recording with its first listProducts answer edited: a broken price, a different stock; and another balance. */
+/**
+ * The reference recording with three products of its first listProducts answer edited wherever they are listed (a page
+ * out of range may be clamped and list them again, DECISIONS #7): a broken price, a different stock, no image; and another balance.
+ */
 function edited(): string {
   const har = JSON.parse(readFileSync(REFERENCE, 'utf8')) as Har;
-  const products = har.log.entries.find((e) => e.request.url.endsWith('/invited/list') && e.response.status === 200)!;
-  const body = JSON.parse(products.response.content.text);
-  body.data[0].price = 'ten';
-  body.data[1].available = 7;
-  delete body.data[2].imageUrl;
-  products.response.content.text = JSON.stringify(body);
+  const lists = har.log.entries.filter((e) => e.request.url.endsWith('/invited/list') && e.response.status === 200);
+  const [first, second, third] = (JSON.parse(lists[0]!.response.content.text) as { data: { productCode: string }[] }).data.map((p) => p.productCode);
+  for (const entry of lists) {
+    const body = JSON.parse(entry.response.content.text) as { data: Record<string, unknown>[] };
+    for (const product of body.data) {
+      if (product.productCode === first) product.price = 'ten';
+      if (product.productCode === second) product.available = 7;
+      if (product.productCode === third) delete product.imageUrl;
+    }
+    entry.response.content.text = JSON.stringify(body);
+  }
   const balance = har.log.entries.find((e) => e.request.url.endsWith('/balance') && e.response.status === 200)!;
   balance.response.content.text = JSON.stringify({ status: true, data: { balance: 1234.5, credit: 100, creditBalance: 1334.5 } });
   const file = join(dir, 'edited.har');
