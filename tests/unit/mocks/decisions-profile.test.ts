@@ -86,12 +86,14 @@ describe('the twin under an alternative decisions profile', () => {
     expect([refused.status, refused.body.error.code]).toEqual([rule.status, rule.code]);
   });
 
-  test('a POST with the wrong content type gets each profile\'s refusal; only a 400 under messagesNameField: false hides the header', async () => {
-    for (const { twin, d } of sides) {
+  test('a POST with a wrong or no content type gets each profile\'s refusal; only a 400 under messagesNameField: false hides the header', async () => {
+    for (const { twin, server, d } of sides) {
       const answer = await twin.call('POST', '/api/order/list', { raw: '{}', headers: { 'content-type': 'text/plain' } });
       expect([answer.status, answer.body.error.code]).toEqual([d.contentType.status, d.contentType.code]);
       if (d.contentType.status === 400 && !d.messagesNameField) expect(answer.body.error.message).toBe('The request is invalid.');
       else expect(answer.body.error.message).toContain("Header 'Content-Type'");
+      const missing = await server.fetch(new Request('http://twin.test/api/order/list', { method: 'POST', headers: { 'x-api-key': ALPHA.key, 'accept-language': 'en-US' }, body: new Blob(['{}']) }));
+      expect([missing.status, (await missing.json()).error.code]).toEqual([d.contentType.status, d.contentType.code]);
     }
   });
 
@@ -103,12 +105,19 @@ describe('the twin under an alternative decisions profile', () => {
     }
   });
 
-  test('a repeated referenceId is refused by the refusing profile', async () => {
-    const refusing = sideWhere((d) => d.repeatedReferenceId.action === 'reject');
-    const rule = refusing.d.repeatedReferenceId as { status: number; code: string };
-    expect((await refusing.twin.call('POST', '/api/order/pull-codes?referenceId=r-1', { body: [LINE] })).status).toBe(refusing.d.pullCodes.successStatus);
-    const again = await refusing.twin.call('POST', '/api/order/pull-codes?referenceId=r-1', { body: [LINE] });
-    expect([again.status, again.body.error.code]).toEqual([rule.status, rule.code]);
+  test('a repeated referenceId is replayed, refused or a new order, as each profile says (one of the two refuses)', async () => {
+    sideWhere((d) => d.repeatedReferenceId.action === 'reject');
+    for (const { twin, server, d } of sides) {
+      const orders = () => server.store.account(ALPHA.key)!.orders.length;
+      const before = orders();
+      const first = await twin.call('POST', '/api/order/pull-codes?referenceId=r-1', { body: [LINE] });
+      const again = await twin.call('POST', '/api/order/pull-codes?referenceId=r-1', { body: [LINE] });
+      const rule = d.repeatedReferenceId;
+      if (rule.action === 'replay') expect([again.status, again.body]).toEqual([d.pullCodes.successStatus, first.body]);
+      else if (rule.action === 'reject') expect([again.status, again.body.error.code]).toEqual([rule.status, rule.code]);
+      else expect([again.status, again.body.data.orderName === first.body.data.orderName]).toEqual([d.pullCodes.successStatus, false]);
+      expect(orders() - before).toBe(rule.action === 'new-order' ? 2 : 1);
+    }
   });
 
   test('out of stock uses each profile\'s status and code', async () => {

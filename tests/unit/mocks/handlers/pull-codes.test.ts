@@ -5,7 +5,7 @@ import { ALPHA, BRAVO, createHarness, line, pinned, useTwin } from '../harness.t
 
 const PATH = '/api/order/pull-codes';
 // Pinned to the choices two groups of tests exist under: D6 (a 400 names the field) and a repeated referenceId replayed (#8);
-// every other decision is the kit's, and the last test checks the default twin's #8 against the kit.
+// every other decision is the kit's (decisions-profile.test.ts checks the default twin's #8 against the kit).
 const ctx = useTwin({ latencyMs: 1, decisions: pinned({ messagesNameField: true, repeatedReferenceId: { action: 'replay' } }) });
 const SUCCESS = kit.pullCodes.successStatus;
 const refusal = (answer: { status: number; body: any }) => [answer.status, answer.body.error?.code];
@@ -127,19 +127,5 @@ describe('pullCodes', () => {
     const again = await createMockServer({ seed: 7 });
     const order = (s: MockServer) => createHarness(s).call('POST', PATH, { body: [line('GOOGLE-USA-10USD', 2)] });
     expect((await order(other)).body).toEqual((await order(again)).body);
-  });
-
-  test("the default twin follows the kit's #8 for a repeated referenceId (replay, reject or a new order)", async () => {
-    const server = await createMockServer({ seed: 5 });
-    const twin = createHarness(server);
-    const first = await twin.call('POST', `${PATH}?referenceId=AGAIN-1`, { body: [line('GOOGLE-USA-10USD', 1)] });
-    const again = await twin.call('POST', `${PATH}?referenceId=AGAIN-1`, { body: [line('GOOGLE-USA-10USD', 1)] });
-    const rule = kit.repeatedReferenceId;
-    if (rule.action === 'replay') expect([again.status, again.body]).toEqual([SUCCESS, first.body]);
-    else if (rule.action === 'reject') expect(refusal(again)).toEqual([rule.status, rule.code]);
-    else expect([again.status, again.body.data.orderName === first.body.data.orderName]).toEqual([SUCCESS, false]);
-    expect(server.store.account(ALPHA.key)!.orders).toHaveLength(rule.action === 'new-order' ? 2 : 1);
-    twin.expectNoViolations();
-    await server.close();
   });
 });
