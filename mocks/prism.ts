@@ -126,6 +126,7 @@ export async function createPrismRouter(spec: string | object, source = typeof s
   const prism = factory<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>(PRISM_CONFIG as IHttpConfig, components);
   const byId = new Map(operations.map((op) => [op, op.iid ?? op.id]));
   const routes = operations.map((op) => ({ op, segments: pathSegments(op.path) }));
+  const memo = memoValidation();
   const check = async (input: PrismInput): Promise<Result<PrismMatch, PrismRejection>> => {
     const request = {
       method: input.method.toLowerCase(),
@@ -137,7 +138,7 @@ export async function createPrismRouter(spec: string | object, source = typeof s
       // The operation is found as Prism's router finds it (routing builds a URI template per candidate, a per-request
       // cost) and validated by Prism's validators. No match: Prism routes among all of them, for its no-route / no-method answer.
       const matched = findOperation(routes, input);
-      if (matched) return ok({ operationId: byId.get(matched) ?? '', ...toDiagnostics(validate(matched, request)) });
+      if (matched) return ok({ operationId: byId.get(matched) ?? '', ...memo(matched, request) });
       const outcome = (await prism.request(request, operations)()) as Either<Error, unknown>;
       if (outcome._tag === 'Left') return err(toRejection(outcome.left));
       return err({ kind: 'failure', detail: `no operation for ${input.method} ${input.path}` });
@@ -146,6 +147,31 @@ export async function createPrismRouter(spec: string | object, source = typeof s
     }
   };
   return ok({ check });
+}
+
+/** The most validations remembered, and the longest request (as its key) remembered: at most about 2 MiB of keys. */
+export const VALIDATION_MEMO = { entries: 512, keyChars: 4096 } as const;
+
+/**
+ * Prism's verdict on a request is a pure function of what it reads (method, path, query, headers, body), so identical
+ * requests (an app polling its balance) are validated once. Bounded: a request whose key is longer is validated every
+ * time; past `entries` the oldest verdict is dropped (insertion order).
+ */
+function memoValidation() {
+  const known = new Map<string, Omit<PrismMatch, 'operationId'>>();
+  return (operation: IHttpOperation, request: IHttpRequest): Omit<PrismMatch, 'operationId'> => {
+    const key = JSON.stringify([operation.id, request.url.path, request.url.query, request.headers, request.body ?? null]);
+    const remembered = key.length <= VALIDATION_MEMO.keyChars ? known.get(key) : undefined;
+    if (remembered) return remembered;
+    // Shared by every identical request: frozen, so no caller can change another request's verdict.
+    const raw = toDiagnostics(validate(operation, request));
+    const verdict = Object.freeze({ ...raw, diagnostics: Object.freeze(raw.diagnostics.map((d) => Object.freeze({ ...d, path: Object.freeze([...d.path]) }))) }) as Omit<PrismMatch, 'operationId'>;
+    if (key.length <= VALIDATION_MEMO.keyChars) {
+      if (known.size >= VALIDATION_MEMO.entries) known.delete(known.keys().next().value!);
+      known.set(key, verdict);
+    }
+    return verdict;
+  };
 }
 
 /**

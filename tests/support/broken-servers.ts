@@ -1,6 +1,11 @@
 // Deliberately broken servers, one fault each, built as rewrites of the twin's in-process fetch. Each names the
 // check that must catch it and the operation it must name; a check without a broken server fails the proof test.
+// A fault on a decided point (DECISIONS.md) is broken relative to the kit's decisions: the "-flipped" servers take the
+// other choice from the one openapi/decisions.yaml makes, so they stay broken after `npm run adopt`.
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
+import type { SpecIndex } from '../../src/contract/checks/lib/spec-index.ts';
+import { kit, refusalOtherThan } from './decided.ts';
+import { specDeclaringRetryAfter } from './retry-after-spec.ts';
 import { editJson, rewriteFetch, type Fetch, type PlainRequest, type PlainResponse } from './rewrite-fetch.ts';
 
 export interface BrokenServer {
@@ -9,6 +14,8 @@ export interface BrokenServer {
   /** The operation the finding must name. */
   operation: string;
   wrap: (twin: Fetch) => Fetch;
+  /** The spec to judge by, when not the kit's (a check of a header the kit's spec may not declare). */
+  spec?: () => SpecIndex;
 }
 
 const BALANCE = 'GET /api/customer/balance';
@@ -29,6 +36,13 @@ const json = (res: PlainResponse, edit: (j: Record<string, unknown>) => unknown)
 const header = (r: PlainRequest, name: string, value: string): PlainRequest => ({ ...r, headers: { ...r.headers, [name]: value } });
 const bodyEdit = (r: PlainRequest, edit: (j: Record<string, unknown>) => unknown): PlainRequest => ({ ...r, body: r.body === undefined ? undefined : editJson(r.body, edit) });
 const envelope = (code: string, message: string) => JSON.stringify({ status: false, error: { code, message } });
+const INVALID = kit.codesByStatus['400'] ?? 'INVALID_PAYLOAD';
+const LIMITED = new Set([429, 503]);
+/** Answer 400 (the kit's 400 code, `message` naming the field) to the requests `refused` picks; pass the rest to the twin. */
+const refuse = (refused: (r: Request) => boolean | Promise<boolean>, message: string) => (twin: Fetch): Fetch => async (request) =>
+  (await refused(request)) ? new Response(envelope(INVALID, message), { status: 400, headers: { 'content-type': 'application/json' } }) : twin(request);
+/** Whether the response carries this refusal (status and code). */
+const carries = (res: PlainResponse, r: { status: number; code: string }) => res.status === r.status && res.body.includes(`"${r.code}"`);
 const isJson = (text: string | undefined) => {
   try {
     JSON.parse(text ?? '');
@@ -42,18 +56,49 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'ignores-missing-key': { breaks: 'auth.missing-key', operation: BALANCE, wrap: onRequest(undefined, (r) => (r.headers['x-api-key'] ? r : header(r, 'x-api-key', ALPHA))) },
   'accepts-any-key': { breaks: 'auth.invalid-key', operation: BALANCE, wrap: onRequest(undefined, (r) => (r.headers['x-api-key'] && !DEMO_ACCOUNTS.some((a) => a.key === r.headers['x-api-key']) ? header(r, 'x-api-key', ALPHA) : r)) },
   'accepts-key-in-query': { breaks: 'auth.key-in-query', operation: BALANCE, wrap: onRequest(undefined, (r) => (!r.headers['x-api-key'] && r.url.searchParams.get('x-api-key') ? header(r, 'x-api-key', r.url.searchParams.get('x-api-key') ?? '') : r)) },
-  'ignores-missing-accept-language': { breaks: 'headers.missing-accept-language', operation: BALANCE, wrap: onRequest(undefined, (r) => (r.headers['accept-language'] ? r : header(r, 'accept-language', 'en-US'))) },
-  'accepts-any-accept-language': { breaks: 'headers.unsupported-accept-language', operation: BALANCE, wrap: onRequest(undefined, (r) => (r.headers['accept-language'] === 'fr-FR' ? header(r, 'accept-language', 'en-US') : r)) },
+  // #20: a missing Accept-Language accepted where the kit refuses it, refused where the kit falls back.
+  'missing-accept-language-flipped': {
+    breaks: 'headers.missing-accept-language',
+    operation: BALANCE,
+    wrap: kit.acceptLanguage.missing.action === 'reject'
+      ? onRequest(undefined, (r) => (r.headers['accept-language'] ? r : header(r, 'accept-language', kit.acceptLanguage.accepted[0]!)))
+      : refuse((r) => !r.headers.get('accept-language'), 'Accept-Language is required.'),
+  },
+  // #20: an unsupported Accept-Language (the check sends fr-FR) accepted where the kit refuses it, refused where it falls back.
+  'unsupported-accept-language-flipped': {
+    breaks: 'headers.unsupported-accept-language',
+    operation: BALANCE,
+    wrap: kit.acceptLanguage.unsupported.action === 'reject'
+      ? onRequest(undefined, (r) => (r.headers['accept-language'] && !kit.acceptLanguage.accepted.includes(r.headers['accept-language']) ? header(r, 'accept-language', kit.acceptLanguage.accepted[0]!) : r))
+      : refuse((r) => { const l = r.headers.get('accept-language'); return l !== null && !kit.acceptLanguage.accepted.includes(l); }, 'Accept-Language is not supported.'),
+  },
   'undocumented-status': { breaks: 'conformance.status-code', operation: BALANCE, wrap: onResponse(BALANCE, (res) => (res.status === 200 ? { ...res, status: 203 } : res)) },
   'drops-required-field': { breaks: 'schema.response-body', operation: BALANCE, wrap: onResponse(BALANCE, (res) => json(res, (j) => ({ ...j, data: { ...(j.data as object), creditBalance: undefined } }))) },
   'number-as-string': { breaks: 'schema.response-body', operation: PRODUCTS, wrap: onResponse(PRODUCTS, (res) => json(res, (j) => ({ ...j, data: Array.isArray(j.data) ? j.data.map((p) => ({ ...p, price: String(p.price) })) : j.data }))) },
   'wrong-content-type': { breaks: 'conformance.content-type', operation: BALANCE, wrap: onResponse(BALANCE, (res) => ({ ...res, headers: { ...res.headers, 'content-type': 'text/plain' } })) },
-  'invalid-retry-after': { breaks: 'conformance.response-headers', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.headers['retry-after'] ? { ...res, headers: { ...res.headers, 'retry-after': 'soon' } } : res)) },
-  'no-retry-after': { breaks: 'headers.retry-after', operation: BALANCE, wrap: onResponse(undefined, (res) => { const { 'retry-after': _dropped, ...headers } = res.headers; return { ...res, headers }; }) },
+  // Judged by a spec that declares Retry-After: a spec adopted from a server that sends none declares no header to check.
+  'invalid-retry-after': { breaks: 'conformance.response-headers', operation: BALANCE, spec: specDeclaringRetryAfter, wrap: onResponse(undefined, (res) => (LIMITED.has(res.status) ? { ...res, headers: { ...res.headers, 'retry-after': 'soon' } } : res)) },
+  // #22: no Retry-After on 429/503 where the kit sends it, one where it does not.
+  'retry-after-flipped': {
+    breaks: 'headers.retry-after',
+    operation: BALANCE,
+    wrap: onResponse(undefined, (res) => {
+      if (!LIMITED.has(res.status)) return res;
+      const { 'retry-after': _dropped, ...headers } = res.headers;
+      return { ...res, headers: kit.retryAfter.send ? headers : { ...headers, 'retry-after': '1' } };
+    }),
+  },
   'non-envelope-error': { breaks: 'envelope.shape', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status >= 400 ? { ...res, body: JSON.stringify({ message: 'Bad request' }) } : res)) },
   'wrong-error-code': { breaks: 'envelope.error-code', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? { ...res, body: envelope('NOT_FOUND', 'Missing key.') } : res)) },
   'crashes-on-odd-content-type': { breaks: 'robustness.no-server-error', operation: PRODUCTS, wrap: crashesOnOddContentType },
-  'accepts-page-0': { breaks: 'negative.schema-violation', operation: PRODUCTS, wrap: onRequest(PRODUCTS, (r) => bodyEdit(r, (j) => (j.page === 0 ? { ...j, page: 1 } : j))) },
+  // #7: page 0 accepted (as page 1) where the kit refuses a page out of range, refused where the kit clamps it.
+  'paging-out-of-range-flipped': {
+    breaks: 'negative.schema-violation',
+    operation: PRODUCTS,
+    wrap: kit.paging.outOfRange.action === 'reject'
+      ? onRequest(PRODUCTS, (r) => bodyEdit(r, (j) => (j.page === 0 ? { ...j, page: 1 } : j)))
+      : refuse(async (r) => `${r.method} ${new URL(r.url).pathname}` === PRODUCTS && pageBelowMin(await r.clone().text()), 'page is out of range.'),
+  },
   'answers-500-to-bad-input': { breaks: 'negative.schema-violation', operation: PULL, wrap: onResponse(undefined, (res) => (res.status === 400 ? { ...res, status: 500, body: envelope('INTERNAL_ERROR', 'Boom.') } : res)) },
   'accepts-malformed-json': { breaks: 'negative.malformed-json', operation: PRODUCTS, wrap: onRequest(undefined, (r) => (r.body !== undefined && !isJson(r.body) ? { ...r, body: '{}' } : r)) },
   'accepts-wrong-content-type': { breaks: 'negative.wrong-content-type', operation: PRODUCTS, wrap: onRequest(undefined, (r) => (r.headers['content-type'] === 'text/plain' ? header(r, 'content-type', 'application/json') : r)) },
@@ -63,13 +108,52 @@ export const BROKEN_SERVERS: Record<string, BrokenServer> = {
   'echoes-key': { breaks: 'hygiene.key-not-echoed', operation: BALANCE, wrap: onResponse(undefined, (res, req) => ({ ...res, headers: { ...res.headers, 'x-debug-key': req.headers['x-api-key'] ?? '' } })) },
   'leaks-data-on-rejection': { breaks: 'hygiene.no-data-on-rejection', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status === 401 ? json(res, (j) => ({ ...j, data: { balance: 5000 } })) : res)) },
   'round-trip-codes-differ': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onResponse('GET /api/order/detail', (res) => json(res, alterFirstCode)) },
-  'reference-id-charges-twice': { breaks: 'semantics.order-round-trip', operation: PULL, wrap: onRequest(PULL, (r) => ({ ...r, url: withoutParam(r.url, 'referenceId') })) },
-  'out-of-stock-as-400': { breaks: 'semantics.decided-refusals', operation: PULL, wrap: onResponse(PULL, (res) => (res.status === 409 && res.body.includes('INSUFFICIENT_STOCK') ? { ...res, status: 400, body: envelope('INVALID_PAYLOAD', 'Out of stock.') } : res)) },
-  'other-account-order-403': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onResponse(DETAIL, (res, req) => (res.status === 404 && req.headers['x-api-key'] === BRAVO ? { ...res, status: 403, body: envelope('FORBIDDEN', 'Not your order.') } : res)) },
+  // #8: a repeated referenceId charged again (a new order) where the kit replays, replayed where it refuses or orders anew.
+  'repeated-reference-id-flipped': {
+    breaks: 'semantics.order-round-trip',
+    operation: PULL,
+    wrap: kit.repeatedReferenceId.action === 'replay' ? onRequest(PULL, (r) => ({ ...r, url: withoutParam(r.url, 'referenceId') })) : replaysRepeatedReference,
+  },
+  // #12: an out-of-stock order refused with another status or code than the kit's.
+  'out-of-stock-flipped': { breaks: 'semantics.decided-refusals', operation: PULL, wrap: onResponse(PULL, (res) => (carries(res, kit.pullCodes.outOfStock) ? answer(res, OTHER_OUT_OF_STOCK, 'Out of stock.') : res)) },
+  // #19: another account's order refused with another status or code than the kit's.
+  'other-account-order-flipped': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onResponse(DETAIL, (res, req) => (req.headers['x-api-key'] === BRAVO && carries(res, kit.otherAccountOrder) ? answer(res, OTHER_ACCOUNT_ORDER, 'Not your order.') : res)) },
   'leaks-other-account-order': { breaks: 'isolation.other-account', operation: DETAIL, wrap: onRequest(DETAIL, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
   'shares-one-balance': { breaks: 'isolation.other-account', operation: BALANCE, wrap: onRequest(BALANCE, (r) => (r.headers['x-api-key'] === BRAVO ? header(r, 'x-api-key', ALPHA) : r)) },
-  'answers-404-except-controls': { breaks: 'headers.missing-accept-language', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status < 300 ? res : { ...res, status: 404, body: envelope('NOT_FOUND', 'Not found.') })) },
+  // Fails every rejection check (differential.test.ts); named here by one whose refusal no decision changes (401).
+  'answers-404-except-controls': { breaks: 'auth.missing-key', operation: BALANCE, wrap: onResponse(undefined, (res) => (res.status < 300 ? res : { ...res, status: 404, body: envelope('NOT_FOUND', 'Not found.') })) },
 };
+
+const OTHER_OUT_OF_STOCK = refusalOtherThan(kit.pullCodes.outOfStock, [{ status: 400, code: 'INVALID_PAYLOAD' }, { status: 409, code: 'INSUFFICIENT_STOCK' }]);
+const OTHER_ACCOUNT_ORDER = refusalOtherThan(kit.otherAccountOrder, [{ status: 403, code: 'FORBIDDEN' }, { status: 404, code: 'NOT_FOUND' }]);
+const answer = (res: PlainResponse, r: { status: number; code: string }, message: string): PlainResponse => ({ ...res, status: r.status, body: envelope(r.code, message) });
+
+/** A JSON body whose integer page is below the kit's minimum (page 0 when the minimum is 1). */
+function pageBelowMin(body: string): boolean {
+  try {
+    const page = (JSON.parse(body) as { page?: unknown } | null)?.page;
+    return Number.isInteger(page) && (page as number) < kit.paging.page.min;
+  } catch {
+    return false;
+  }
+}
+
+/** The first answer to a (key, referenceId) pullCodes is answered again to every repeat: nothing new is ordered or refused. */
+function replaysRepeatedReference(twin: Fetch): Fetch {
+  const first = new Map<string, { status: number; headers: Headers; body: string }>();
+  return async (request) => {
+    const url = new URL(request.url);
+    const reference = url.searchParams.get('referenceId');
+    if (`${request.method} ${url.pathname}` !== PULL || !reference) return twin(request);
+    const key = `${request.headers.get('x-api-key')} ${reference}`;
+    const known = first.get(key);
+    if (known) return new Response(known.body, { status: known.status, headers: known.headers });
+    const response = await twin(request);
+    const body = await response.text();
+    if (response.status < 300) first.set(key, { status: response.status, headers: new Headers(response.headers), body });
+    return new Response(body, { status: response.status, headers: response.headers });
+  };
+}
 
 /** The twin's old defect: a Content-Type that is not application/json made Prism throw, answered 500. */
 function crashesOnOddContentType(twin: Fetch): Fetch {

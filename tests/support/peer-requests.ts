@@ -43,12 +43,16 @@ function requiredQuery(operation: SpecOperation, orderName?: string): Record<str
 
 const withMerchant = (body: unknown, merchant: string) => (Array.isArray(body) ? body.map((line) => ({ ...(line as object), merchant })) : body);
 
-/** Valid requests from the spec's named examples; pullCodes gets a referenceId per example so a rerun is idempotent. */
-export function exampleRequests(options: PeerMixOptions): PeerRequest[] {
+/**
+ * Valid requests from the spec's named examples. pullCodes gets a referenceId of its own per example and `use` (what the
+ * request is for), so no request of the mix repeats another's: a repeated referenceId is a decided point (#8), refused
+ * by some servers, and a valid request must stay valid whatever the server decided.
+ */
+export function exampleRequests(options: PeerMixOptions, use = 'example'): PeerRequest[] {
   return options.operations.flatMap((operation) =>
     bodyExamples(operation).map(([name, body]): PeerRequest => {
       const query = requiredQuery(operation, options.orderName);
-      if (operation.operationId === 'pullCodes') query.referenceId = `peer-${name}`;
+      if (operation.operationId === 'pullCodes') query.referenceId = `peer-${use}-${name}`;
       return { name: `${operation.operationId} example ${name}`, spec: { operation, query, body: withMerchant(body, options.merchantCode) }, request: 'valid' };
     }),
   );
@@ -57,8 +61,10 @@ export function exampleRequests(options: PeerMixOptions): PeerRequest[] {
 /** Each documented status of each operation, asked for with `Prefer: code=N` on the first example request. */
 export function preferRequests(options: PeerMixOptions): PeerRequest[] {
   return options.operations.flatMap((operation) => {
-    const [base] = exampleRequests({ ...options, operations: [operation] });
-    return documentedStatuses(operation).map((code) => ({ ...base, name: `${operation.operationId} Prefer: code=${code}`, prefer: code, spec: { ...base.spec, headers: { prefer: `code=${code}` } } }));
+    return documentedStatuses(operation).map((code) => {
+      const [base] = exampleRequests({ ...options, operations: [operation] }, `prefer-${code}`);
+      return { ...base, name: `${operation.operationId} Prefer: code=${code}`, prefer: code, spec: { ...base.spec, headers: { prefer: `code=${code}` } } };
+    });
   });
 }
 
@@ -91,8 +97,10 @@ const VIOLATIONS: Record<string, [string, Alter][]> = {
 
 export function rejectionRequests(options: PeerMixOptions): PeerRequest[] {
   return options.operations.flatMap((operation) => {
-    const [base] = exampleRequests({ ...options, operations: [operation] });
-    const alter = (name: string, request: RequestVerdict, edit: Alter): PeerRequest => ({ name: `${operation.operationId} ${name}`, spec: edit(base.spec), request });
+    const alter = (name: string, request: RequestVerdict, edit: Alter): PeerRequest => {
+      const [base] = exampleRequests({ ...options, operations: [operation] }, `rejection-${name}`);
+      return { name: `${operation.operationId} ${name}`, spec: edit(base.spec), request };
+    };
     const own = (VIOLATIONS[operation.operationId] ?? []).map(([name, edit]) => alter(name, 'invalid', edit));
     return [...EVERY_OPERATION.map(([name, verdict, edit]) => alter(name, verdict, edit)), ...own];
   });

@@ -7,6 +7,8 @@ import { countLine, formatLines, junitCases } from '../../../src/contract/report
 import { runCatalogue } from '../../../src/contract/run-catalogue.ts';
 import { useHostileTwin } from '../../support/hostile-harness.ts';
 import { distinctiveKey, keyRunsIn, overdue, watchRss, type Attack } from '../../support/hostile-servers.ts';
+import { specDeclaringRetryAfter } from '../../support/retry-after-spec.ts';
+import type { SpecIndex } from '../../../src/contract/checks/lib/spec-index.ts';
 import { resolveTarget } from '../../../src/contract/targets/resolve-target.ts';
 import { proposeFrom, writeProposal } from '../../../src/contract/propose/write-proposal.ts';
 import { checkDecisions, kitDecisions } from '../../../src/spec/decisions.ts';
@@ -22,14 +24,15 @@ describe('verify against hostile servers (in-process)', () => {
   const { hostile, second } = useHostileTwin(KEY);
 
   /** resolveTarget + runCatalogue + the printed lines and the JUnit text, all through one reporter, as scripts/verify.ts does. */
-  async function verify(attacks: Record<string, Attack>) {
+  /** `spec`: the spec to judge by (default the kit's). */
+  async function verify(attacks: Record<string, Attack>, spec?: SpecIndex) {
     const server = await hostile(attacks);
     const resolved = await resolveTarget({ baseUrl: server.url, limits: LIMITS, env: { WUPEX_API_KEY: KEY, WUPEX_MERCHANT_CODE: 'DEMO-MERCHANT-A' } });
     if (!resolved.ok) throw new Error(resolved.error.message);
     const written: string[] = [];
     const reporter = createReporter({ secrets: [KEY], out: (t) => written.push(t), err: (t) => written.push(t) });
     const rss = watchRss();
-    const report = await runCatalogue({ target: resolved.value, runs: 1, transient: { sleep: async () => {} } });
+    const report = await runCatalogue({ target: resolved.value, runs: 1, spec, transient: { sleep: async () => {} } });
     const growth = rss.stop();
     for (const line of formatLines(report)) reporter.line(line);
     reporter.line(countLine(report.counts));
@@ -39,16 +42,22 @@ describe('verify against hostile servers (in-process)', () => {
   }
 
   test('a key disguised with invisible characters (U+0085 in Retry-After, zero-width and bidi in the message) is never reassembled in the output (issue 17 #1) nor in a proposal file (issue 16)', async () => {
-    const run = await verify({ '/api/customer/balance': 'echo-disguised', '/api/order/list': 'echo-disguised' });
+    // Judged by a spec that declares Retry-After (pinned), so conformance.response-headers quotes the disguised value:
+    // a spec adopted from a server that sends none declares none, and then no finding would show the value at all.
+    const run = await verify({ '/api/customer/balance': 'echo-disguised', '/api/order/list': 'echo-disguised' }, specDeclaringRetryAfter());
     // What a terminal or a log viewer shows: the invisible characters gone. Not one 8-character run of the key may remain.
     expect(keyRunsIn(normaliseText(run.output), KEY)).toEqual([]);
     expect(keyRunsIn(run.output, KEY)).toEqual([]);
-    expect(run.output).toContain('[REDACTED]');
+    expect(run.output).toMatch(/Retry-After: "[^"\n]*\[REDACTED\]/);
     // The same run as evidence for --propose (issue 16): the proposal file holds no run of the key either.
     // Decisions without Retry-After, so the 429s (Retry-After and message carrying the disguised key) become evidence of a change.
+    // Only the attacked paths' exchanges: the twin behind the other paths follows the kit, which may send no Retry-After
+    // either (then the evidence would be mixed and no change proposed).
     const decisions = checkDecisions({ ...structuredClone(kitDecisions()), retryAfter: { send: false } });
     if (!decisions.ok) throw new Error(decisions.error.message);
-    const proposal = proposeFrom({ located: run.report.sent ?? [], decisions: decisions.value, source: { command: 'verify', target: 'hostile', exchanges: run.report.sent?.length ?? 0 } });
+    const attacked = (run.report.sent ?? []).filter((e) => ['/api/customer/balance', '/api/order/list'].includes(e.operation.path));
+    expect(attacked.filter((e) => e.exchange.response.status === 429).length).toBeGreaterThan(0);
+    const proposal = proposeFrom({ located: attacked, decisions: decisions.value, source: { command: 'verify', target: 'hostile', exchanges: attacked.length } });
     expect(proposal.changes.map((c) => c.entry)).toContain('retryAfter.send');
     expect(normaliseText(JSON.stringify(proposal))).toContain(KEY.slice(0, 12)); // the evidence did carry the key before writing
     const dir = mkdtempSync(join(tmpdir(), 'wupex-propose-'));

@@ -15,12 +15,13 @@ const dir = mkdtempSync(join(tmpdir(), 'i10-catalogue-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixtures = productsFixture as ProductRecord[];
 const doc = loadSpec();
-/** The recorded getBalance answers that are 200 (at least one). */
-const balanceAnswers = (har: Har) => {
-  const found = har.log.entries.filter((e) => e.request.url.endsWith('/balance') && e.response.status === 200);
-  expect(found.length).toBeGreaterThan(0);
-  return found;
-};
+
+/** The recording's getBalance answers (at least one). */
+function balanceAnswers(har: Har) {
+  const answers = har.log.entries.filter((e) => e.request.url.endsWith('/balance') && e.response.status === 200);
+  expect(answers.length).toBeGreaterThan(0);
+  return answers;
+}
 
 /**
  * The reference recording with three products of its first listProducts answer edited wherever they are listed (a page
@@ -39,7 +40,7 @@ function edited(): string {
     }
     entry.response.content.text = JSON.stringify(body);
   }
-  // Every recorded balance answer (an Accept-Language fallback, DECISIONS #20, answers more of them 200): the last one counts.
+  // Every balance answer (a missing Accept-Language may be answered too, DECISIONS #20): the last one is taken.
   for (const balance of balanceAnswers(har)) balance.response.content.text = JSON.stringify({ status: true, data: { balance: 1234.5, credit: 100, creditBalance: 1334.5 } });
   const file = join(dir, 'edited.har');
   writeFileSync(file, JSON.stringify(har));

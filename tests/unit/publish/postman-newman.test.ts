@@ -9,10 +9,13 @@ import { buildPostmanEnvironments, buildPostmanSuite, expectedAssertions, POSTMA
 import { loadSpec } from '../../../src/spec/spec.ts';
 import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
 import { serveFetch } from '../../support/serve-fetch.ts';
+import { kit } from '../../support/decided.ts';
 
 const doc = loadSpec();
 const collection = buildPostmanSuite(doc);
 const account = DEMO_ACCOUNTS[0]!;
+/** What the kit answers a request without Accept-Language: its refusal's status, or 200 when it falls back. */
+const MISSING_LANGUAGE = kit.acceptLanguage.missing.action === 'reject' ? kit.acceptLanguage.missing.status : 200;
 let twin: MockServer;
 
 beforeAll(async () => {
@@ -55,7 +58,8 @@ describe('the Postman suite under Newman', () => {
   test.each([
     ['drops-required-field', 'Read the balance: body matches the spec schema for 200'],
     ['accepts-any-key', 'Wrong key: 401: status 401 (documented)'],
-    ['ignores-missing-accept-language', 'No Accept-Language: 400: status 400 (documented)'],
+    // Refused where the kit falls back, accepted where it refuses: the request named for the kit's answer fails.
+    ['missing-accept-language-flipped', `No Accept-Language: ${MISSING_LANGUAGE}: status ${MISSING_LANGUAGE} (documented)`],
     ['wrong-error-code', 'No key: 401: error envelope: status false, error.code UNAUTHORIZED, a message, no data'],
   ])('against a server that %s, the run fails naming it', async (name, failure) => {
     const outcome = await runAgainst(BROKEN_SERVERS[name]!.wrap);

@@ -8,22 +8,44 @@ import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
 import { verify } from '../../../../src/contract/verify/verify.ts';
 import { checkDecisions, DECISIONS_PATH, type Decisions, type LoadedDecisions } from '../../../../src/spec/decisions.ts';
 import { readSpecFile } from '../../../../src/spec/spec.ts';
+import { flipped, kit, kitCopy, refusalOtherThan } from '../../../support/decided.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 
-/** Another server's choices: 415 for a wrong Content-Type, 403 for another account's order, clamped paging, a repeat refused,
- * unsupported languages answered in en-US, 422 OUT_OF_STOCK. */
+/**
+ * Another server's choices: the kit's decisions with six entries taken the other way (flipped(): another status or code
+ * for a wrong Content-Type, for another account's order and for out of stock; clamp <-> reject paging; the other repeat
+ * handling; fallback <-> reject for an unsupported language). Today: 415, 403 FORBIDDEN_ORDER, clamp, 409 on a repeat,
+ * en-US fallback, 422 OUT_OF_STOCK.
+ */
 function alternative(): LoadedDecisions {
-  const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
-  d.contentType = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
-  d.otherAccountOrder = { status: 403, code: 'FORBIDDEN_ORDER' };
-  d.paging.outOfRange = { action: 'clamp' };
-  d.repeatedReferenceId = { action: 'reject', status: 409, code: 'DUPLICATE_REFERENCE' };
-  d.acceptLanguage.unsupported = { action: 'fallback', to: 'en-US' };
-  d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
+  const other = flipped();
+  const d = kitCopy();
+  d.contentType = other.contentType;
+  d.otherAccountOrder = other.otherAccountOrder;
+  d.paging.outOfRange = other.paging.outOfRange;
+  d.repeatedReferenceId = other.repeatedReferenceId;
+  d.acceptLanguage.unsupported = other.acceptLanguage.unsupported;
+  d.pullCodes.outOfStock = other.pullCodes.outOfStock;
   const checked = checkDecisions(d);
   if (!checked.ok) throw new Error(checked.error.message);
   return checked.value;
+}
+
+const refusal = (r: { status: number; code: string }) => `${r.status} ${r.code}`;
+/** `HTTP <what the alternative answered>.*<what the kit decides>`: the failure names both. */
+const answeredInstead = (alt: { status: number; code: string }, decided: { status: number; code: string }) => `HTTP ${refusal(alt)}.*${refusal(decided)}`;
+
+/** What semantics.order-round-trip says when a server handles a repeated referenceId otherwise than the kit. */
+function repeatFailure(): RegExp {
+  switch (kit.repeatedReferenceId.action) {
+    case 'replay':
+      return /semantics\.order-round-trip: .*answered HTTP 409 without an order/;
+    case 'reject':
+      return /semantics\.order-round-trip: .*repeating referenceId \S+ was accepted \(HTTP 2\d\d\)/;
+    case 'new-order':
+      return /semantics\.order-round-trip: .*repeatedReferenceId: new-order\) expect a second order, charged again/;
+  }
 }
 
 /** The checks whose expectations are decided rows (active ones only: the pure spec checks judge wupex.yaml itself). */
@@ -50,20 +72,22 @@ describe('contract checks follow the decisions', () => {
   test("expecting the kit's decisions instead, each differing row fails with the decided value named", async () => {
     const report = await runCatalogue({ target: target(), only: DECIDED, runs: 2, secondKey: bravo!.key });
     const failures = report.lines.flatMap((l) => l.findings.map((f) => `${f.checkId}: ${f.message}`)).join('\n');
-    expect(failures).toMatch(/negative\.wrong-content-type: .*HTTP 415 UNSUPPORTED_MEDIA_TYPE.*400 INVALID_PAYLOAD/);
-    expect(failures).toMatch(/isolation\.other-account: .*HTTP 403 FORBIDDEN_ORDER.*404 NOT_FOUND/);
-    expect(failures).toMatch(/negative\.schema-violation: .*body\.pageSize = 101\) was accepted/);
-    expect(failures).toMatch(/semantics\.order-round-trip: .*answered HTTP 409 without an order/);
-    expect(failures).toMatch(/headers\.unsupported-accept-language: .*fr-FR was accepted/);
-    expect(failures).toMatch(/semantics\.decided-refusals: .*out-of-stock product \(pullCodes\.outOfStock\).*HTTP 422 OUT_OF_STOCK.*409 INSUFFICIENT_STOCK/);
+    const over = `body\\.pageSize = ${kit.paging.pageSize.max + 1}\\)`;
+    expect(failures).toMatch(new RegExp(`negative\\.wrong-content-type: .*${answeredInstead(profile.contentType, kit.contentType)}`));
+    expect(failures).toMatch(new RegExp(`isolation\\.other-account: .*${answeredInstead(profile.otherAccountOrder, kit.otherAccountOrder)}`));
+    // The kit refuses a page size out of range and the alternative clamps it, or the other way round.
+    expect(failures).toMatch(new RegExp(`negative\\.schema-violation: .*${over} ${kit.paging.outOfRange.action === 'reject' ? 'was accepted' : 'was refused \\(HTTP 400 '}`));
+    expect(failures).toMatch(repeatFailure());
+    expect(failures).toMatch(new RegExp(`headers\\.unsupported-accept-language: .*fr-FR ${kit.acceptLanguage.unsupported.action === 'reject' ? 'was accepted' : 'was refused \\(HTTP 400 '}`));
+    expect(failures).toMatch(new RegExp(`semantics\\.decided-refusals: .*out-of-stock product \\(pullCodes\\.outOfStock\\).*${answeredInstead(profile.pullCodes.outOfStock, kit.pullCodes.outOfStock)}`));
   });
 
   test('each decided pullCodes refusal is exercised: expecting other values for all four, all four fail', async () => {
-    const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
-    d.pullCodes.outOfStock = { status: 422, code: 'OUT_OF_STOCK' };
-    d.pullCodes.disabledProduct = { status: 422, code: 'DISABLED' };
-    d.pullCodes.unknownSku = { status: 422, code: 'UNKNOWN_SKU' };
-    d.orderLimits.otherMerchant = { status: 422, code: 'OTHER_MERCHANT' };
+    const d = kitCopy();
+    d.pullCodes.outOfStock = refusalOtherThan(kit.pullCodes.outOfStock, [{ status: 422, code: 'OUT_OF_STOCK' }, { status: 409, code: 'INSUFFICIENT_STOCK' }]);
+    d.pullCodes.disabledProduct = refusalOtherThan(kit.pullCodes.disabledProduct, [{ status: 422, code: 'DISABLED' }, { status: 409, code: 'PRODUCT_DISABLED' }]);
+    d.pullCodes.unknownSku = refusalOtherThan(kit.pullCodes.unknownSku, [{ status: 422, code: 'UNKNOWN_SKU' }, { status: 404, code: 'NOT_FOUND' }]);
+    d.orderLimits.otherMerchant = refusalOtherThan(kit.orderLimits.otherMerchant, [{ status: 422, code: 'OTHER_MERCHANT' }, { status: 403, code: 'FORBIDDEN' }]);
     const expecting = checkDecisions(d);
     if (!expecting.ok) throw new Error(expecting.error.message);
     const kitTwin = await createMockServer();

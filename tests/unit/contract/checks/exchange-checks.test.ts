@@ -13,7 +13,8 @@ import { hygieneNoDataOnRejection } from '../../../../src/contract/checks/hygien
 import { schemaResponseBody } from '../../../../src/contract/checks/schema.response-body.ts';
 import { createSpecIndex } from '../../../../src/contract/checks/lib/spec-index.ts';
 import type { Exchange } from '../../../../src/contract/targets/target.ts';
-import { kitDecisions } from '../../../../src/spec/decisions.ts';
+import type { Decisions } from '../../../../src/spec/decisions.ts';
+import { kit, kitCopy } from '../../../support/decided.ts';
 
 const ENVELOPE = { type: 'object', required: ['status', 'error'], properties: { status: { const: false }, error: { type: 'object', required: ['code', 'message'] } } };
 const json = (schema: object) => ({ 'application/json': { schema } });
@@ -50,7 +51,12 @@ const ok200 = { status: true, data: { balance: 5 } };
 const unauthorized = { status: false, error: { code: 'UNAUTHORIZED', message: 'no key' } };
 const L = 'GET /api/customer/balance';
 
-type Case = [string, { check: Check; given: Exchange; want: Outcome['kind'] | string }];
+/** The kit's decisions with Retry-After pinned: the retry-after cases prove both choices, whatever the kit adopts. */
+const retryAfter = (send: boolean): Decisions => ({ ...kitCopy(), retryAfter: { send } });
+const limited429 = { status: false, error: { code: 'TOO_MANY_REQUESTS', message: 'x' } };
+const limited503 = { status: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'x' } };
+
+type Case = [string, { check: Check; given: Exchange; want: Outcome['kind'] | string; decisions?: Decisions }];
 const cases: Case[] = [
   ['status: documented 200 passes', { check: conformanceStatusCode, given: exchange(200, ok200), want: 'pass' }],
   ['status: 418 fails', { check: conformanceStatusCode, given: exchange(418, ok200), want: `${L}: received HTTP 418; the spec documents 200, 401, 429, 503.` }],
@@ -78,21 +84,23 @@ const cases: Case[] = [
   ['rejection: data member fails', { check: hygieneNoDataOnRejection, given: exchange(401, { ...unauthorized, data: {} }), want: `${L}: a rejected request (HTTP 401) came back with a "data" member; a rejection must reveal no account data.` }],
   ['rejection: a nested balance fails', { check: hygieneNoDataOnRejection, given: exchange(401, { status: false, error: { code: 'UNAUTHORIZED', message: 'x', balance: 1 } }), want: `${L}: a rejected request (HTTP 401) came back with account data ("balance"); a rejection must reveal no account data.` }],
   ['rejection: a success is not judged', { check: hygieneNoDataOnRejection, given: exchange(200, ok200), want: 'skip' }],
-  ['retry-after: a 429 with it passes (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(429, { status: false, error: { code: 'TOO_MANY_REQUESTS', message: 'x' } }, { 'retry-after': '1' }), want: 'pass' }],
-  ['retry-after: a 503 without it fails', { check: headersRetryAfter, given: exchange(503, { status: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'x' } }), want: `${L}: HTTP 503 was answered without Retry-After; the decisions (retryAfter.send: true) say it is sent.` }],
+  ['retry-after: a 429 with it passes (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(429, limited429, { 'retry-after': '1' }), want: 'pass', decisions: retryAfter(true) }],
+  ['retry-after: a 503 without it fails (retryAfter.send: true)', { check: headersRetryAfter, given: exchange(503, limited503), want: `${L}: HTTP 503 was answered without Retry-After; the decisions (retryAfter.send: true) say it is sent.`, decisions: retryAfter(true) }],
+  ['retry-after: a 503 without it passes (retryAfter.send: false)', { check: headersRetryAfter, given: exchange(503, limited503), want: 'pass', decisions: retryAfter(false) }],
+  ['retry-after: a 429 with it fails (retryAfter.send: false)', { check: headersRetryAfter, given: exchange(429, limited429, { 'retry-after': '1' }), want: `${L}: HTTP 429 was answered with Retry-After: 1; the decisions (retryAfter.send: false) say it is not sent.`, decisions: retryAfter(false) }],
   ['retry-after: a 200 is not judged', { check: headersRetryAfter, given: exchange(200, ok200), want: 'skip' }],
 ];
 
 describe('pure checks', () => {
-  test.each(cases)('%s', (_name, { check, given, want }) => {
-    const outcome = (check as ExchangeCheck).run(given, operation, spec, kitDecisions());
+  test.each(cases)('%s', (_name, { check, given, want, decisions }) => {
+    const outcome = (check as ExchangeCheck).run(given, operation, spec, decisions ?? kit);
     if (want === 'pass' || want === 'skip') expect(outcome.kind).toBe(want);
     else expect(outcome).toMatchObject({ kind: 'fail', message: want, exchange: given });
   });
 
 
   test('no failure message contains the key, even when the key was echoed', () => {
-    const outcome = hygieneKeyNotEchoed.kind === 'exchange' ? hygieneKeyNotEchoed.run(exchange(200, { echo: KEY }, { 'x-k': KEY }), operation, spec, kitDecisions()) : undefined;
+    const outcome = hygieneKeyNotEchoed.kind === 'exchange' ? hygieneKeyNotEchoed.run(exchange(200, { echo: KEY }, { 'x-k': KEY }), operation, spec, kit) : undefined;
     expect(outcome?.kind).toBe('fail');
     expect(outcome?.kind === 'fail' && outcome.message).not.toContain(KEY);
   });

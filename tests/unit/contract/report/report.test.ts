@@ -10,6 +10,9 @@ import { runVerify } from '../../../../src/contract/verify/run-verify.ts';
 import { formatSections, SECTION_TITLES } from '../../../../src/contract/report/sections.ts';
 import { DIFFERING_ROWS, decisionDiffServer } from '../../../support/decision-server.ts';
 import { fetchTarget } from '../../../../src/contract/targets/mock-target.ts';
+import { kit } from '../../../support/decided.ts';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 const noWait = { sleep: async () => {} };
@@ -36,7 +39,12 @@ describe('runVerify', () => {
     const end = sections.indexOf(SECTION_TITLES.contract);
     expect(sections.slice(start + 1, end - 1).map((l) => /^ {2}#(\S+) \| /.exec(l)?.[1])).toEqual(['6', '10', '15', '20', '21']);
     expect(sections.slice(end + 1)).toEqual(['  none']);
-    expect(sections[start + 4]).toMatch(/^ {2}#20 \| Accept-Language \| we decided: Required on every operation\. Accepted values: en-US \(documented\) and en \(what T2 sends to… \| the target: a request without Accept-Language was accepted \(HTTP 200\) on \S+ \S+( \(\+\d+ more\))?$/);
+    // Row 20 as DECISIONS.md words it (adopt rewrites it), and what the server did: accepted where the kit refuses, or refused.
+    const decided = escape(loadDecisions().get('20')!.decision.slice(0, 20));
+    const did = kit.acceptLanguage.missing.action === 'reject'
+      ? 'was accepted \\(HTTP 200\\)'
+      : 'was refused \\(HTTP 400 [A-Z_]+\\); the decisions accept it \\(acceptLanguage\\.missing is fallback to [^)]+\\), so a 2xx is expected';
+    expect(sections[start + 4]).toMatch(new RegExp(`^ {2}#20 \\| Accept-Language \\| we decided: ${decided}.*… \\| the target: a request without Accept-Language ${did} on \\S+ \\S+( \\(\\+\\d+ more\\))?$`));
     const json = JSON.parse(toJsonReport(report, (t) => t));
     expect([...new Set(json.findings.flatMap((f: { basis: { decisions: string[] } }) => f.basis.decisions))].sort()).toEqual(rows);
     expect(Object.keys(json.findings[0])).toEqual(['checkId', 'operation', 'severity', 'message', 'basis', 'reproduce']);
