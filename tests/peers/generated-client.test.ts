@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../mocks/server.ts';
 import { BUNDLED_SPEC_PATHS } from '../../src/spec/spec-bundle.ts';
+import { kit } from '../support/decided.ts';
 
 // Why swagger-typescript-api: it installs and runs offline on Node 20 (orval 8 and @hey-api/openapi-ts 0.99 need Node 22.18+,
 // and engine-strict refuses them). It drops header parameters by default, so Accept-Language and the key go in baseApiParams
@@ -63,7 +64,7 @@ describe('swagger-typescript-api client from dist/openapi/wupex.bundled.json', (
     expect(product?.productCode, 'an enabled product in stock on page 1').toBeTruthy();
 
     const pulled = await api.pullCodes([{ sku: product.productCode, quantity: 1, merchant: account.merchantCode }], { referenceId: 'gen-client-1' });
-    expect(pulled.status).toBe(200);
+    expect(pulled.status).toBe(kit.pullCodes.successStatus);
     const { orderName, serials } = pulled.data.data;
     expect(serials).toHaveLength(1);
     expect(serials[0].sku).toBe(product.productCode);

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createWupexClient, type WupexClientOptions } from '../../../src/client/wupex-client.ts';
 import { freePort } from '../../../src/process/prism-cli.ts';
 import { fingerprint } from '../../../src/secrets/redact.ts';
+import { kit } from '../../support/decided.ts';
 
 const KEY = 'client-test-key-7c1e93b2'; // scan-secrets: allow (a deliberate fake key)
 const noSleep = async () => {};
@@ -131,11 +132,12 @@ describe('against the in-process twin', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', status: 404, vendor: { code: 'NOT_FOUND' } } });
   });
 
-  test('an out-of-stock order is a 409 INSUFFICIENT_STOCK, sent once', async () => {
+  test('an out-of-stock order is the decided refusal (409 INSUFFICIENT_STOCK today) as a value, sent once', async () => {
     const sent: string[] = [];
     const c = client({ fetch: (request) => (sent.push(request.url), twin.fetch(request)) });
     const result = await c.pullCodes([{ merchant: 'DEMO-MERCHANT-A', sku: 'AMAZON-USA-100USD', quantity: 1 }], { referenceId: 'stockless-1' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK', status: 409 } });
+    const { status, code } = kit.pullCodes.outOfStock;
+    expect(result).toMatchObject({ ok: false, error: { code, status, vendor: { code } } });
     expect(sent).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseMockKeys } from '../../../mocks/accounts.ts';
 import { createMockServer } from '../../../mocks/server.ts';
+import { kit } from '../../support/decided.ts';
 import { createHarness } from './harness.ts';
 
 describe('parseMockKeys', () => {
@@ -36,9 +37,9 @@ describe('accounts on the server', () => {
     twin = await twinOf();
     expect((await twin.call('GET', '/api/customer/balance')).status).toBe(401);
     const body = [{ merchant: 'SHOP-ONE', sku: 'GOOGLE-USA-10USD', quantity: 1 }];
-    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-one', body })).status).toBe(200);
-    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-two', body })).status).toBe(403);
+    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-one', body })).status).toBe(kit.pullCodes.successStatus);
+    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-two', body })).status).toBe(kit.orderLimits.otherMerchant.status);
     const own = [{ merchant: 'MOCK-MERCHANT-2', sku: 'GOOGLE-USA-10USD', quantity: 1 }];
-    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-two', body: own })).status).toBe(200);
+    expect((await twin.call('POST', '/api/order/pull-codes', { key: 'zz-distinct-key-two', body: own })).status).toBe(kit.pullCodes.successStatus);
   });
 });

@@ -4,6 +4,7 @@ import { BODY_SHAPE_LIMITS } from '../../../mocks/bounds.ts';
 import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
 import type { ProductRecord } from '../../../mocks/store.ts';
 import productsFixture from '../../../mocks/fixtures/products.json' with { type: 'json' };
+import { kit } from '../../support/decided.ts';
 import { ALPHA, line, useTwin } from './harness.ts';
 
 const ctx = useTwin();
@@ -66,7 +67,7 @@ describe('bounded CPU per request', () => {
 
   test('the largest order the balance allows is accepted (so its cost above is the cost of real work)', async () => {
     const answer = await ctx.twin.call('POST', PULL, { body: largestOrder() });
-    expect(answer.status).toBe(200);
+    expect(answer.status).toBe(kit.pullCodes.successStatus);
     expect(answer.body.data.serials.length).toBeGreaterThan(500);
   });
 });

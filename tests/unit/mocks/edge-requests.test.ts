@@ -2,9 +2,18 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
-import { ALPHA, line, useTwin } from './harness.ts';
+import { kit } from '../../support/decided.ts';
+import { ALPHA, line, pinned, REJECT_400, useTwin } from './harness.ts';
 
-const ctx = useTwin();
+// Pinned to the choices these answers exist under (D6: a 400 names the field; #20 and #21: a refusal is 400), so the tests
+// keep proving them after `npm run adopt`; decisions-profile.test.ts checks the default twin against the kit's choices.
+const ctx = useTwin({
+  decisions: pinned({
+    messagesNameField: true,
+    contentType: { status: 400, code: 'INVALID_PAYLOAD' },
+    acceptLanguage: { accepted: [...kit.acceptLanguage.accepted], missing: REJECT_400, unsupported: REJECT_400 },
+  }),
+});
 const MESSAGE_LIMIT = 1024; // ErrorEnvelope error.message maxLength; the harness validates every answer against the spec too.
 
 describe('Content-Type (DECISIONS #21: 400 on POST, ignored on GET)', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createFaults } from '../../../mocks/faults.ts';
 import { createRandom } from '../../../mocks/random.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
+import { kit } from '../../support/decided.ts';
 import { createHarness } from './harness.ts';
 
 const servers: MockServer[] = [];
@@ -44,22 +45,22 @@ describe('createFaults', () => {
 });
 
 describe('faults on the server', () => {
-  test('faultRate 1 answers every WUPEX request 429 or 503 with Retry-After, in the envelope', async () => {
+  test('faultRate 1 answers every WUPEX request 429 or 503, with Retry-After as decided (DECISIONS #22), in the envelope', async () => {
     const twin = createHarness(await make({ faultRate: 1 }));
     for (let i = 0; i < 10; i += 1) {
       const answer = await twin.call('GET', '/api/customer/balance');
       expect([429, 503]).toContain(answer.status);
-      expect(answer.headers.get('retry-after')).toBe('1');
+      expect(answer.headers.get('retry-after')).toBe(kit.retryAfter.send ? '1' : null);
     }
     twin.expectNoViolations();
   });
 
-  test('rateLimit answers 429 TOO_MANY_REQUESTS with Retry-After once a key is over budget', async () => {
+  test('rateLimit answers 429 TOO_MANY_REQUESTS, with Retry-After as decided, once a key is over budget', async () => {
     const twin = createHarness(await make({ rateLimit: 2 }));
     const answers = await Promise.all(Array.from({ length: 8 }, () => twin.call('GET', '/api/customer/balance')));
     const limited = answers.filter((a) => a.status === 429);
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0].headers.get('retry-after')).toBe('1');
+    expect(limited[0].headers.get('retry-after')).toBe(kit.retryAfter.send ? '1' : null);
     expect(limited[0].body.error.code).toBe('TOO_MANY_REQUESTS');
     twin.expectNoViolations();
   });

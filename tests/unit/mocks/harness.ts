@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createResponseValidator, type ResponseViolation } from '../../../mocks/response-validator.ts';
 import { createMockServer, type MockServer, type MockServerOptions } from '../../../mocks/server.ts';
+import type { Decisions } from '../../../src/spec/decisions.ts';
 import { loadSpec } from '../../../src/spec/spec.ts';
+import { kitCopy } from '../../support/decided.ts';
 
 const [alpha, bravo] = DEMO_ACCOUNTS;
 export const ALPHA = { key: alpha.key, merchant: alpha.merchantCode } as const;
@@ -82,3 +84,12 @@ export function useTwin(options?: MockServerOptions): TwinContext {
 
 /** The body of one pull-codes line for the alpha account. */
 export const line = (sku: string, quantity: number, merchant: string = ALPHA.merchant) => ({ merchant, sku, quantity });
+
+/**
+ * The kit's decisions with `patch` over them: a twin pinned to the choices a test's behaviour exists under
+ * (e.g. D6 for "the message names the field"), so the test keeps proving it whatever `npm run adopt` writes.
+ */
+export const pinned = (patch: Partial<Decisions>): Decisions => ({ ...kitCopy(), ...patch });
+
+/** A refusal as 400 INVALID_PAYLOAD: the choice the field-naming messages of paging, Accept-Language and Content-Type exist under. */
+export const REJECT_400 = { action: 'reject', status: 400, code: 'INVALID_PAYLOAD' } as const;

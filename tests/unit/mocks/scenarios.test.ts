@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import { PACKAGE_ROOT } from '../../../src/core/package-root.ts';
+import { kit } from '../../support/decided.ts';
 import { ALPHA, createHarness, line, type Harness } from './harness.ts';
 
 const scenarioFile = (name: string) => resolve(PACKAGE_ROOT, 'mocks/scenarios', `${name}.json`);
@@ -26,30 +27,31 @@ afterAll(async () => {
 });
 
 describe('scenario examples', () => {
-  test('low-balance (--scenario): the next order is 409 INSUFFICIENT_BALANCE, and a reset applies the scenario again', async () => {
+  test('low-balance (--scenario): the next order gets the decided low-balance refusal, and a reset applies the scenario again', async () => {
     expect((await twin.call('GET', '/api/customer/balance')).body.data).toMatchObject({ balance: 5, credit: 0 });
-    expect((await order(twin)).body.error.code).toBe('INSUFFICIENT_BALANCE');
+    const refused = await order(twin);
+    expect([refused.status, refused.body.error.code]).toEqual([kit.pullCodes.lowBalance.status, kit.pullCodes.lowBalance.code]);
     expect((await admin(server, 'POST', 'reset')).status).toBe(200);
     expect((await twin.call('GET', '/api/customer/balance')).body.data.balance).toBe(5);
   });
 
   test.each([
-    ['sold-out-product', 'INSUFFICIENT_STOCK'],
-    ['disabled-product', 'PRODUCT_DISABLED'],
-  ])('%s: an order of GOOGLE-USA-10USD is 409 %s', async (name, code) => {
+    ['sold-out-product', 'outOfStock', kit.pullCodes.outOfStock],
+    ['disabled-product', 'disabledProduct', kit.pullCodes.disabledProduct],
+  ] as const)('%s: an order of GOOGLE-USA-10USD gets the decided pullCodes.%s refusal', async (name, _entry, { status, code }) => {
     await admin(server, 'POST', 'accounts/DEMO-MERCHANT-A', { balance: 5000 });
     expect((await admin(server, 'POST', 'scenario', scenario(name))).status).toBe(200);
     const answer = await order(twin);
-    expect([answer.status, answer.body.error.code]).toEqual([409, code]);
+    expect([answer.status, answer.body.error.code]).toEqual([status, code]);
   });
 
   test('flaky-sandbox: two 503s for pullCodes and one 429 for getBalance, then normal answers', async () => {
     await admin(server, 'POST', 'accounts/DEMO-MERCHANT-A', { balance: 5000 });
     expect((await admin(server, 'POST', 'scenario', scenario('flaky-sandbox'))).status).toBe(200);
     const statuses = [(await order(twin, 'FLAKY-1')).status, (await order(twin, 'FLAKY-1')).status, (await order(twin, 'FLAKY-1')).status];
-    expect(statuses).toEqual([503, 503, 200]);
+    expect(statuses).toEqual([503, 503, kit.pullCodes.successStatus]);
     const first = await twin.call('GET', '/api/customer/balance');
-    expect([first.status, first.headers.get('retry-after')]).toEqual([429, '1']);
+    expect([first.status, first.headers.get('retry-after')]).toEqual([429, kit.retryAfter.send ? '1' : null]);
     expect((await twin.call('GET', '/api/customer/balance')).status).toBe(200);
   });
 });
@@ -59,7 +61,7 @@ describe('admin routes', () => {
     expect((await admin(server, 'POST', 'products/GOOGLE-USA-10USD', { available: 3, enabled: true })).status).toBe(200);
     await admin(server, 'POST', 'accounts/DEMO-MERCHANT-A', { balance: 5000 });
     const answer = await twin.call('POST', '/api/order/pull-codes', { body: [line('GOOGLE-USA-10USD', 4)] });
-    expect([answer.status, answer.body.error.code]).toEqual([409, 'INSUFFICIENT_STOCK']);
+    expect([answer.status, answer.body.error.code]).toEqual([kit.pullCodes.outOfStock.status, kit.pullCodes.outOfStock.code]);
     const state = await (await admin(server, 'POST', 'accounts/DEMO-MERCHANT-B', { balance: 12.345, credit: 7 })).json();
     expect(state.data.accounts.find((a: { merchantCode: string }) => a.merchantCode === 'DEMO-MERCHANT-B')).toMatchObject({ balance: 12.35, credit: 7 });
   });

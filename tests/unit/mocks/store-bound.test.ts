@@ -3,6 +3,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { createMockServer } from '../../../mocks/server.ts';
+import { kit } from '../../support/decided.ts';
 
 const [alpha] = DEMO_ACCOUNTS;
 const headers = { 'x-api-key': alpha!.key, 'accept-language': 'en-US', 'content-type': 'application/json' };
@@ -13,14 +14,14 @@ const balance = () => new Request('http://127.0.0.1/api/customer/balance', { hea
 describe('order store bound', () => {
   test('the 4th order past a bound of 3 is STORE_FULL, charges nothing; reset makes room again', async () => {
     const twin = await createMockServer({ maxOrdersPerAccount: 3, seed: 1 });
-    for (let i = 0; i < 3; i += 1) expect((await twin.fetch(order(i))).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await twin.fetch(order(i))).status).toBe(kit.pullCodes.successStatus);
     const before = (await (await twin.fetch(balance())).json()).data.balance;
     const refused = await twin.fetch(order(3));
     expect(refused.status).toBe(500);
     expect((await refused.json()).error).toEqual({ code: 'INTERNAL_ERROR', message: expect.stringMatching(/^\[wupex-mock\] STORE_FULL: this account holds 3 orders, the most the twin keeps; POST \/__mock\/reset empties the store\.$/) });
     expect((await (await twin.fetch(balance())).json()).data.balance).toBe(before);
     twin.reset();
-    expect((await twin.fetch(order(4))).status).toBe(200);
+    expect((await twin.fetch(order(4))).status).toBe(kit.pullCodes.successStatus);
     twin.close();
   });
 

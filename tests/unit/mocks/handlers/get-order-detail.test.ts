@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { BRAVO, line, useTwin } from '../harness.ts';
+import { BRAVO, line, pinned, useTwin } from '../harness.ts';
 
-const ctx = useTwin();
+// Pinned to the choices two tests exist under: another account's order is 404 NOT_FOUND (#19, indistinguishable from an
+// unknown one) and D6 (a 400 names the query parameter); decisions-profile.test.ts checks the default twin's #19 against the kit.
+const ctx = useTwin({ decisions: pinned({ messagesNameField: true, otherAccountOrder: { status: 404, code: 'NOT_FOUND' } }) });
 
 const detail = (orderName: string, key?: string) => ctx.twin.call('GET', `/api/order/detail?orderName=${encodeURIComponent(orderName)}`, { key });
 
@@ -25,11 +27,13 @@ describe('getOrderDetail', () => {
     expect(answer.body).toEqual({ status: false, error: { code: 'NOT_FOUND', message: "Order 'A99999999999999' was not found." } });
   });
 
-  test("another account's order is 404, indistinguishable from an unknown one (DECISIONS #19)", async () => {
+  test("decided 404 (#19 today), another account's order is indistinguishable from an unknown one", async () => {
     const pulled = (await ctx.twin.call('POST', '/api/order/pull-codes', { body: [line('GOOGLE-USA-10USD', 1)] })).body.data;
-    const answer = await detail(pulled.orderName, BRAVO.key);
-    expect(answer.status).toBe(404);
-    expect(answer.body.error.message).toBe(`Order '${pulled.orderName}' was not found.`);
+    const foreign = await detail(pulled.orderName, BRAVO.key);
+    const unknown = await detail('A99999999999999', BRAVO.key);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.message).toBe(`Order '${pulled.orderName}' was not found.`);
+    expect(JSON.stringify(foreign.body).replace(pulled.orderName, 'NAME')).toBe(JSON.stringify(unknown.body).replace('A99999999999999', 'NAME'));
   });
 
   test('a missing orderName is 400 naming the query parameter', async () => {

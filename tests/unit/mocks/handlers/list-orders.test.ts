@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { BRAVO, line, useTwin } from '../harness.ts';
+import { kit } from '../../../support/decided.ts';
+import { BRAVO, line, pinned, useTwin } from '../harness.ts';
 
 const PATH = '/api/order/list';
 let placed: Array<{ orderName: string; totalAmount: number }>;
-const ctx = useTwin();
+// D6 pinned (a 400 names the field at fault): the refusal messages below exist only under that choice.
+const ctx = useTwin({ decisions: pinned({ messagesNameField: true }) });
 beforeEach(async () => {
   placed = [];
   const orders: Array<[string, ReturnType<typeof line>[]]> = [
@@ -21,7 +23,7 @@ describe('listOrders', () => {
     const answer = await ctx.twin.call('POST', PATH, { body: {} });
     expect(names(answer.body)).toEqual(placed.map((o) => o.orderName).reverse());
     expect(answer.body.data[0]).toEqual({ orderName: placed[2].orderName, orderDate: expect.stringMatching(/Z$/), orderAmount: 21, referenceId: 'REF-C', itemCount: 4 });
-    expect(answer.body.pageInfo).toEqual({ totalPage: 1, totalCount: 3, pageSize: 20, currentPage: 1 });
+    expect(answer.body.pageInfo).toEqual({ totalPage: 1, totalCount: 3, pageSize: kit.paging.pageSize.default, currentPage: kit.paging.page.default });
   });
 
   test('orderColumn orderAmount with order ASC sorts ascending', async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { useTwin } from '../harness.ts';
+import { pinned, REJECT_400, useTwin } from '../harness.ts';
 
 const PATH = '/api/product/merchant/invited/list';
-const ctx = useTwin();
+// Pinned to the choices the refusal messages below exist under: D6 (a 400 names the field), and today's paging limits with
+// out of range refused as 400 (#7); decisions-profile.test.ts checks the default twin's paging against the kit's choice.
+const PAGE_SIZE = 20;
+const ctx = useTwin({ decisions: pinned({ messagesNameField: true, paging: { page: { min: 1, default: 1 }, pageSize: { min: 1, max: 100, default: PAGE_SIZE }, outOfRange: REJECT_400 } }) });
 
 const codes = (body: { data: Array<{ productCode: string }> }) => body.data.map((p) => p.productCode);
 
@@ -10,8 +13,8 @@ describe('listProducts', () => {
   test('{} is page 1 of 20, ordered by productCode', async () => {
     const answer = await ctx.twin.call('POST', PATH, { body: {} });
     expect(answer.status).toBe(200);
-    expect(answer.body.data).toHaveLength(20);
-    expect(answer.body.pageInfo).toEqual({ totalPage: Math.ceil(answer.body.pageInfo.totalCount / 20), totalCount: answer.body.pageInfo.totalCount, pageSize: 20, currentPage: 1 });
+    expect(answer.body.data).toHaveLength(PAGE_SIZE);
+    expect(answer.body.pageInfo).toEqual({ totalPage: Math.ceil(answer.body.pageInfo.totalCount / PAGE_SIZE), totalCount: answer.body.pageInfo.totalCount, pageSize: PAGE_SIZE, currentPage: 1 });
     expect(codes(answer.body)).toEqual([...codes(answer.body)].sort());
   });
 
@@ -84,7 +87,7 @@ describe('listProducts', () => {
 
   test('nothing matching is an empty list with totalPage 0', async () => {
     const answer = await ctx.twin.call('POST', PATH, { body: { search: [{ column: 'productCode', operator: 'Equals', value: 'NOPE' }] } });
-    expect(answer.body).toEqual({ status: true, data: [], pageInfo: { totalPage: 0, totalCount: 0, pageSize: 20, currentPage: 1 } });
+    expect(answer.body).toEqual({ status: true, data: [], pageInfo: { totalPage: 0, totalCount: 0, pageSize: PAGE_SIZE, currentPage: 1 } });
   });
 
   test('available reflects stock after a purchase', async () => {
