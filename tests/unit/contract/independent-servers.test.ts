@@ -288,7 +288,7 @@ describe('a server with its own codes for 400 and 401 (#23, D4)', () => {
   test('kappa: propose changes codesByStatus only (no human needed), adopt, verify then exits 0', async () => {
     const server = await startIndependentServer(GAP_PROFILES.kappa);
     try {
-      const codes = ['auth.missing-key', 'auth.invalid-key', 'envelope.error-code', 'negative.schema-violation', 'negative.malformed-json'];
+      const codes = ['auth.missing-key', 'auth.key-in-query', 'envelope.error-code', 'negative.malformed-json'];
       const run = await verifyAgainst(server, { only: codes });
       expect(run.exitCode).toBe(1);
       const proposal = proposalOf(run, 'kappa' as Name);
