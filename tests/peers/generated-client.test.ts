@@ -86,6 +86,6 @@ describe('swagger-typescript-api client from dist/openapi/wupex.bundled.json', (
     }).api;
     const refused = await api.getBalance().catch((e: { status: number; error: unknown }) => e);
     expect(refused.status).toBe(401);
-    expect((refused as any).error).toMatchObject({ status: false, error: { code: 'UNAUTHORIZED' } });
+    expect((refused as any).error).toMatchObject({ status: false, error: { code: kit.codesByStatus['401'] } });
   });
 });

@@ -25,7 +25,7 @@ describe('Content-Type (DECISIONS #21: 400 on POST, ignored on GET)', () => {
   test('a malformed Content-Type without a key is 401: the key is checked first', async () => {
     for (const [method, path] of [['GET', '/api/customer/balance'], ['POST', '/api/order/list']]) {
       const answer = await ctx.twin.call(method, path, { key: null, raw: method === 'POST' ? '{}' : undefined, headers: { 'content-type': 'foo' } });
-      expect(answer.body.error.code).toBe('UNAUTHORIZED');
+      expect(answer.body.error.code).toBe(kit.codesByStatus['401']);
     }
   });
 
