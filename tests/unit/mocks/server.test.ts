@@ -97,7 +97,7 @@ describe('request validation', () => {
 
   test('a JSON null body is 400 saying so', async () => {
     const answer = await ctx.twin.call('POST', '/api/order/list', { raw: 'null' });
-    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message: 'Request body is JSON null; POST /api/order/list needs a JSON body.' });
+    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message: 'Request body is JSON null; POST /api/order/list needs a JSON body.' });
   });
 
   test('a body over 64 KiB is 413 PAYLOAD_TOO_LARGE', async () => {

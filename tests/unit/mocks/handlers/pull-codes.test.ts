@@ -76,7 +76,7 @@ describe('pullCodes', () => {
   ])('invalid body %j is 400: %s', async (body, message) => {
     const answer = await ctx.twin.call('POST', PATH, { body });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message });
+    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message });
   });
 
   test('an invalid referenceId is 400 naming the query parameter', async () => {
