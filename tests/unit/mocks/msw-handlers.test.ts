@@ -1,6 +1,7 @@
 // wupexHandlers with msw: a plain fetch to the sandbox URL from the spec is answered by the in-process twin, offline.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kitCode } from '../../support/decided.ts';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { wupexHandlers } from '../../../mocks/msw-handlers.ts';
 import { createMockServer } from '../../../mocks/server.ts';
@@ -37,7 +38,7 @@ describe('wupexHandlers', () => {
 
   test('another baseUrl is served the same way, and errors keep the vendor envelope', async () => {
     const response = await fetch('https://wupex.internal.test/api/customer/balance', { headers: { 'accept-language': 'en-US' } });
-    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([401, kitCode(401)]);
   });
 
   test('{ decisions } passes through: that twin answers pull-codes with the decided 201', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { kitCode } from '../../../support/decided.ts';
 import { pinned, REJECT_400, useTwin } from '../harness.ts';
 
 const PATH = '/api/product/merchant/invited/list';
@@ -65,7 +66,7 @@ describe('listProducts', () => {
   ])('%j is 400: %s', async (body, message) => {
     const answer = await ctx.twin.call('POST', PATH, { body });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toEqual({ code: 'INVALID_PAYLOAD', message });
+    expect(answer.body.error).toEqual({ code: kitCode(400), message });
   });
 
   test('search Equals on productType returns only that type', async () => {
