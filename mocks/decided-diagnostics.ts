@@ -8,9 +8,17 @@ export interface DecidedDiagnostics {
   refusal?: Refusal;
 }
 
-/** `body.page` / `body.pageSize` below its minimum or above its maximum (a wrong type stays a plain 400). */
-function isPagingRange(d: PrismDiagnostic): boolean {
-  return d.path[0] === 'body' && d.path.length === 2 && (d.path[1] === 'page' || d.path[1] === 'pageSize') && (d.code === 'minimum' || d.code === 'maximum');
+/** The largest int32: a page or pageSize past it is not a number the API takes at all (a wrong type), not a range. */
+const INT32_MAX = 2_147_483_647;
+
+/**
+ * `body.page` / `body.pageSize` below its minimum or above its maximum, as an int32 (a wrong type, 2^31 included,
+ * stays a plain 400): the same line the contract check draws (negative.schema-violation's pagingOutOfRange).
+ */
+function isPagingRange(d: PrismDiagnostic, body: unknown): boolean {
+  if (d.path[0] !== 'body' || d.path.length !== 2 || (d.path[1] !== 'page' && d.path[1] !== 'pageSize') || (d.code !== 'minimum' && d.code !== 'maximum')) return false;
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[d.path[1]] : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= INT32_MAX;
 }
 
 function isLanguage(d: PrismDiagnostic): boolean {
@@ -21,13 +29,13 @@ function isLanguage(d: PrismDiagnostic): boolean {
 const rank = (d: PrismDiagnostic) => ['header', 'query', 'body'].indexOf(d.path[0] ?? '') + 1 || 4;
 
 /** Drop what the decisions let through (clamped paging, a language that falls back), and say which refusal leads. */
-export function decideDiagnostics(diagnostics: PrismDiagnostic[], headers: Record<string, string>, decisions: LoadedDecisions): DecidedDiagnostics {
+export function decideDiagnostics(diagnostics: PrismDiagnostic[], headers: Record<string, string>, decisions: LoadedDecisions, body?: unknown): DecidedDiagnostics {
   if (diagnostics.length === 0) return { kept: diagnostics };
   const language = headers['accept-language'] === undefined ? decisions.acceptLanguage.missing : decisions.acceptLanguage.unsupported;
   const paging = decisions.paging.outOfRange;
-  const kept = diagnostics.filter((d) => !(isPagingRange(d) && paging.action === 'clamp') && !(isLanguage(d) && language.action === 'fallback'));
+  const kept = diagnostics.filter((d) => !(isPagingRange(d, body) && paging.action === 'clamp') && !(isLanguage(d) && language.action === 'fallback'));
   const first = [...kept].sort((a, b) => rank(a) - rank(b))[0];
   if (first && isLanguage(first) && language.action === 'reject') return { kept, refusal: language };
-  if (first && isPagingRange(first) && paging.action === 'reject') return { kept, refusal: paging };
+  if (first && isPagingRange(first, body) && paging.action === 'reject') return { kept, refusal: paging };
   return { kept };
 }

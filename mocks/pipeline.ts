@@ -76,7 +76,7 @@ function payloadError(request: MockRequest, parsed: Parsed, match: PrismMatch, d
   }
   const empty = emptyQueryError(request.query, info.query) ?? repeatedQueryError(request.repeatedQuery ?? [], info.query);
   if (empty) return empty;
-  const decided = decideDiagnostics(match.diagnostics, request.headers, deps.decisions);
+  const decided = decideDiagnostics(match.diagnostics, request.headers, deps.decisions, parsed.ok ? parsed.body : undefined);
   if (decided.kept.length === 0) return undefined;
   const described = diagnosticsError(decided.kept, deps.spec, request.headers);
   return decided.refusal ? decidedError(decided.refusal, described.message) : described;

@@ -15,6 +15,7 @@ import { loadSpec, SPEC_PATH } from '../spec/spec.ts';
 import type { SpecChange } from '../spec-diff/classify.ts';
 import { applyChanges, pendingChanges } from './apply-decisions.ts';
 import { editDecisionsMd } from './edit-decisions-md.ts';
+import { retargetExamples } from './edit-examples.ts';
 import { editSpec } from './edit-spec.ts';
 import { readProposal, type AdoptableProposal } from './proposal-file.ts';
 
@@ -137,6 +138,13 @@ async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult
     const outputs = new Map<string, string>([[files.spec, s.edited.text], [files.decisions, renderDecisions(s.next)]]);
     for (const [file, text] of s.edited.examples) outputs.set(join(files.dir, file), text);
     for (const [file, text] of outputs) writeFileSync(at(file), text);
+    // A status whose code changes: its responses' example files say the new code (plain Prism answers from them).
+    const codeChanges = s.pending.flatMap((c) => (c.entry.startsWith('codesByStatus.') && typeof c.current === 'string' && typeof c.proposed === 'string' ? [{ status: c.entry.slice('codesByStatus.'.length), from: c.current, to: c.proposed }] : []));
+    const retargeted = retargetExamples(at(files.spec), codeChanges);
+    for (const [staged, text] of retargeted.files) {
+      writeFileSync(staged, text);
+      outputs.set(join(files.dir, relative(stage, staged)), text);
+    }
     const disagree = decisionsVersusSpec(loadSpec(at(files.spec)), s.next);
     if (disagree.length) {
       return refuse('ADOPT_INCOMPLETE', `after the edit the spec and decisions.yaml would still disagree: ${disagree.join(' ')}`, 'This proposal needs a hand edit of the spec for those points; nothing was written.');
@@ -155,7 +163,7 @@ async function stageAndWrite(files: Files, s: Stage): Promise<Result<AdoptResult
     const result: AdoptResult = {
       nothingToDo: false,
       decisions: s.pending.map((c) => `${c.entry}: ${JSON.stringify(c.current)} -> ${JSON.stringify(c.proposed)}`),
-      spec: s.edited.changed,
+      spec: [...s.edited.changed, ...retargeted.changed],
       fields: s.proposal.fields.map((f) => `${f.operationId} ${f.status} ${f.pointer} (${f.type})`),
       written: [],
       classification,

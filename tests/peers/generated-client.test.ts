@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../mocks/demo-accounts.ts';
 import { createMockServer, type MockServer } from '../../mocks/server.ts';
 import { BUNDLED_SPEC_PATHS } from '../../src/spec/spec-bundle.ts';
-import { kit } from '../support/decided.ts';
+import { kit, kitCode } from '../support/decided.ts';
 
 // Why swagger-typescript-api: it installs and runs offline on Node 20 (orval 8 and @hey-api/openapi-ts 0.99 need Node 22.18+,
 // and engine-strict refuses them). It drops header parameters by default, so Accept-Language and the key go in baseApiParams
@@ -86,6 +86,6 @@ describe('swagger-typescript-api client from dist/openapi/wupex.bundled.json', (
     }).api;
     const refused = await api.getBalance().catch((e: { status: number; error: unknown }) => e);
     expect(refused.status).toBe(401);
-    expect((refused as any).error).toMatchObject({ status: false, error: { code: kit.codesByStatus['401'] } });
+    expect((refused as any).error).toMatchObject({ status: false, error: { code: kitCode(401) } });
   });
 });

@@ -42,3 +42,10 @@ export function flipped(d: LoadedDecisions = kit): Decisions {
   out.messagesNameField = !d.messagesNameField;
   return out;
 }
+
+/** The code the kit sends with a status that is not a decided refusal (codesByStatus, #23/D4): 401 UNAUTHORIZED today. */
+export function kitCode(status: number): string {
+  const code = kit.codesByStatus[String(status)];
+  if (!code) throw new Error(`openapi/decisions.yaml codesByStatus has no code for ${status}`);
+  return code;
+}

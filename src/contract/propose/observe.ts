@@ -59,12 +59,25 @@ function inferredEntry(exchange: Exchange, operation: SpecOperation | undefined,
 
 /**
  * Status and code pairs decided for one cause (out of stock, another account's order...) and not the generic code of
- * their status: an untagged answer with one of them is that refusal, not evidence of the status's generic code.
+ * their status, on the operations that cause can happen on: an untagged answer with one of them there is that refusal,
+ * not evidence of the status's generic code (elsewhere it is: a malformed listOrders body is never an unknown sku).
  */
 function specificRefusals(d: LoadedDecisions): Set<string> {
-  const refusals = [d.pullCodes.outOfStock, d.pullCodes.lowBalance, d.pullCodes.disabledProduct, d.pullCodes.unknownSku, d.orderLimits.otherMerchant, d.otherAccountOrder, d.contentType, d.paging.outOfRange, d.repeatedReferenceId, d.acceptLanguage.missing, d.acceptLanguage.unsupported];
-  const pairs = refusals.flatMap((r) => ('status' in r && 'code' in r ? [{ status: r.status, code: r.code }] : []));
-  return new Set(pairs.filter((r) => d.codesByStatus[String(r.status)] !== r.code).map((r) => `${r.status} ${r.code}`));
+  const ORDER = ['pullCodes'];
+  const LISTS = ['listProducts', 'listOrders'];
+  const POSTS = ['pullCodes', 'listProducts', 'listOrders'];
+  const ALL = ['listProducts', 'pullCodes', 'listOrders', 'getOrderDetail', 'getBalance'];
+  const refusals: [object, string[]][] = [
+    [d.pullCodes.outOfStock, ORDER], [d.pullCodes.lowBalance, ORDER], [d.pullCodes.disabledProduct, ORDER], [d.pullCodes.unknownSku, ORDER],
+    [d.orderLimits.otherMerchant, ORDER], [d.repeatedReferenceId, ORDER], [d.otherAccountOrder, ['getOrderDetail']], [d.contentType, POSTS],
+    [d.paging.outOfRange, LISTS], [d.acceptLanguage.missing, ALL], [d.acceptLanguage.unsupported, ALL],
+  ];
+  const out = new Set<string>();
+  for (const [r, operations] of refusals) {
+    if (!('status' in r && 'code' in r) || d.codesByStatus[String(r.status)] === r.code) continue;
+    for (const operation of operations) out.add(`${operation} ${String(r.status)} ${String(r.code)}`);
+  }
+  return out;
 }
 
 /**
@@ -99,7 +112,7 @@ export function observe(located: readonly Located[], d: LoadedDecisions): Observ
     }
     if (!entry && status >= 400) {
       const { code } = errorOf(exchange);
-      if (code && !specific.has(`${status} ${code}`)) out.push({ entry: `codesByStatus.${status}`, exchange, seen: { kind: 'code', status, code } });
+      if (code && !(operation ? specific.has(`${operation.operationId} ${status} ${code}`) : [...specific].some((k) => k.endsWith(` ${status} ${code}`)))) out.push({ entry: `codesByStatus.${status}`, exchange, seen: { kind: 'code', status, code } });
     }
     if (operation?.operationId === 'pullCodes' && is2xx(status) && entry !== 'repeatedReferenceId') {
       out.push({ entry: 'pullCodes.successStatus', exchange, seen: { kind: 'success', status } });

@@ -11,6 +11,7 @@ PROFILE=${1:?"usage: adopted-suite.sh PROFILE [vitest files...]"}; shift
 COPY=$(mktemp -d "${TMPDIR:-/tmp}/wupex-adopted-$PROFILE-XXXXXX")
 (cd "$ROOT" && git ls-files -co --exclude-standard -z | grep -zv '^node_modules' | xargs -0 cp --parents -t "$COPY")
 cd "$COPY"
+git init -q && git add -A > /dev/null && git -c user.email=kit@example.invalid -c user.name=kit commit -qm "copy of $ROOT" # scan:secrets lists files with git
 ln -s "$ROOT/node_modules" node_modules
 npm run -s build > /dev/null
 npx tsx tests/support/adopted-suite/make-proposal.ts "$PROFILE" "$COPY/proposal.json"

@@ -27,6 +27,7 @@ import { kit } from '../../support/decided.ts';
 import { skipsBySpec } from '../../support/test.ts';
 import { asDecisions } from '../../support/independent/as-decisions.ts';
 import { GAP_PROFILES, PROFILES, type ServerProfile } from '../../support/independent/profile.ts';
+import { codeOf } from '../../support/independent/server-profile.ts';
 import { startIndependentServer, type IndependentServer } from '../../support/independent/server.ts';
 
 type Name = keyof typeof PROFILES;
@@ -302,6 +303,8 @@ describe('a server with its own codes for 400 and 401 (#23, D4)', () => {
       const spec = join(dir, 'openapi', 'wupex.yaml');
       const adopted = await adopt({ proposal: join(dir, 'proposal.json'), spec, types: false });
       if (!adopted.ok) throw new Error(adopted.error.message);
+      // The 401 examples say the new code too (plain Prism answers from them).
+      expect(adopted.value.spec).toContainEqual(expect.stringMatching(new RegExp(`^examples/errors/\\S+\\.json: error\\.code ${codeOf(PROFILES.ours, '401')} -> ${own[401]} \\(codesByStatus\\.401\\)$`)));
       const after = await verifyAgainst(server, { spec, decisions: join(dir, 'openapi', 'decisions.yaml'), only: codes });
       expect(after.report.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
     } finally {

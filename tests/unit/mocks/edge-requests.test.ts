@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BODY_LIMIT } from '../../../mocks/node-adapter.ts';
-import { kit } from '../../support/decided.ts';
+import { kit, kitCode } from '../../support/decided.ts';
 import { ALPHA, line, pinned, REJECT_400, useTwin } from './harness.ts';
 
 // Pinned to the choices these answers exist under (D6: a 400 names the field; #20 and #21: a refusal is 400), so the tests
@@ -25,7 +25,7 @@ describe('Content-Type (DECISIONS #21: 400 on POST, ignored on GET)', () => {
   test('a malformed Content-Type without a key is 401: the key is checked first', async () => {
     for (const [method, path] of [['GET', '/api/customer/balance'], ['POST', '/api/order/list']]) {
       const answer = await ctx.twin.call(method, path, { key: null, raw: method === 'POST' ? '{}' : undefined, headers: { 'content-type': 'foo' } });
-      expect(answer.body.error.code).toBe(kit.codesByStatus['401']);
+      expect(answer.body.error.code).toBe(kitCode(401));
     }
   });
 
@@ -157,7 +157,7 @@ describe('repeated query parameters (issue 17 #22: Prism and express-openapi-val
   ])('%s %s is 400 naming the parameter', async (method, path, name) => {
     const answer = await ctx.twin.call(method, path, method === 'POST' ? { body: [{ merchant: 'X', sku: 'GOOGLE-USA-10USD', quantity: 1 }] } : {});
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message: `Query parameter '${name}' is given more than once; send it once.` });
+    expect(answer.body.error).toEqual({ code: kitCode(400), message: `Query parameter '${name}' is given more than once; send it once.` });
   });
 
   test('an empty referenceId= is 400 too', async () => {

@@ -12,6 +12,7 @@ import { BROKEN_SERVERS } from '../../support/broken-servers.ts';
 import { runScript } from '../../support/run-script.ts';
 import { serveFetch } from '../../support/serve-fetch.ts';
 import { skipsBySpec } from '../../support/test.ts';
+import { kitCode } from '../../support/decided.ts';
 
 const DISTINCTIVE = 'wupex-test-key-Q7zX-DISTINCTIVE-51d0';
 
@@ -84,13 +85,13 @@ describe.concurrent('npm run verify', () => {
     const url = await serve(BROKEN_SERVERS['ignores-missing-key'].wrap);
     const run = await verify(['--base-url', url, '--check', 'auth.missing-key'], { WUPEX_API_KEY: DEMO_ACCOUNTS[0].key });
     expect(run.stdout).toContain(
-      'FAIL auth.missing-key GET /api/customer/balance\n    GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED.\n',
+      `FAIL auth.missing-key GET /api/customer/balance\n    GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 ${kitCode(401)}.\n`,
     );
     expect(run.stdout).toContain(`    curl -sS -X GET '${url}/api/customer/balance' -H 'accept-language: en-US'\n`);
     expect(countOf(run.stdout)).toBe('0 passed, 5 failed, 0 skipped');
     expect(run.stdout).toContain('\nChecks run (--check): auth.missing-key\n');
     const contract = run.stdout.slice(run.stdout.indexOf('\nWhere the target breaks the documented contract\n'));
-    expect(contract).toContain('\n  critical auth.missing-key: GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 UNAUTHORIZED. [S2, S3, S8, S9]\n');
+    expect(contract).toContain(`\n  critical auth.missing-key: GET /api/customer/balance: a request without x-api-key was accepted (HTTP 200); the spec documents 401 ${kitCode(401)}. [S2, S3, S8, S9]\n`);
     expect(run.code).toBe(1);
   });
 

@@ -102,8 +102,12 @@ describe('contract checks follow the decisions', () => {
 
   test('the code of a status is data too (#23, D4): a twin whose 401 and 400 codes differ is answered and judged by codesByStatus', async () => {
     const d = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
-    d.codesByStatus['401'] = 'INVALID_API_KEY';
-    d.codesByStatus['400'] = 'BAD_REQUEST';
+    const kit401 = d.codesByStatus['401']!;
+    const kit400 = d.codesByStatus['400']!;
+    const own401 = ['INVALID_API_KEY', 'UNAUTHORIZED'].find((c) => c !== kit401)!;
+    const own400 = ['BAD_REQUEST', 'INVALID_PAYLOAD'].find((c) => c !== kit400)!;
+    d.codesByStatus['401'] = own401;
+    d.codesByStatus['400'] = own400;
     const other = checkDecisions(d);
     if (!other.ok) throw new Error(other.error.message);
     const twinOther = await createMockServer({ decisions: other.value });
@@ -114,8 +118,8 @@ describe('contract checks follow the decisions', () => {
       expect(held.findings.map((f) => f.message)).toEqual([]);
       const kit = await runCatalogue({ target, only: checks, runs: 1 });
       const failures = kit.findings.map((f) => `${f.checkId}: ${f.message}`).join('\n');
-      expect(failures).toMatch(/auth\.missing-key: .*HTTP 401 INVALID_API_KEY.*401 UNAUTHORIZED/);
-      expect(failures).toMatch(/negative\.malformed-json: .*HTTP 400 BAD_REQUEST.*400 INVALID_PAYLOAD/);
+      expect(failures).toMatch(new RegExp(`auth\\.missing-key: .*HTTP 401 ${own401}.*401 ${kit401}`));
+      expect(failures).toMatch(new RegExp(`negative\\.malformed-json: .*HTTP 400 ${own400}.*400 ${kit400}`));
     } finally {
       await twinOther.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kit } from '../../../support/decided.ts';
+import { kitCode } from '../../../support/decided.ts';
 import { BRAVO, line, pinned, useTwin } from '../harness.ts';
 
 // Pinned to the choices two tests exist under: another account's order is 404 NOT_FOUND (#19, indistinguishable from an
@@ -39,6 +39,6 @@ describe('getOrderDetail', () => {
 
   test('a missing orderName is 400 naming the query parameter', async () => {
     const answer = await ctx.twin.call('GET', '/api/order/detail');
-    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message: "Query parameter 'orderName' is required." });
+    expect(answer.body.error).toEqual({ code: kitCode(400), message: "Query parameter 'orderName' is required." });
   });
 });

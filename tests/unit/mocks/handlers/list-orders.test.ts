@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { kit } from '../../../support/decided.ts';
+import { kit, kitCode } from '../../../support/decided.ts';
 import { BRAVO, line, pinned, useTwin } from '../harness.ts';
 
 const PATH = '/api/order/list';
@@ -52,7 +52,7 @@ describe('listOrders', () => {
 
   test('a non-numeric orderAmount value is 400 naming the filter', async () => {
     const answer = await ctx.twin.call('POST', PATH, { body: { search: [{ column: 'orderAmount', operator: 'GreaterThan', value: 'lots' }] } });
-    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message: "body.search[0].value 'lots' is not a valid number for column 'orderAmount'." });
+    expect(answer.body.error).toEqual({ code: kitCode(400), message: "body.search[0].value 'lots' is not a valid number for column 'orderAmount'." });
   });
 
   test('orderDate GreaterThan a past timestamp keeps every order', async () => {

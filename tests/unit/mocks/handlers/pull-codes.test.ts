@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMockServer, type MockServer } from '../../../../mocks/server.ts';
-import { kit } from '../../../support/decided.ts';
+import { kit, kitCode } from '../../../support/decided.ts';
 import { ALPHA, BRAVO, createHarness, line, pinned, useTwin } from '../harness.ts';
 
 const PATH = '/api/order/pull-codes';
@@ -76,7 +76,7 @@ describe('pullCodes', () => {
   ])('invalid body %j is 400: %s', async (body, message) => {
     const answer = await ctx.twin.call('POST', PATH, { body });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toEqual({ code: kit.codesByStatus['400'], message });
+    expect(answer.body.error).toEqual({ code: kitCode(400), message });
   });
 
   test('an invalid referenceId is 400 naming the query parameter', async () => {
