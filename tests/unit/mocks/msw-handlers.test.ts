@@ -1,17 +1,16 @@
 // wupexHandlers with msw: a plain fetch to the sandbox URL from the spec is answered by the in-process twin, offline.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { kitCode } from '../../support/decided.ts';
+import { kitCode, kitCopy, otherSuccessStatus } from '../../support/decided.ts';
 import { DEMO_ACCOUNTS } from '../../../mocks/demo-accounts.ts';
 import { wupexHandlers } from '../../../mocks/msw-handlers.ts';
 import { createMockServer } from '../../../mocks/server.ts';
-import { DECISIONS_PATH, type Decisions } from '../../../src/spec/decisions.ts';
-import { readSpecFile } from '../../../src/spec/spec.ts';
 
 const twin = createMockServer({ seed: 3 });
 // A third origin built by wupexHandlers itself from { decisions }: the option passes through to createMockServer.
-const profile = structuredClone(readSpecFile(DECISIONS_PATH)) as Decisions;
-profile.pullCodes.successStatus = 201;
+// Its success status is the one the kit does not send (201 while the kit sends 200), so only a passed-through profile shows it.
+const profile = kitCopy();
+profile.pullCodes.successStatus = otherSuccessStatus();
 const network = setupServer(
   ...wupexHandlers({ twin }),
   ...wupexHandlers({ twin, baseUrl: 'https://wupex.internal.test/' }),
@@ -41,13 +40,13 @@ describe('wupexHandlers', () => {
     expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([401, kitCode(401)]);
   });
 
-  test('{ decisions } passes through: that twin answers pull-codes with the decided 201', async () => {
+  test("{ decisions } passes through: that twin answers pull-codes with the profile's success status, not the kit's", async () => {
     const order = await fetch('https://profile.wupex.test/api/order/pull-codes', {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify([{ merchant: DEMO_ACCOUNTS[0].merchantCode, sku: 'GOOGLE-USA-10USD', quantity: 1 }]),
     });
-    expect(order.status).toBe(201);
+    expect(order.status).toBe(otherSuccessStatus());
   });
 
   test('a baseUrl that is not http(s) is refused with what to pass', () => {
