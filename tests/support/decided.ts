@@ -23,7 +23,7 @@ export const otherSuccessStatus = (d: LoadedDecisions = kit): 200 | 201 => (d.pu
  */
 export function flipped(d: LoadedDecisions = kit): Decisions {
   const out = structuredClone(d) as Decisions;
-  const invalid: Refusal = { status: 400, code: 'INVALID_PAYLOAD' };
+  const invalid: Refusal = { status: 400, code: d.codesByStatus['400'] ?? 'INVALID_PAYLOAD' };
   const reject = (r: Refusal) => ({ action: 'reject' as const, ...r });
   out.pullCodes.successStatus = otherSuccessStatus(d);
   out.pullCodes.outOfStock = refusalOtherThan(d.pullCodes.outOfStock, [{ status: 422, code: 'OUT_OF_STOCK' }, { status: 409, code: 'INSUFFICIENT_STOCK' }]);

@@ -8,9 +8,6 @@ import { codeOf, type Refuse, type ServerProfile } from './server-profile.ts';
 
 export type { Refuse, ServerProfile } from './server-profile.ts';
 
-/** The refusal this server sends for a request it cannot read (its own fixed 400, server.ts). */
-const INVALID: Refuse = { status: 400, code: 'INVALID_PAYLOAD' };
-
 /** What the kit's spec documents, so a profile can pick a status or code or member it does not (rows 23, S7 drift). */
 const spec = loadSpec() as any;
 const knownCodes: string[] = spec.components?.schemas?.ErrorCode?.enum ?? [];
@@ -25,6 +22,9 @@ const LIST = '/api/product/merchant/invited/list';
 
 /** Exactly the kit's choices (the control). */
 export const ours: ServerProfile = fromDecisions(kit, 'ours');
+
+/** The refusal ours sends for a request it cannot read: a 400 with its code for 400 (INVALID_PAYLOAD today, #23). */
+const INVALID: Refuse = { status: 400, code: codeOf(ours, '400') };
 
 /** Differs on four rows at once: the other success status (#12), another refusal for another account's order (#19),
  * paging clamped if ours refuses, else refused (#7), Retry-After toggled (#22). */

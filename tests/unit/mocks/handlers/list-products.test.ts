@@ -58,8 +58,8 @@ describe('listProducts', () => {
     expect(answer.body.pageInfo.currentPage).toBe(9999);
   });
 
+  // Paging out of range takes the pinned refusal's code (#7); the other violations the code of 400 (#23).
   test.each([
-    // Paging out of range has the pinned refusal's code; any other 400 the code decided for 400 (#23, INVALID_PAYLOAD today).
     [{ page: 0 }, 'body.page must be >= 1.', REJECT_400.code],
     [{ pageSize: 101 }, 'body.pageSize must be <= 100.', REJECT_400.code],
     [{ search: [{ column: 'price', operator: 'Equals', value: '1' }] }, 'body.search[0].column must be equal to one of the allowed values: productType, productCode, productName, productId.', kitCode(400)],
