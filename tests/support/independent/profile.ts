@@ -26,6 +26,12 @@ export const ours: ServerProfile = fromDecisions(kit, 'ours');
 /** The refusal ours sends for a request it cannot read: a 400 with its code for 400 (INVALID_PAYLOAD today, #23). */
 const INVALID: Refuse = { status: 400, code: codeOf(ours, '400') };
 
+/**
+ * A refusal with another status than ours (the first such candidate): a profile's row then differs by status, so verify
+ * names that row alone; a refusal differing only by code would add #23 (the code of a status).
+ */
+const otherStatus = (current: Refuse, candidates: [Refuse, Refuse, ...Refuse[]]): Refuse => candidates.find((c) => c.status !== current.status) ?? refusalOtherThan(current, candidates);
+
 /** Differs on four rows at once: the other success status (#12), another refusal for another account's order (#19),
  * paging clamped if ours refuses, else refused (#7), Retry-After toggled (#22). */
 export const alpha: ServerProfile = {
@@ -33,7 +39,7 @@ export const alpha: ServerProfile = {
   name: 'alpha',
   paging: { ...ours.paging, outOfRange: ours.paging.outOfRange === 'clamp' ? INVALID : 'clamp' },
   order: { ...ours.order, successStatus: otherSuccessStatus(kit) },
-  foreignOrder: refusalOtherThan(ours.foreignOrder, [{ status: 403, code: 'FORBIDDEN' }, { status: 404, code: 'NOT_FOUND' }]),
+  foreignOrder: otherStatus(ours.foreignOrder, [{ status: 403, code: 'FORBIDDEN' }, { status: 404, code: 'NOT_FOUND' }]),
   retryAfterSeconds: ours.retryAfterSeconds === null ? 1 : null,
 };
 
@@ -60,7 +66,7 @@ export const gamma: ServerProfile = {
   languages: { accepted: [...ours.languages.accepted], missing: otherLanguageRule(ours.languages.missing), unsupported: otherLanguageRule(ours.languages.unsupported) },
   namesField: !ours.namesField,
   limits: { ...ours.limits, maxQuantity: ours.limits.maxQuantity === 10 ? 20 : 10 },
-  order: { ...ours.order, unknownSku: refusalOtherThan(ours.order.unknownSku, [INVALID, { status: 404, code: 'NOT_FOUND' }]) },
+  order: { ...ours.order, unknownSku: otherStatus(ours.order.unknownSku, [INVALID, { status: 404, code: 'NOT_FOUND' }]) },
 };
 
 /** Our decisions, but the balance answer lacks its documented `credit` member (the S7 sample has it): a broken fact, no decision. */
@@ -73,11 +79,11 @@ export const delta: ServerProfile = {
   ...ours,
   name: 'delta',
   sameReference: ours.sameReference === 'new-order' ? 'replay' : 'new-order',
-  limits: { maxLines: ours.limits.maxLines === 10 ? 20 : 10, maxQuantity: ours.limits.maxQuantity, otherMerchant: refusalOtherThan(ours.limits.otherMerchant, [INVALID, { status: 403, code: 'FORBIDDEN' }]) },
+  limits: { maxLines: ours.limits.maxLines === 10 ? 20 : 10, maxQuantity: ours.limits.maxQuantity, otherMerchant: otherStatus(ours.limits.otherMerchant, [INVALID, { status: 403, code: 'FORBIDDEN' }]) },
   order: {
     ...ours.order,
     lowBalance: { status: first([402, 412], documented(PULL)), code: 'PAYMENT_REQUIRED' },
-    disabled: refusalOtherThan(ours.order.disabled, [{ status: 403, code: 'FORBIDDEN' }, { status: 409, code: 'PRODUCT_DISABLED' }]),
+    disabled: otherStatus(ours.order.disabled, [{ status: 403, code: 'FORBIDDEN' }, { status: 409, code: 'PRODUCT_DISABLED' }]),
   },
 };
 
