@@ -60,7 +60,8 @@ function write(res: ServerResponse, answer: MockResponse): void {
   res.end(text);
 }
 
-const CLIENT_ERROR_BODY = JSON.stringify({ status: false, error: { code: 'INVALID_PAYLOAD', message: 'Malformed HTTP request (bad header bytes or framing); check the request line and headers.' } });
+/** The envelope for a request node's parser refuses; its code is the one the decisions send with 400 (#23, D4). */
+const clientErrorBody = (code: string) => JSON.stringify({ status: false, error: { code, message: 'Malformed HTTP request (bad header bytes or framing); check the request line and headers.' } });
 
 /**
  * Whether a request's Host header names this listener: a loopback name or address, the exact address it was bound to, or
@@ -96,7 +97,8 @@ function mayCarryBody(packet: Buffer | undefined): boolean {
 }
 
 /** A node:http server around `handle`; parser-level errors (odd header bytes) still get the vendor envelope. */
-export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Server {
+export function createNodeServer(handle: Handle, boundHost = '127.0.0.1', invalidCode = 'INVALID_PAYLOAD'): Server {
+  const clientError = clientErrorBody(invalidCode);
   const server = createServer((req, res) => {
     if (!hostAllowed(req.headers.host, boundHost)) {
       req.resume();
@@ -110,7 +112,7 @@ export function createNodeServer(handle: Handle, boundHost = '127.0.0.1'): Serve
   server.on('clientError', (error: Error & { rawPacket?: Buffer }, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     // A HEAD answer never carries a body (RFC 9110 §9.3.2), not even this one; see mayCarryBody.
-    const body = mayCarryBody(error.rawPacket) ? CLIENT_ERROR_BODY : '';
+    const body = mayCarryBody(error.rawPacket) ? clientError : '';
     socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   return server;
@@ -122,11 +124,11 @@ export interface Listener {
 }
 
 /** listen/close around one node:http server at a time; close() also drops keep-alive connections. */
-export function createListener(handle: Handle): Listener {
+export function createListener(handle: Handle, invalidCode?: string): Listener {
   let server: Server | undefined;
   const listen = (port: number, host: string) =>
     new Promise<{ url: string; port: number }>((resolve, reject) => {
-      const created = createNodeServer(handle, host);
+      const created = createNodeServer(handle, host, invalidCode);
       created.once('error', reject);
       created.listen(port, host, () => {
         server = created;

@@ -118,6 +118,8 @@ interface Twin {
   handle: Handle;
   store: MockStore;
   reset(): void;
+  /** The code sent with 400 (decisions codesByStatus): also what node's parser-level refusals carry. */
+  invalidCode: string;
 }
 
 /** The scenario of the options: the object itself, or the checked content of its file. */
@@ -175,7 +177,7 @@ async function buildTwin(options: MockServerOptions, seed: number): Promise<Resu
     redact: createRedactor(accounts.map((a) => a.key)),
     validator,
   });
-  return ok({ handle, store, reset });
+  return ok({ handle, store, reset, invalidCode: decisions.value.codesByStatus['400'] ?? 'INVALID_PAYLOAD' });
 }
 
 /** Build a twin: loads the spec and the Prism operations once, and fresh state from the fixtures. Throws on a broken spec or scenario. */
@@ -184,7 +186,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const built = await buildTwin(options, seed);
   if (!built.ok) throw new Error(built.error.message, { cause: built.error.cause });
   let twin = built.value;
-  const listener = createListener((request, tooLarge) => twin.handle(request, tooLarge));
+  const listener = createListener((request, tooLarge) => twin.handle(request, tooLarge), twin.invalidCode);
   return {
     get store() {
       return twin.store;
