@@ -4,6 +4,7 @@ import { createResponseValidator } from '../../../mocks/response-validator.ts';
 import { createMockServer, type MockServer } from '../../../mocks/server.ts';
 import { loadSpec } from '../../../src/spec/spec.ts';
 import { ALPHA } from './harness.ts';
+import { kitCode } from '../../support/decided.ts';
 
 let server: MockServer;
 let url: string;
@@ -34,7 +35,7 @@ describe('bad input never hurts the twin', () => {
   test('a control byte in a header value is a 400 envelope, not a crash', async () => {
     const answer = await raw(Buffer.from('GET /api/customer/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: ab\x01cd\r\n\r\n', 'latin1'));
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe('INVALID_PAYLOAD');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).error.code).toBe(kitCode(400));
     expect((await fetch(`${url}/api/customer/balance`, { headers: VALID })).status).toBe(200);
   });
 
