@@ -1,4 +1,6 @@
-// `npm test`: typecheck, lint:spec, lint:deps (layering) and scan:secrets run beside the vitest suite (each alone leaves a core idle); their output follows it.
+// `npm test`: typecheck, lint:deps (layering) and scan:secrets run beside the vitest suite (each alone leaves a core idle); their output follows it.
+// The spec lint is in the suite already, twice: tests/unit/lint/ruleset.test.ts (the same ruleset, in-process) and the doctor's
+// spec-lint check (the exact `npm run lint:spec` command); a third run here cost the suite about 2 s on 2 cores.
 // Plain JS so it starts without tsx. Exit code: the first failing check's, else the suite's.
 import { spawn } from 'node:child_process';
 
@@ -21,7 +23,7 @@ function npmRun(script, capture) {
   });
 }
 
-const checks = ['typecheck', 'lint:spec', 'lint:deps', 'scan:secrets'];
+const checks = ['typecheck', 'lint:deps', 'scan:secrets'];
 const [suite, ...captured] = await Promise.all([npmRun('test:vitest', false), ...checks.map((script) => npmRun(script, true))]);
 for (const [i, run] of captured.entries()) process.stderr.write(run.code === 0 ? `${checks[i]}: ok\n` : `${checks[i]} failed:\n${run.output}`);
 process.exitCode = [...captured, suite].find((run) => run.code !== 0)?.code ?? 0;
