@@ -181,7 +181,7 @@ const proposalOf = (run: VerifyResult, name: Name): Proposal =>
   proposeFrom({ located: run.exchanges, decisions: run.decisions, findings: run.report.findings, source: { command: 'verify', target: `independent ${name}`, exchanges: run.exchanges.length } });
 
 /** `npm run adopt -- FILE` in a fresh copy of openapi/; returns the copy's spec and decisions paths. */
-async function adoptInCopy(name: Name, proposal: Proposal) {
+async function adoptInCopy(name: string, proposal: Proposal) {
   const dir = join(work, name);
   cpSync(resolve(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
   writeFileSync(join(dir, 'proposal.json'), JSON.stringify(proposal));
@@ -270,14 +270,9 @@ describe('a server serving fewer languages', () => {
       expect(run.report.findings.map((f) => f.message).join('\n')).toContain(`Accept-Language: ${dropped[0]},`);
       const proposal = proposeFrom({ located: run.exchanges, decisions: run.decisions, source: { command: 'verify', target: 'independent zeta', exchanges: run.exchanges.length } });
       expect(proposal.changes.map((c) => [c.entry, c.proposed])).toContainEqual(['acceptLanguage.accepted', [...kept]]);
-      const dir = join(work, 'zeta');
-      cpSync(resolve(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
-      writeFileSync(join(dir, 'proposal.json'), JSON.stringify(proposal));
-      const spec = join(dir, 'openapi', 'wupex.yaml');
-      const adopted = await adopt({ proposal: join(dir, 'proposal.json'), spec, types: false });
-      if (!adopted.ok) throw new Error(adopted.error.message);
-      expect(adopted.value.spec).toContainEqual(`Accept-Language: the values are ${kept.join(', ')} (acceptLanguage.accepted)`);
-      const after = await verifyAgainst(server, { spec, decisions: join(dir, 'openapi', 'decisions.yaml'), only: languages });
+      const adopted = await adoptInCopy('zeta', proposal);
+      expect(adopted.result.spec).toContainEqual(`Accept-Language: the values are ${kept.join(', ')} (acceptLanguage.accepted)`);
+      const after = await verifyAgainst(server, { spec: adopted.spec, decisions: adopted.decisions, only: languages });
       expect(after.report.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
     } finally {
       await server.close();
@@ -297,15 +292,10 @@ describe('a server with its own codes for 400 and 401 (#23, D4)', () => {
       expect(proposal.changes.map((c) => [c.entry, c.proposed])).toEqual(expect.arrayContaining([['codesByStatus.400', own[400]], ['codesByStatus.401', own[401]]]));
       // A refusal answered with the status's own code is #23's, not the refused field's row: nothing is left for a human.
       expect(proposal.needsHuman).toEqual([]);
-      const dir = join(work, 'kappa');
-      cpSync(resolve(SPEC_PATH, '..'), join(dir, 'openapi'), { recursive: true });
-      writeFileSync(join(dir, 'proposal.json'), JSON.stringify(proposal));
-      const spec = join(dir, 'openapi', 'wupex.yaml');
-      const adopted = await adopt({ proposal: join(dir, 'proposal.json'), spec, types: false });
-      if (!adopted.ok) throw new Error(adopted.error.message);
+      const adopted = await adoptInCopy('kappa', proposal);
       // The 401 examples say the new code too (plain Prism answers from them).
-      expect(adopted.value.spec).toContainEqual(expect.stringMatching(new RegExp(`^examples/errors/\\S+\\.json: error\\.code ${codeOf(PROFILES.ours, '401')} -> ${own[401]} \\(codesByStatus\\.401\\)$`)));
-      const after = await verifyAgainst(server, { spec, decisions: join(dir, 'openapi', 'decisions.yaml'), only: codes });
+      expect(adopted.result.spec).toContainEqual(expect.stringMatching(new RegExp(`^examples/errors/\\S+\\.json: error\\.code ${codeOf(PROFILES.ours, '401')} -> ${own[401]} \\(codesByStatus\\.401\\)$`)));
+      const after = await verifyAgainst(server, { spec: adopted.spec, decisions: adopted.decisions, only: codes });
       expect(after.report.findings.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
     } finally {
       await server.close();
