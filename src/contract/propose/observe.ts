@@ -1,7 +1,8 @@
 // Exchanges in the order they happened -> observations: a tagged exchange (verify's probes) is evidence for its entry;
 // an untagged one (an app's recording) is read from its request where that is unambiguous.
 import type { Exchange } from '../../http/exchange.ts';
-import type { LoadedDecisions } from '../../spec/decisions.ts';
+import { INT32_MAX, type LoadedDecisions } from '../../spec/decisions.ts';
+import { placedRefusals } from '../../spec/decisions-vs-spec.ts';
 import type { SpecOperation } from '../../spec/spec.ts';
 import { errorOf } from '../checks/lib/rejection.ts';
 import { isObject } from '../checks/lib/text.ts';
@@ -51,7 +52,7 @@ function inferredEntry(exchange: Exchange, operation: SpecOperation | undefined,
     }
     if (!isObject(body)) return undefined;
     const { page, pageSize } = body;
-    const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2_147_483_647;
+    const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT32_MAX;
     if ((int(page) && page < d.paging.page.min) || (int(pageSize) && (pageSize < d.paging.pageSize.min || pageSize > d.paging.pageSize.max))) return 'paging.outOfRange';
   }
   return undefined;
@@ -59,23 +60,15 @@ function inferredEntry(exchange: Exchange, operation: SpecOperation | undefined,
 
 /**
  * Status and code pairs decided for one cause (out of stock, another account's order...) and not the generic code of
- * their status, on the operations that cause can happen on: an untagged answer with one of them there is that refusal,
- * not evidence of the status's generic code (elsewhere it is: a malformed listOrders body is never an unknown sku).
+ * their status, on the operations that cause can happen on (placedRefusals, as the spec check places them): an untagged
+ * answer with one of them there is that refusal, not evidence of the status's generic code (elsewhere it is: a malformed
+ * listOrders body is never an unknown sku).
  */
-function specificRefusals(d: LoadedDecisions): Set<string> {
-  const ORDER = ['pullCodes'];
-  const LISTS = ['listProducts', 'listOrders'];
-  const POSTS = ['pullCodes', 'listProducts', 'listOrders'];
-  const ALL = ['listProducts', 'pullCodes', 'listOrders', 'getOrderDetail', 'getBalance'];
-  const refusals: [object, string[]][] = [
-    [d.pullCodes.outOfStock, ORDER], [d.pullCodes.lowBalance, ORDER], [d.pullCodes.disabledProduct, ORDER], [d.pullCodes.unknownSku, ORDER],
-    [d.orderLimits.otherMerchant, ORDER], [d.repeatedReferenceId, ORDER], [d.otherAccountOrder, ['getOrderDetail']], [d.contentType, POSTS],
-    [d.paging.outOfRange, LISTS], [d.acceptLanguage.missing, ALL], [d.acceptLanguage.unsupported, ALL],
-  ];
+function specificRefusals(d: LoadedDecisions, operationIds: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const [r, operations] of refusals) {
-    if (!('status' in r && 'code' in r) || d.codesByStatus[String(r.status)] === r.code) continue;
-    for (const operation of operations) out.add(`${operation} ${String(r.status)} ${String(r.code)}`);
+  for (const { entry, refusal, on } of placedRefusals(d, operationIds)) {
+    if (entry.startsWith('codesByStatus.') || d.codesByStatus[String(refusal.status)] === refusal.code) continue;
+    for (const operation of on) out.add(`${operation} ${refusal.status} ${refusal.code}`);
   }
   return out;
 }
@@ -88,7 +81,7 @@ function specificRefusals(d: LoadedDecisions): Set<string> {
 export function observe(located: readonly Located[], d: LoadedDecisions): Observation[] {
   const out: Observation[] = [];
   const placed = new Map<string, string>();
-  const specific = specificRefusals(d);
+  const specific = specificRefusals(d, [...new Set(located.flatMap((l) => (l.operation ? [l.operation.operationId] : [])))]);
   const probed = new Set(located.flatMap((l) => (l.exchange.request.evidenceFor ? [l.exchange.request.evidenceFor.entry] : [])));
   const infer = (exchange: Exchange, operation: SpecOperation | undefined) => {
     if ([401, 403].includes(exchange.response.status)) return undefined;
