@@ -1,5 +1,5 @@
 // Prism's diagnostics that openapi/decisions.yaml answers otherwise: paging out of range (#7) and Accept-Language (#20).
-import type { LoadedDecisions, Refusal } from '../src/spec/decisions.ts';
+import { INT32_MAX, type LoadedDecisions, type Refusal } from '../src/spec/decisions.ts';
 import type { PrismDiagnostic } from './prism.ts';
 
 /** The diagnostics still to refuse, and the decided status/code of the first one (unset: the default 400 INVALID_PAYLOAD). */
@@ -7,9 +7,6 @@ export interface DecidedDiagnostics {
   kept: PrismDiagnostic[];
   refusal?: Refusal;
 }
-
-/** The largest int32: a page or pageSize past it is not a number the API takes at all (a wrong type), not a range. */
-const INT32_MAX = 2_147_483_647;
 
 /**
  * `body.page` / `body.pageSize` below its minimum or above its maximum, as an int32 (a wrong type, 2^31 included,

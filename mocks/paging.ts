@@ -1,6 +1,6 @@
 // Paging and `search` filtering shared by listProducts and listOrders (S4, S6, S10; DECISIONS #6, #7, #15, #16).
 import { err, ok, type Result } from '../src/core/result.ts';
-import type { LoadedDecisions } from '../src/spec/decisions.ts';
+import { INT32_MAX, type LoadedDecisions } from '../src/spec/decisions.ts';
 import { vendorError, type VendorError } from './errors.ts';
 
 /** Paging defaults (DECISIONS #7); tests/unit/mocks/paging.test.ts holds them equal to the spec's Page/PageSize defaults. */
@@ -37,7 +37,7 @@ export function paginate<T>(items: readonly T[], page: number = PAGING_DEFAULTS.
 }
 
 /** The spec's largest page number (int32): a clamped page never goes past it. */
-const PAGE_MAX = 2_147_483_647;
+const PAGE_MAX = INT32_MAX;
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 

@@ -18,6 +18,9 @@ export const DECISIONS_PATH = resolve(PACKAGE_ROOT, 'openapi/decisions.yaml');
  */
 export const DECISIONS_MAX_BYTES = 64 * 1024;
 
+/** The largest int32: the spec's page and pageSize are int32, so a number past it is a wrong type, never a range (#7). */
+export const INT32_MAX = 2_147_483_647;
+
 /** A status and the error code sent with it. */
 export interface Refusal {
   status: number;
@@ -134,7 +137,7 @@ const accepted: Check<string[]> = (value, where) => {
 
 const DECISIONS = record<Decisions>({
   paging: record<Decisions['paging']>({
-    page: record({ min: integer(0, 1), default: integer(0, 2_147_483_647) }),
+    page: record({ min: integer(0, 1), default: integer(0, INT32_MAX) }),
     pageSize: record({ min: integer(1, 1_000_000), max: integer(1, 1_000_000), default: integer(1, 1_000_000) }),
     outOfRange: byAction({ reject: rejecting, clamp: record({ action: () => 'clamp' }) }),
   }),

@@ -10,9 +10,9 @@ import { violationsFor, type Violation } from './lib/violations.ts';
 import type { CheckContext } from './context.ts';
 import type { RejectionExpectation } from './lib/rejection.ts';
 import { decidedExpectation } from './lib/rejection.ts';
+import { INT32_MAX } from '../../spec/decisions.ts';
 
 /** The largest integer the spec's int32 fields allow: beyond it a page is a wrong type (format), refused whatever #7 says. */
-const INT32_MAX = 2_147_483_647;
 
 /** An int32 page/pageSize outside its limits (DECISIONS #7): the decisions say whether it is refused or clamped. */
 function pagingOutOfRange(ctx: CheckContext, violation: Violation): boolean {
