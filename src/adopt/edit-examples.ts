@@ -2,17 +2,11 @@
 // for that status carry the new code too: plain Prism answers from them, and a reader learns the code from them.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isObject } from '../contract/checks/lib/text.ts';
+import { followLocalRef } from '../spec/local-ref.ts';
 import { readSpecFile } from '../spec/spec.ts';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A local `#/components/...` reference followed once; anything else as it is. */
-function follow(doc: Json, node: unknown): unknown {
-  const ref = isObject(node) ? node.$ref : undefined;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  return ref.slice(2).split('/').reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), doc);
-}
 
 /** The example files (absolute paths) of every response the spec documents for `status`. */
 function exampleFilesFor(specPath: string, doc: Json, status: string): Set<string> {
@@ -20,7 +14,7 @@ function exampleFilesFor(specPath: string, doc: Json, status: string): Set<strin
   for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
     for (const operation of Object.values(isObject(item) ? item : {})) {
       const responses = isObject(operation) ? operation.responses : undefined;
-      const response = follow(doc, isObject(responses) ? responses[status] : undefined);
+      const response = followLocalRef(doc, isObject(responses) ? responses[status] : undefined);
       const content = isObject(response) && isObject(response.content) ? response.content : {};
       for (const media of Object.values(content)) {
         const examples = isObject(media) && isObject(media.examples) ? media.examples : {};

@@ -1,23 +1,14 @@
 // A short, stable name for one spec change ("POST /api/order/pull-codes responses.200.data.totalAmount"), for reports and acknowledgements.
 
+import { followLocalRef } from '../spec/local-ref.ts';
+
 type Segment = string | number;
 type Node = Record<string, unknown>;
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-/** Follow one local `#/a/b` $ref (the bundled spec keeps only local ones); anything else is returned as is. */
-function deref(doc: unknown, node: unknown): unknown {
-  const ref = (node as Node | undefined)?.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  return ref
-    .slice(2)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((at, key) => (at as Node | undefined)?.[key], doc);
-}
-
 function at(doc: unknown, path: readonly Segment[]): unknown {
-  return path.reduce<unknown>((node, key) => (deref(doc, node) as Node | undefined)?.[key as string], doc);
+  return path.reduce<unknown>((node, key) => (followLocalRef(doc, node) as Node | undefined)?.[key as string], doc);
 }
 
 const valueName = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
@@ -34,7 +25,7 @@ function tail(path: readonly Segment[], doc: unknown, value: unknown, prefix: re
       i += 1;
     } else if (key === 'items' && out.length) out[out.length - 1] += '[]';
     else if ((key === 'parameters' || key === 'allOf' || key === 'oneOf' || key === 'anyOf') && typeof next === 'number') {
-      const param = deref(doc, at(doc, [...prefix, ...path.slice(0, i + 2)])) as Node | undefined;
+      const param = followLocalRef(doc, at(doc, [...prefix, ...path.slice(0, i + 2)])) as Node | undefined;
       out.push(key === 'parameters' && typeof param?.name === 'string' ? `parameters.${param.name}` : `${key}[${next}]`);
       i += 1;
     } else if (key === 'required' && typeof next === 'number') {
